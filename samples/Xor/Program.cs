@@ -1,0 +1,74 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using NetGen.Optimizers;
+using NetGen.Samples.Xor;
+
+// Trains XOR with full-batch steps until the mean squared error of the outputs falls below 0.01,
+// then prints the truth table. Exits 1 if the network did not learn within the epoch budget.
+
+var seed = ReadOption(args, "--seed", 1);
+var maxEpochs = ReadOption(args, "--max-epochs", 5_000);
+float[] inputs = [0, 0, 0, 1, 1, 0, 1, 1];
+float[] targets = [0, 1, 1, 0];
+
+var network = new XorNet();
+network.Initialize(seed);
+var optimizer = new Adam(learningRate: 0.05f);
+Console.WriteLine(XorNet.Summary);
+Console.WriteLine();
+
+var outputs = new float[4];
+var clock = Stopwatch.StartNew();
+var epochs = 0;
+var meanSquaredError = double.MaxValue;
+while (epochs < maxEpochs && meanSquaredError >= 0.01)
+{
+    network.TrainStep(inputs, targets, optimizer);
+    epochs++;
+    network.Forward(inputs, outputs);
+    meanSquaredError = MeanSquaredError(outputs, targets);
+}
+
+clock.Stop();
+Console.WriteLine(" x1  x2 | target | output");
+for (var i = 0; i < 4; i++)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  {inputs[2 * i]:0}   {inputs[(2 * i) + 1]:0} |   {targets[i]:0}    | {outputs[i]:0.0000}"));
+}
+
+var learned = meanSquaredError < 0.01;
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{(learned ? "Learned" : "Did not learn")} XOR in {epochs} epochs ({clock.Elapsed.TotalMilliseconds:0.0} ms, seed {seed}); mean squared error {meanSquaredError:0.00000}."));
+return learned ? 0 : 1;
+
+static double MeanSquaredError(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
+{
+    var sum = 0.0;
+    for (var i = 0; i < outputs.Length; i++)
+    {
+        sum += (outputs[i] - targets[i]) * (outputs[i] - targets[i]);
+    }
+
+    return sum / outputs.Length;
+}
+
+static int ReadOption(string[] args, string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    if (index < 0)
+    {
+        return fallback;
+    }
+
+    if (index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+    {
+        return value;
+    }
+
+    Console.Error.WriteLine($"{name} needs an integer value.");
+    Environment.Exit(2);
+    return fallback;
+}

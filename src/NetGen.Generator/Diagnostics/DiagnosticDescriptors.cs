@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace NetGen.Generator.Diagnostics;
+
+/// <summary>The catalogue of NetGen's build-time diagnostics. Each ID is documented in docs/diagnostics.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "NetGen";
+
+    public static readonly DiagnosticDescriptor NotPartial = Error(
+        "NG0001",
+        "Network class must be partial",
+        "Network class '{0}' must be declared partial so that NetGen can add the generated members");
+
+    public static readonly DiagnosticDescriptor UnsupportedNetworkType = Error(
+        "NG0002",
+        "Unsupported network type",
+        "Network '{0}' cannot be {1}; declare it as a non-generic, non-static partial class");
+
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(
+        "NG0003",
+        "Containing type must be partial",
+        "Type '{0}' contains network '{1}' and must be declared partial");
+
+    public static readonly DiagnosticDescriptor MissingInput = Error(
+        "NG0004",
+        "Network has no input",
+        "Network '{0}' has no [Input]; declare the shape of one sample first, for example [Input(784)]");
+
+    public static readonly DiagnosticDescriptor MisplacedInput = Error(
+        "NG0005",
+        "Input declared twice or after a layer",
+        "Network '{0}' declares [Input] {1}; declare exactly one [Input], before every layer");
+
+    public static readonly DiagnosticDescriptor NonPositiveSize = Error(
+        "NG0006",
+        "Size must be positive",
+        "{0} '{1}' has {2} = {3}; it must be at least 1");
+
+    public static readonly DiagnosticDescriptor NoLayers = Error(
+        "NG0007",
+        "Network has no layers",
+        "Network '{0}' has no layer with parameters; add at least one layer such as [Dense(10)]");
+
+    public static readonly DiagnosticDescriptor InvalidLayerName = Error(
+        "NG0008",
+        "Layer name is not an identifier",
+        "Layer name '{0}' is not a valid C# identifier");
+
+    public static readonly DiagnosticDescriptor DuplicateLayerName = Error(
+        "NG0009",
+        "Duplicate layer name",
+        "Layer name '{0}' is already used by another layer of network '{1}'");
+
+    public static readonly DiagnosticDescriptor DenseNeedsVector = Error(
+        "NG0010",
+        "Dense layer needs a vector input",
+        "Dense '{0}' expects a vector but '{1}' produces {2}; insert [Flatten] before it");
+
+    public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Error(
+        "NG0011",
+        "Loss does not fit the output layer",
+        "{0} does not fit output layer '{1}' ({2}): {3}");
+
+    public static readonly DiagnosticDescriptor OptionNotTaken = Warning(
+        "NG0012",
+        "Option not taken by this layer",
+        "{0} '{1}' sets {2}, which {3} does not use");
+
+    public static readonly DiagnosticDescriptor NetworkTooLarge = Error(
+        "NG0013",
+        "Network too large",
+        "Network '{0}' needs more than 2,147,483,647 {1} (at layer '{2}'); reduce the layer sizes");
+
+    public static readonly DiagnosticDescriptor InvalidAlpha = Error(
+        "NG0014",
+        "Invalid activation parameter",
+        "{0} '{1}' has Alpha = {2}; {3}");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(DiagnosticDescriptors)
+        .GetFields()
+        .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+        .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+        .ToDictionary(descriptor => descriptor.Id);
+
+    public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        Create(id, title, message, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        Create(id, title, message, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true,
+            helpLinkUri: "docs/diagnostics.md#" + id.ToLowerInvariant());
+}

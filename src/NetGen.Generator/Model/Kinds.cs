@@ -1,0 +1,52 @@
+namespace NetGen.Generator.Model;
+
+// These mirror the public enums of NetGen.Attributes value for value (a test checks it): the generator
+// reads attribute arguments as integers and must not load the attributes assembly.
+
+internal enum LayerKind
+{
+    Input,
+    Dense,
+    Flatten,
+}
+
+internal enum ActivationKind
+{
+    Identity = 0,
+    BinaryStep,
+    Sigmoid,
+    Tanh,
+    ArcTan,
+    ReLU,
+    LeakyReLU,
+    PReLU,
+    ELU,
+    SoftPlus,
+    Softmax,
+}
+
+internal enum LossKind
+{
+    MeanSquaredError = 0,
+    MeanAbsoluteError,
+    BinaryCrossEntropy,
+    SoftmaxCrossEntropy,
+}
+
+internal enum ReductionKind
+{
+    Mean = 0,
+    Sum,
+}
+
+internal enum InitializerKind
+{
+    Default = 0,
+    XavierUniform,
+    XavierNormal,
+    HeUniform,
+    HeNormal,
+    Uniform,
+    Normal,
+    Zeros,
+}

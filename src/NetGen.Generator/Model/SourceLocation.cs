@@ -1,0 +1,18 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace NetGen.Generator.Model;
+
+/// <summary>An equatable copy of a <see cref="Location"/>: the model must not hold syntax trees.</summary>
+internal sealed record SourceLocation(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+{
+    public static SourceLocation? From(Location? location) =>
+        location is null || location.SourceTree is null
+            ? null
+            : new SourceLocation(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
+
+    public static SourceLocation? From(SyntaxReference? reference) =>
+        reference is null ? null : From(reference.GetSyntax().GetLocation());
+
+    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+}

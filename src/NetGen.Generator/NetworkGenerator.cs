@@ -1,0 +1,52 @@
+using Microsoft.CodeAnalysis;
+using NetGen.Generator.Emit;
+using NetGen.Generator.Inference;
+using NetGen.Generator.Model;
+using NetGen.Generator.Parsing;
+
+namespace NetGen.Generator;
+
+/// <summary>
+/// Finds every class marked [NetGen.Network], parses it into an equatable model, infers its shapes and
+/// emits its forward, backward and training code. Diagnostics travel in the model; a network with an
+/// error emits no code, so users see NetGen's message rather than a cascade of missing members.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class NetworkGenerator : IIncrementalGenerator
+{
+    internal const string NetworkAttributeName = "NetGen.NetworkAttribute";
+
+    /// <summary>Step names, tracked so that tests can check the pipeline caches.</summary>
+    internal static class Steps
+    {
+        public const string Parse = "NetGen.Parse";
+        public const string Infer = "NetGen.Infer";
+    }
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var plans = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                NetworkAttributeName,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
+                transform: static (syntaxContext, cancellationToken) => NetworkParser.Parse(syntaxContext, cancellationToken))
+            .WithTrackingName(Steps.Parse)
+            .Select(static (network, _) => ShapeInference.Infer(network))
+            .WithTrackingName(Steps.Infer);
+
+        context.RegisterSourceOutput(plans, static (output, plan) => Emit(output, plan));
+    }
+
+    private static void Emit(SourceProductionContext output, NetworkPlan plan)
+    {
+        foreach (var diagnostic in plan.Diagnostics)
+        {
+            output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+
+        if (plan.CanEmit)
+        {
+            output.AddSource(plan.Network.FullName + ".g.cs", CSharpEmitter.Emit(plan));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>
+/// Cuts a dataset into mini-batches, in a seeded random order per epoch. Batches are gathered into
+/// buffers allocated once, so iterating allocates nothing; the last batch holds what is left over.
+/// </summary>
+public sealed class BatchLoader
+{
+    private readonly Dataset _data;
+    private readonly int[] _order;
+    private readonly float[] _inputs;
+    private readonly float[] _targets;
+    private readonly bool _shuffle;
+    private readonly int _seed;
+    private int _next;
+
+    public BatchLoader(Dataset data, int batchSize, bool shuffle, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        _data = data;
+        BatchSize = Math.Min(batchSize, data.Count);
+        _shuffle = shuffle;
+        _seed = seed;
+        _order = new int[data.Count];
+        _inputs = new float[BatchSize * data.InputSize];
+        _targets = new float[BatchSize * data.TargetSize];
+        StartEpoch(0);
+    }
+
+    /// <summary>The largest batch (the requested size, or the dataset's size if smaller).</summary>
+    public int BatchSize { get; }
+
+    /// <summary>Batches per epoch, the last one possibly partial.</summary>
+    public int BatchCount => (_data.Count + BatchSize - 1) / BatchSize;
+
+    /// <summary>Rewinds and, when shuffling, draws the order for <paramref name="epoch"/> (the same seed and epoch give the same order).</summary>
+    public void StartEpoch(int epoch)
+    {
+        for (var i = 0; i < _order.Length; i++)
+        {
+            _order[i] = i;
+        }
+
+        if (_shuffle)
+        {
+            new SeededRandom(HashCode.Combine(_seed, epoch)).Shuffle(_order.AsSpan());
+        }
+
+        _next = 0;
+    }
+
+    /// <summary>Gathers the next batch; false when the epoch is over. The spans stay valid until the next call.</summary>
+    public bool TryNext(out ReadOnlySpan<float> inputs, out ReadOnlySpan<float> targets, out int count)
+    {
+        count = Math.Min(BatchSize, _order.Length - _next);
+        if (count <= 0)
+        {
+            inputs = default;
+            targets = default;
+            count = 0;
+            return false;
+        }
+
+        var inputSize = _data.InputSize;
+        var targetSize = _data.TargetSize;
+        for (var i = 0; i < count; i++)
+        {
+            var sample = _order[_next + i];
+            _data.InputRows(sample, 1).CopyTo(_inputs.AsSpan(i * inputSize, inputSize));
+            _data.TargetRows(sample, 1).CopyTo(_targets.AsSpan(i * targetSize, targetSize));
+        }
+
+        _next += count;
+        inputs = _inputs.AsSpan(0, count * inputSize);
+        targets = _targets.AsSpan(0, count * targetSize);
+        return true;
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>Samples and their targets held in memory, row-major, sample after sample.</summary>
+public sealed class Dataset
+{
+    private readonly float[] _inputs;
+    private readonly float[] _targets;
+
+    /// <summary>Wraps <paramref name="inputs"/> and <paramref name="targets"/> (not copied); both must hold the same whole number of samples.</summary>
+    public Dataset(float[] inputs, float[] targets, int inputSize, int targetSize)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(targetSize);
+        if (inputs.Length == 0 || inputs.Length % inputSize != 0)
+        {
+            throw new ArgumentException($"inputs holds {inputs.Length} floats, which is not a positive whole number of {inputSize}-float samples.", nameof(inputs));
+        }
+
+        Count = inputs.Length / inputSize;
+        if (targets.Length != (long)Count * targetSize)
+        {
+            throw new ArgumentException(
+                $"targets holds {targets.Length} floats but {Count} samples of {targetSize} targets need {(long)Count * targetSize}.", nameof(targets));
+        }
+
+        _inputs = inputs;
+        _targets = targets;
+        InputSize = inputSize;
+        TargetSize = targetSize;
+    }
+
+    /// <summary>A dataset whose targets are the one-hot rows of class indices in [0, <paramref name="classes"/>).</summary>
+    public static Dataset FromClassLabels(float[] inputs, int inputSize, ReadOnlySpan<int> labels, int classes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
+        var targets = new float[(long)labels.Length * classes];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if ((uint)labels[i] >= (uint)classes)
+            {
+                throw new ArgumentException($"labels[{i}] is {labels[i]}; class labels must lie in [0, {classes}).", nameof(labels));
+            }
+
+            targets[((long)i * classes) + labels[i]] = 1f;
+        }
+
+        return new Dataset(inputs, targets, inputSize, classes);
+    }
+
+    /// <summary>Number of samples.</summary>
+    public int Count { get; }
+
+    /// <summary>Floats per input sample.</summary>
+    public int InputSize { get; }
+
+    /// <summary>Floats per target.</summary>
+    public int TargetSize { get; }
+
+    /// <summary>All inputs.</summary>
+    public ReadOnlySpan<float> Inputs => _inputs;
+
+    /// <summary>All targets.</summary>
+    public ReadOnlySpan<float> Targets => _targets;
+
+    /// <summary>The inputs of samples [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>).</summary>
+    public ReadOnlySpan<float> InputRows(int start, int count) => _inputs.AsSpan(start * InputSize, count * InputSize);
+
+    /// <summary>The targets of samples [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>).</summary>
+    public ReadOnlySpan<float> TargetRows(int start, int count) => _targets.AsSpan(start * TargetSize, count * TargetSize);
+}

@@ -1,0 +1,36 @@
+using System;
+using System.Threading;
+using NetGen.Optimizers;
+
+namespace NetGen;
+
+/// <summary>How <see cref="Trainer.Fit"/> trains.</summary>
+public sealed class TrainingOptions
+{
+    /// <summary>Passes over the training data (default 10).</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Samples per step (default 32); any size from 1 up, the last batch of an epoch holds what is left.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>The optimizer (default Adam with η = 0.001). Its state persists across <c>Fit</c> calls.</summary>
+    public Optimizer? Optimizer { get; init; }
+
+    /// <summary>Whether to reshuffle the samples each epoch (default true).</summary>
+    public bool Shuffle { get; init; } = true;
+
+    /// <summary>Seeds the shuffling; the same seed, data and initial parameters give the same training.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Data scored after every epoch, never trained on.</summary>
+    public Dataset? Validation { get; init; }
+
+    /// <summary>Called after every step.</summary>
+    public Action<TrainingProgress>? Progress { get; init; }
+
+    /// <summary>Called after every epoch with its figures.</summary>
+    public Action<EpochResult>? EpochCompleted { get; init; }
+
+    /// <summary>Stops training between steps; the epochs finished so far stay in the history.</summary>
+    public CancellationToken Cancellation { get; init; }
+}
