@@ -1,0 +1,38 @@
+using System;
+using System.Numerics;
+
+namespace NetGen.Optimizers;
+
+/// <summary>
+/// The per-element gradient transform an optimizer applies inside its fused update pass:
+/// g′ = clamp(s·g, −c, c) + λ·θ, where s is the norm-clipping scale (1 when off),
+/// c the value-clipping bound (+∞ when off) and λ the L2 weight decay (0 when off or decoupled).
+/// With every option off the transform returns g exactly.
+/// </summary>
+public readonly struct GradientTransform
+{
+    internal GradientTransform(float scale, float clipBound, float l2WeightDecay)
+    {
+        Scale = scale;
+        ClipBound = clipBound;
+        L2WeightDecay = l2WeightDecay;
+    }
+
+    /// <summary>Factor from <see cref="Optimizer.ClipNorm"/>: min(1, ClipNorm / ‖g‖), or 1 when norm clipping is off.</summary>
+    public float Scale { get; }
+
+    /// <summary>Bound from <see cref="Optimizer.ClipValue"/>, or +∞ when value clipping is off.</summary>
+    public float ClipBound { get; }
+
+    /// <summary>λ of the classic L2 decay added to the gradient; 0 for decoupled decay (AdamW).</summary>
+    public float L2WeightDecay { get; }
+
+    /// <summary>Transforms one gradient element given the parameter it belongs to.</summary>
+    public float Apply(float gradient, float parameter)
+        => Math.Clamp(gradient * Scale, -ClipBound, ClipBound) + L2WeightDecay * parameter;
+
+    /// <summary>Transforms a vector of gradient elements given the parameters they belong to.</summary>
+    public Vector<float> Apply(Vector<float> gradient, Vector<float> parameter)
+        => Vector.Clamp(gradient * Scale, new Vector<float>(-ClipBound), new Vector<float>(ClipBound))
+            + L2WeightDecay * parameter;
+}
