@@ -28,13 +28,29 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         var plans = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 NetworkAttributeName,
-                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax,
                 transform: static (syntaxContext, cancellationToken) => NetworkParser.Parse(syntaxContext, cancellationToken))
             .WithTrackingName(Steps.Parse)
             .Select(static (network, _) => ShapeInference.Infer(network))
             .WithTrackingName(Steps.Infer);
 
         context.RegisterSourceOutput(plans, static (output, plan) => Emit(output, plan));
+    }
+
+    /// <summary>
+    /// A file name unique per network: hint names compare without case and allow no '@', so the
+    /// readable name is followed by a hash of the exact one (Demo.Net and Demo.NET both generate).
+    /// </summary>
+    internal static string HintName(NetworkModel network)
+    {
+        var fullName = network.FullName;
+        var hash = 2166136261u;
+        foreach (var character in fullName)
+        {
+            hash = unchecked((hash ^ character) * 16777619u);
+        }
+
+        return fullName.Replace("@", string.Empty) + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
     }
 
     private static void Emit(SourceProductionContext output, NetworkPlan plan)
@@ -46,7 +62,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
         if (plan.CanEmit)
         {
-            output.AddSource(plan.Network.FullName + ".g.cs", CSharpEmitter.Emit(plan));
+            output.AddSource(HintName(plan.Network), CSharpEmitter.Emit(plan));
         }
     }
 }

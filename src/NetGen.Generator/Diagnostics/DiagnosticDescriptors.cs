@@ -46,8 +46,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidLayerName = Error(
         "NG0008",
-        "Layer name is not an identifier",
-        "Layer name '{0}' is not a valid C# identifier");
+        "Invalid layer name",
+        "Layer name '{0}' {1}");
 
     public static readonly DiagnosticDescriptor DuplicateLayerName = Error(
         "NG0009",
@@ -78,6 +78,11 @@ internal static class DiagnosticDescriptors
         "NG0014",
         "Invalid activation parameter",
         "{0} '{1}' has Alpha = {2}; {3}");
+
+    public static readonly DiagnosticDescriptor UndefinedEnumValue = Error(
+        "NG0015",
+        "Undefined enum value",
+        "{0} '{1}' has {2} = {3}, which is not a member of {4}");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(DiagnosticDescriptors)
         .GetFields()

@@ -23,12 +23,12 @@ internal static class CSharpEmitter
 
         foreach (var containing in network.ContainingTypes)
         {
-            writer.Open("partial " + containing.Keyword + " " + containing.Name);
+            writer.Open("partial " + containing.Keyword + " " + Literals.Identifier(containing.Name));
         }
 
         WriteClassDocumentation(writer, plan);
         writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen.Generator\", \"1.0.0\")]");
-        writer.Open("partial class " + network.ClassName + " : global::NetGen.INetwork");
+        writer.Open("partial class " + Literals.Identifier(network.ClassName) + " : global::NetGen.INetwork");
         WriteConstants(writer, plan);
         WriteLayers(writer, plan);
         WriteState(writer, plan);

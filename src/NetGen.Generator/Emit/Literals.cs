@@ -7,6 +7,10 @@ namespace NetGen.Generator.Emit;
 /// <summary>C# literals and names used by the emitters.</summary>
 internal static class Literals
 {
+    /// <summary>A name as C# source: keywords get an @.</summary>
+    public static string Identifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Float(double value) => ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";

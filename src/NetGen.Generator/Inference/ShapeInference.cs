@@ -12,6 +12,15 @@ internal static class ShapeInference
     public static NetworkPlan Infer(NetworkModel network)
     {
         var diagnostics = new List<DiagnosticInfo>(network.Diagnostics);
+        var plan = Infer(network, diagnostics);
+
+        // After a compiler error in the declaration, what inference says about the layers it could
+        // not read would only repeat that error in other words.
+        return network.HasCompilerErrors ? plan with { Diagnostics = network.Diagnostics } : plan;
+    }
+
+    private static NetworkPlan Infer(NetworkModel network, List<DiagnosticInfo> diagnostics)
+    {
         var planned = new List<PlannedLayer>();
         var inputs = network.Layers.Where(layer => layer.Kind == LayerKind.Input).ToList();
         CheckInputs(network, inputs, diagnostics);
@@ -63,10 +72,7 @@ internal static class ShapeInference
     {
         if (inputs.Count == 0)
         {
-            if (network.Layers.Count > 0 || !network.HasCompilerErrors)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingInput, network.Location, network.ClassName));
-            }
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingInput, network.Location, network.ClassName));
 
             return;
         }

@@ -94,26 +94,26 @@ internal static class LayerAttributeReader
             {
                 case "Name" when value.Value is string text:
                     name = text;
-                    if (!SyntaxFacts.IsValidIdentifier(text) || SyntaxFacts.GetKeywordKind(text) != SyntaxKind.None)
+                    if (LayerNames.Problem(text) is { } problem)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerName, NamedArgumentLocation(syntax, "Name") ?? location, text));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerName, NamedArgumentLocation(syntax, "Name") ?? location, text, problem));
                     }
 
                     break;
-                case "Activation" when value.Value is int number && System.Enum.IsDefined(typeof(ActivationKind), number):
-                    activation = (ActivationKind)number;
+                case "Activation" when value.Value is int number:
+                    hasCompilerErrors |= !EnumArgument.TryRead(number, "Activation", kind.ToString(), name, syntax, diagnostics, out activation);
                     break;
                 case "Alpha" when value.Value is double number:
                     alpha = number;
                     break;
-                case "Initializer" when value.Value is int number && System.Enum.IsDefined(typeof(InitializerKind), number):
-                    initializer = (InitializerKind)number;
+                case "Initializer" when value.Value is int number:
+                    hasCompilerErrors |= !EnumArgument.TryRead(number, "Initializer", kind.ToString(), name, syntax, diagnostics, out initializer);
                     break;
                 case "Bias" when value.Value is bool flag:
                     hasBias = flag;
                     break;
                 case "Name":
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerName, NamedArgumentLocation(syntax, "Name") ?? location, "null"));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerName, NamedArgumentLocation(syntax, "Name") ?? location, "null", "is not a C# identifier"));
                     break;
                 default:
                     // An enum value outside the declared members, or a property of a newer attribute version.

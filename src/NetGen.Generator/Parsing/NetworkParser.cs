@@ -20,9 +20,17 @@ internal static class NetworkParser
         var diagnostics = new List<DiagnosticInfo>();
         var classLocation = SourceLocation.From(IdentifierLocation(context.TargetNode));
 
+        // A declaration still being typed, or [Network] repeated on several parts (CS0579): the compiler
+        // reports those; generating code would only add noise.
+        var hasCompilerErrors =
+            ((TypeDeclarationSyntax)context.TargetNode).Identifier.IsMissing ||
+            type.GetAttributes().Count(attribute => IsNetGenAttribute(attribute.AttributeClass, "NetworkAttribute")) > 1 ||
+            AttributesHaveCompilerErrors(type, context.SemanticModel.Compilation, cancellationToken);
+
         CheckDeclaration(type, context.TargetNode, classLocation, diagnostics);
         var containingTypes = ParseContainingTypes(type, type.Name, diagnostics);
-        var (loss, reduction, networkHasErrors) = ParseNetworkAttribute(context.Attributes.FirstOrDefault());
+        var networkAttribute = context.Attributes.FirstOrDefault();
+        var (loss, reduction, networkHasErrors) = ParseNetworkAttribute(networkAttribute, type.Name, diagnostics);
 
         cancellationToken.ThrowIfCancellationRequested();
         var (layers, layersHaveErrors) = LayerAttributeReader.Read(type, diagnostics, cancellationToken);
@@ -36,28 +44,63 @@ internal static class NetworkParser
             layers,
             classLocation,
             diagnostics.ToEquatableArray(),
-            networkHasErrors || layersHaveErrors);
+            hasCompilerErrors || networkHasErrors || layersHaveErrors);
+    }
+
+    private static bool AttributesHaveCompilerErrors(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration || declaration.AttributeLists.Count == 0)
+            {
+                continue;
+            }
+
+            var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+            foreach (var list in declaration.AttributeLists)
+            {
+                if (model.GetDiagnostics(list.Span, cancellationToken).Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void CheckDeclaration(INamedTypeSymbol type, SyntaxNode node, SourceLocation? location, List<DiagnosticInfo> diagnostics)
     {
-        if (node is RecordDeclarationSyntax)
+        var problem =
+            node is RecordDeclarationSyntax ? "a record" :
+            type.IsStatic ? "static" :
+            type.IsGenericType ? "generic" :
+            type.IsFileLocal ? "file-local" :
+            type.Name == "Layers" ? "named 'Layers', the name of its generated layer table" :
+            BaseNetwork(type) is { } baseNetwork ? "derived from network '" + baseNetwork + "'" :
+            null;
+        if (problem is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedNetworkType, location, type.Name, "a record"));
-        }
-        else if (type.IsStatic)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedNetworkType, location, type.Name, "static"));
-        }
-        else if (type.IsGenericType)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedNetworkType, location, type.Name, "generic"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedNetworkType, location, type.Name, problem));
         }
 
         if (!IsPartial(type))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, location, type.Name));
         }
+    }
+
+    private static string? BaseNetwork(INamedTypeSymbol type)
+    {
+        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (baseType.GetAttributes().Any(attribute => IsNetGenAttribute(attribute.AttributeClass, "NetworkAttribute")))
+            {
+                return baseType.Name;
+            }
+        }
+
+        return null;
     }
 
     private static EquatableArray<ContainingType> ParseContainingTypes(INamedTypeSymbol type, string networkName, List<DiagnosticInfo> diagnostics)
@@ -85,11 +128,13 @@ internal static class NetworkParser
         return containing.ToEquatableArray();
     }
 
-    private static (LossKind Loss, ReductionKind Reduction, bool HasErrors) ParseNetworkAttribute(AttributeData? attribute)
+    private static (LossKind Loss, ReductionKind Reduction, bool HasErrors) ParseNetworkAttribute(
+        AttributeData? attribute, string networkName, List<DiagnosticInfo> diagnostics)
     {
         var loss = LossKind.MeanSquaredError;
         var reduction = ReductionKind.Mean;
         var hasErrors = attribute is null || attribute.AttributeConstructor is null;
+        var syntax = attribute?.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax;
         foreach (var argument in attribute?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())
         {
             if (argument.Value.Kind == TypedConstantKind.Error || argument.Value.Value is not int value)
@@ -100,11 +145,11 @@ internal static class NetworkParser
 
             switch (argument.Key)
             {
-                case "Loss" when System.Enum.IsDefined(typeof(LossKind), value):
-                    loss = (LossKind)value;
+                case "Loss":
+                    hasErrors |= !EnumArgument.TryRead(value, "Loss", "Network", networkName, syntax, diagnostics, out loss);
                     break;
-                case "Reduction" when System.Enum.IsDefined(typeof(ReductionKind), value):
-                    reduction = (ReductionKind)value;
+                case "Reduction":
+                    hasErrors |= !EnumArgument.TryRead(value, "Reduction", "Network", networkName, syntax, diagnostics, out reduction);
                     break;
                 default:
                     hasErrors = true;

@@ -1,0 +1,26 @@
+using NetGen.Generator.Tests.Infrastructure;
+using NetGen.Generator.Tests.Sources;
+
+namespace NetGen.Generator.Tests;
+
+/// <summary>The generated code, line for line, against files checked in under Snapshots/.</summary>
+public sealed class GeneratedCodeSnapshotTests
+{
+    [Fact]
+    public void XorNetworkMatchesItsSnapshot()
+    {
+        var run = GeneratorHarness.Run(ValidNetworks.Xor);
+
+        Assert.StartsWith("Demo.XorNet.", run.SingleSource.HintName, System.StringComparison.Ordinal);
+        Snapshot.Match(run.SingleSource.Text, "XorNet");
+    }
+
+    [Fact]
+    public void ImageMlpMatchesItsSnapshot()
+    {
+        var run = GeneratorHarness.Run(ValidNetworks.ImageMlp);
+
+        Assert.StartsWith("Demo.Vision.DigitClassifier.", run.SingleSource.HintName, System.StringComparison.Ordinal);
+        Snapshot.Match(run.SingleSource.Text, "DigitClassifier");
+    }
+}

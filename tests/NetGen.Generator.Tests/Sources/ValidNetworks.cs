@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+
+namespace NetGen.Generator.Tests.Sources;
+
+/// <summary>Network declarations that must generate code which compiles cleanly.</summary>
+internal static class ValidNetworks
+{
+    public const string Xor = """
+        using NetGen;
+
+        namespace Demo;
+
+        [Network(Loss = Loss.BinaryCrossEntropy)]
+        [Input(2)]
+        [Dense(4, Name = "Hidden", Activation = Activation.Tanh)]
+        [Dense(1, Name = "Output", Activation = Activation.Sigmoid)]
+        public partial class XorNet;
+        """;
+
+    public const string ImageMlp = """
+        using NetGen;
+
+        namespace Demo.Vision
+        {
+            [Network(Loss = Loss.SoftmaxCrossEntropy)]
+            [Input(1, 28, 28)]
+            [Flatten]
+            [Dense(128, Name = "Hidden1", Activation = Activation.ReLU)]
+            [Dense(64, Name = "Hidden2", Activation = Activation.LeakyReLU, Alpha = 0.1)]
+            [Dense(10, Name = "Logits")]
+            public partial class DigitClassifier
+            {
+            }
+        }
+        """;
+
+    /// <summary>The classic 784-16-16-10 sigmoid MLP: 13,002 parameters.</summary>
+    public const string SigmoidMlp = """
+        using NetGen;
+
+        namespace Demo;
+
+        [Network]
+        [Input(784)]
+        [Dense(16, Activation = Activation.Sigmoid)]
+        [Dense(16, Activation = Activation.Sigmoid)]
+        [Dense(10, Activation = Activation.Sigmoid)]
+        public partial class SigmoidMlp;
+        """;
+
+    public const string WithoutBias = """
+        using NetGen;
+
+        namespace Demo;
+
+        [Network(Loss = Loss.MeanAbsoluteError)]
+        [Input(3)]
+        [Dense(5, Name = "Hidden", Activation = Activation.ReLU, Bias = false)]
+        [Dense(2, Name = "Output", Bias = false)]
+        public partial class BiasFreeNet;
+        """;
+
+    public const string InGlobalNamespace = """
+        using NetGen;
+
+        [Network]
+        [Input(2, 2)]
+        [Flatten]
+        [Dense(1, Activation = Activation.Sigmoid)]
+        public partial class GlobalNet;
+        """;
+
+    public const string NestedInPartialClass = """
+        using NetGen;
+
+        namespace Demo.Nested;
+
+        /// <summary>A public containing type: documented, since the test compilation reports missing XML comments.</summary>
+        public static partial class Models
+        {
+            internal partial class Experiments
+            {
+                [Network(Loss = Loss.MeanSquaredError)]
+                [Input(4)]
+                [Dense(3, Name = "Hidden", Activation = Activation.ELU)]
+                [Dense(1, Name = "Output")]
+                public partial class InnerNet
+                {
+                }
+            }
+        }
+        """;
+
+    /// <summary>Every activation in a hidden layer, every initializer, and an output layer that fits <paramref name="loss"/>.</summary>
+    public static string EveryActivation(string loss, string reduction)
+    {
+        var output = loss switch
+        {
+            "BinaryCrossEntropy" => "[Dense(1, Name = \"Output\", Activation = Activation.Sigmoid)]",
+            "SoftmaxCrossEntropy" => "[Dense(3, Name = \"Output\")]",
+            _ => "[Dense(2, Name = \"Output\", Initializer = Initializer.Zeros)]",
+        };
+
+        return $$"""
+            using NetGen;
+
+            namespace Demo.Activations;
+
+            [Network(Loss = Loss.{{loss}}, Reduction = LossReduction.{{reduction}})]
+            [Input(6)]
+            [Dense(5, Name = "IdentityLayer", Activation = Activation.Identity, Initializer = Initializer.XavierUniform)]
+            [Dense(5, Name = "BinaryStepLayer", Activation = Activation.BinaryStep, Initializer = Initializer.XavierNormal)]
+            [Dense(5, Name = "SigmoidLayer", Activation = Activation.Sigmoid, Initializer = Initializer.HeUniform)]
+            [Dense(5, Name = "TanhLayer", Activation = Activation.Tanh, Initializer = Initializer.HeNormal)]
+            [Dense(5, Name = "ArcTanLayer", Activation = Activation.ArcTan, Initializer = Initializer.Uniform)]
+            [Dense(5, Name = "ReLULayer", Activation = Activation.ReLU, Initializer = Initializer.Normal)]
+            [Dense(5, Name = "LeakyReLULayer", Activation = Activation.LeakyReLU, Alpha = 0.2)]
+            [Dense(5, Name = "PReLULayer", Activation = Activation.PReLU, Alpha = 0.3, Bias = false)]
+            [Dense(5, Name = "ELULayer", Activation = Activation.ELU, Alpha = 0.5)]
+            [Dense(5, Name = "SoftPlusLayer", Activation = Activation.SoftPlus)]
+            [Dense(5, Name = "SoftmaxLayer", Activation = Activation.Softmax)]
+            {{output}}
+            public partial class EveryActivationNet;
+            """;
+    }
+
+    /// <summary>Every valid declaration above, by a name for test output.</summary>
+    public static IReadOnlyDictionary<string, string> ByName { get; } = BuildByName();
+
+    private static Dictionary<string, string> BuildByName()
+    {
+        var byName = new Dictionary<string, string>
+        {
+            [nameof(Xor)] = Xor,
+            [nameof(ImageMlp)] = ImageMlp,
+            [nameof(SigmoidMlp)] = SigmoidMlp,
+            [nameof(WithoutBias)] = WithoutBias,
+            [nameof(InGlobalNamespace)] = InGlobalNamespace,
+            [nameof(NestedInPartialClass)] = NestedInPartialClass,
+        };
+
+        foreach (var loss in Enum.GetNames<NetGen.Loss>())
+        {
+            foreach (var reduction in Enum.GetNames<NetGen.LossReduction>())
+            {
+                byName[nameof(EveryActivation) + "_" + loss + "_" + reduction] = EveryActivation(loss, reduction);
+            }
+        }
+
+        return byName;
+    }
+}
