@@ -1,0 +1,176 @@
+using System;
+
+namespace NetGen.Cpu;
+
+/// <summary>
+/// One product C = A·B, blocked for the caches and split into one part per thread, each a band of whole tiles of C
+/// (see <see cref="MatrixMultiply"/>). Each calling thread reuses its own instance, which holds the pointers the
+/// caller pinned for the duration of the call.
+/// </summary>
+/// <remarks>
+/// Per part the loops are those of GotoBLAS: for each block of <see cref="BlockColumns"/> columns and each block of
+/// <see cref="BlockSteps"/> steps, pack B; for each block of <see cref="BlockRows"/> rows, pack A; then run the
+/// micro-kernel over every tile of the block. The packed B micro-panel stays in L1 while the kernel walks down the
+/// packed A block in L2. Blocks after the first along k add to C, so each element is still a single chain of fused
+/// multiply-adds over k in ascending order.
+/// </remarks>
+internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
+{
+    private const int TileRows = MatrixMultiplyKernels.TileRows;
+    private const int TileColumns = MatrixMultiplyKernels.TileColumns;
+    private const int BlockSteps = 256;
+    private const int BlockRows = 128;
+    private const int BlockColumns = 2048;
+
+    /// <summary>Products with fewer multiply-adds than this run on the calling thread alone.</summary>
+    private const long ParallelThreshold = 1L << 18;
+
+    [ThreadStatic]
+    private static MatrixMultiplyJob? t_current;
+
+    // A(i, p) = _a[i·_aRowStride + p·_aStepStride]; B(p, j) = _b[j·_bColumnStride + p·_bStepStride]; C is m×n.
+    private float* _a;
+    private nint _aRowStride;
+    private nint _aStepStride;
+    private float* _b;
+    private nint _bColumnStride;
+    private nint _bStepStride;
+    private float* _c;
+    private int _m;
+    private int _n;
+    private int _k;
+    private MatrixMultiplyKernel _kernel;
+    private bool _splitsColumns;
+    private int _partCount;
+
+    /// <summary>
+    /// C[m×n] = A·B with A and B addressed through strides (so either may be stored transposed), on the pool's
+    /// threads when the product is large. The pointers must stay valid until this returns.
+    /// </summary>
+    public static void Multiply(
+        float* a, nint aRowStride, nint aStepStride,
+        float* b, nint bColumnStride, nint bStepStride,
+        float* c, int m, int n, int k, MatrixMultiplyKernel kernel)
+    {
+        MatrixMultiplyJob job = t_current ??= new MatrixMultiplyJob();
+        job._a = a;
+        job._aRowStride = aRowStride;
+        job._aStepStride = aStepStride;
+        job._b = b;
+        job._bColumnStride = bColumnStride;
+        job._bStepStride = bStepStride;
+        job._c = c;
+        job._m = m;
+        job._n = n;
+        job._k = k;
+        job._kernel = kernel;
+
+        // Each part packs all of the operand it shares with the other parts, so split the dimension whose shared
+        // operand is the smaller: columns (sharing A, m×k) when m ≤ n, else rows (sharing B, k×n).
+        job._splitsColumns = n >= m;
+        int tiles = job._splitsColumns ? CeilingDivide(n, TileColumns) : CeilingDivide(m, TileRows);
+        job._partCount = (long)m * n * k < ParallelThreshold ? 1 : Math.Min(WorkerPool.MaxThreads, tiles);
+        try
+        {
+            WorkerPool.Run(job, job._partCount);
+        }
+        finally
+        {
+            job._a = job._b = job._c = null;
+        }
+    }
+
+    public override void Run(int part)
+    {
+        if (_splitsColumns)
+        {
+            (int start, int end) = PartRange(part, _n, TileColumns);
+            MultiplyRectangle(0, _m, start, end);
+        }
+        else
+        {
+            (int start, int end) = PartRange(part, _m, TileRows);
+            MultiplyRectangle(start, end, 0, _n);
+        }
+    }
+
+    // Part p of P takes tiles [p·T/P, (p+1)·T/P) of the T tiles along a dimension of the given length.
+    private (int Start, int End) PartRange(int part, int length, int tileLength)
+    {
+        int tiles = CeilingDivide(length, tileLength);
+        int firstTile = (int)((long)part * tiles / _partCount);
+        int endTile = (int)((long)(part + 1) * tiles / _partCount);
+        return (firstTile * tileLength, Math.Min(length, endTile * tileLength));
+    }
+
+    private void MultiplyRectangle(int rowStart, int rowEnd, int columnStart, int columnEnd)
+    {
+        MatrixMultiplyScratch scratch = MatrixMultiplyScratch.Current;
+        for (int blockColumn = columnStart; blockColumn < columnEnd; blockColumn += BlockColumns)
+        {
+            int columns = Math.Min(BlockColumns, columnEnd - blockColumn);
+            for (int blockStep = 0; blockStep < _k; blockStep += BlockSteps)
+            {
+                int steps = Math.Min(BlockSteps, _k - blockStep);
+                float* packedB = scratch.PackedB(steps * RoundUp(columns, TileColumns));
+                MatrixMultiplyPacking.PackBlock(
+                    _b + blockColumn * _bColumnStride + blockStep * _bStepStride, _bColumnStride, _bStepStride,
+                    columns, steps, TileColumns, packedB);
+
+                for (int blockRow = rowStart; blockRow < rowEnd; blockRow += BlockRows)
+                {
+                    int rows = Math.Min(BlockRows, rowEnd - blockRow);
+                    float* packedA = scratch.PackedA(steps * RoundUp(rows, TileRows));
+                    MatrixMultiplyPacking.PackBlock(
+                        _a + blockRow * _aRowStride + blockStep * _aStepStride, _aRowStride, _aStepStride,
+                        rows, steps, TileRows, packedA);
+
+                    for (int column = 0; column < columns; column += TileColumns)
+                    {
+                        for (int row = 0; row < rows; row += TileRows)
+                        {
+                            MultiplyTile(
+                                packedA + row * steps, packedB + column * steps, steps,
+                                blockRow + row, blockColumn + column,
+                                Math.Min(TileRows, rows - row), Math.Min(TileColumns, columns - column),
+                                accumulate: blockStep > 0, scratch);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void MultiplyTile(
+        float* packedA, float* packedB, int steps, int row, int column, int rows, int columns, bool accumulate,
+        MatrixMultiplyScratch scratch)
+    {
+        float* c = _c + (nint)row * _n + column;
+        if (rows == TileRows && columns == TileColumns)
+        {
+            MatrixMultiplyKernels.MultiplyTile(_kernel, packedA, packedB, steps, c, _n, accumulate);
+            return;
+        }
+
+        // A ragged tile: the packed panels are zero-padded, so compute a whole tile aside and keep its valid part.
+        float* tile = scratch.EdgeTile();
+        if (accumulate)
+        {
+            new Span<float>(tile, TileRows * TileColumns).Clear();
+            for (int r = 0; r < rows; r++)
+            {
+                new ReadOnlySpan<float>(c + (nint)r * _n, columns).CopyTo(new Span<float>(tile + r * TileColumns, columns));
+            }
+        }
+        MatrixMultiplyKernels.MultiplyTile(_kernel, packedA, packedB, steps, tile, TileColumns, accumulate);
+        for (int r = 0; r < rows; r++)
+        {
+            new ReadOnlySpan<float>(tile + r * TileColumns, columns).CopyTo(new Span<float>(c + (nint)r * _n, columns));
+        }
+    }
+
+    // For value ≥ 1; cannot overflow, even for int.MaxValue.
+    private static int CeilingDivide(int value, int divisor) => (value - 1) / divisor + 1;
+
+    private static int RoundUp(int value, int multiple) => CeilingDivide(value, multiple) * multiple;
+}
