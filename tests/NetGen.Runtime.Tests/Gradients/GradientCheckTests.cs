@@ -1,0 +1,106 @@
+using System;
+using NetGen.Tests.Networks;
+
+namespace NetGen.Tests.Gradients;
+
+public sealed class GradientCheckTests
+{
+    private const int Batch = 5;
+
+    public static TheoryData<string> ActivationNetworks() => new()
+    {
+        nameof(IdentityNet), nameof(BinaryStepNet), nameof(SigmoidNet), nameof(TanhNet), nameof(ArcTanNet), nameof(ReluNet),
+        nameof(LeakyReluNet), nameof(PReluNet), nameof(EluNet), nameof(SoftPlusNet), nameof(SoftmaxNet),
+    };
+
+    public static TheoryData<string> LossNetworks() => new()
+    {
+        nameof(IdentityNet), nameof(AbsoluteErrorNet), nameof(BinaryCrossEntropyNet), nameof(SoftmaxCrossEntropyNet),
+        nameof(SummedSquaredErrorNet), nameof(DeepFlattenNet),
+    };
+
+    [Theory]
+    [MemberData(nameof(ActivationNetworks))]
+    public void Activation_gradients_match_central_differences(string name) => AssertGradientsMatch(Create(name));
+
+    [Theory]
+    [MemberData(nameof(LossNetworks))]
+    public void Loss_gradients_match_central_differences(string name) => AssertGradientsMatch(Create(name));
+
+    [Fact]
+    public void Binary_step_passes_no_gradient_to_the_layer_below()
+    {
+        var network = new BinaryStepNet();
+        GradientChecker.Randomize(network, seed: 3);
+        network.ComputeGradients(GradientChecker.RandomArray(Batch * 3, 1), GradientChecker.RandomArray(Batch * 2, 2));
+        Assert.All(BinaryStepNet.Layers.Hidden.Weight.Slice(network.Gradients).ToArray(), gradient => Assert.Equal(0f, gradient));
+        Assert.Contains(BinaryStepNet.Layers.Output.Weight.Slice(network.Gradients).ToArray(), gradient => gradient != 0f);
+    }
+
+    private static void AssertGradientsMatch(INetwork network)
+    {
+        GradientChecker.Randomize(network, seed: 11);
+        var inputs = GradientChecker.RandomArray(Batch * network.InputSize, seed: 12, -2f, 2f);
+        var targets = Targets(network, seed: 13);
+
+        var result = GradientChecker.Check(network, inputs, targets);
+
+        Assert.True(result.Failures.Count == 0, $"{network.Name}: {string.Join("; ", result.Failures)}");
+        Assert.True(result.SkippedAtKinks <= network.ParameterCount / 10,
+            $"{network.Name}: {result.SkippedAtKinks} of {network.ParameterCount} parameters sat on kinks");
+        Assert.True(result.Checked > 0);
+    }
+
+    private static float[] Targets(INetwork network, int seed)
+    {
+        var random = new SeededRandom(seed);
+        var targets = new float[Batch * network.OutputSize];
+        for (var sample = 0; sample < Batch; sample++)
+        {
+            var row = targets.AsSpan(sample * network.OutputSize, network.OutputSize);
+            switch (network.Loss)
+            {
+                case Loss.SoftmaxCrossEntropy:
+                    row[random.NextInt(row.Length)] = 1f;
+                    break;
+                case Loss.BinaryCrossEntropy:
+                    for (var j = 0; j < row.Length; j++)
+                    {
+                        row[j] = random.NextSingle();
+                    }
+
+                    break;
+                default:
+                    for (var j = 0; j < row.Length; j++)
+                    {
+                        row[j] = random.NextUniform(-1f, 1f);
+                    }
+
+                    break;
+            }
+        }
+
+        return targets;
+    }
+
+    private static INetwork Create(string name) => name switch
+    {
+        nameof(IdentityNet) => new IdentityNet(),
+        nameof(BinaryStepNet) => new BinaryStepNet(),
+        nameof(SigmoidNet) => new SigmoidNet(),
+        nameof(TanhNet) => new TanhNet(),
+        nameof(ArcTanNet) => new ArcTanNet(),
+        nameof(ReluNet) => new ReluNet(),
+        nameof(LeakyReluNet) => new LeakyReluNet(),
+        nameof(PReluNet) => new PReluNet(),
+        nameof(EluNet) => new EluNet(),
+        nameof(SoftPlusNet) => new SoftPlusNet(),
+        nameof(SoftmaxNet) => new SoftmaxNet(),
+        nameof(AbsoluteErrorNet) => new AbsoluteErrorNet(),
+        nameof(BinaryCrossEntropyNet) => new BinaryCrossEntropyNet(),
+        nameof(SoftmaxCrossEntropyNet) => new SoftmaxCrossEntropyNet(),
+        nameof(SummedSquaredErrorNet) => new SummedSquaredErrorNet(),
+        nameof(DeepFlattenNet) => new DeepFlattenNet(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+    };
+}

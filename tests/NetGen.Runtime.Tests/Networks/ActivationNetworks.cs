@@ -1,0 +1,72 @@
+using NetGen;
+
+namespace NetGen.Tests.Networks;
+
+// One small network per activation: the activation sits in the hidden layer, where the gradient
+// check sees both its derivative and the product that feeds it.
+
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Name = "Hidden", Activation = Activation.Identity)]
+[Dense(2, Name = "Output")]
+public partial class IdentityNet;
+
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Name = "Hidden", Activation = Activation.BinaryStep)]
+[Dense(2, Name = "Output")]
+public partial class BinaryStepNet;
+
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Name = "Hidden", Activation = Activation.Sigmoid)]
+[Dense(2, Name = "Output", Activation = Activation.Sigmoid)]
+public partial class SigmoidNet;
+
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Name = "Hidden", Activation = Activation.Tanh)]
+[Dense(2, Name = "Output", Activation = Activation.Tanh)]
+public partial class TanhNet;
+
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Name = "Hidden", Activation = Activation.ArcTan)]
+[Dense(2, Name = "Output", Activation = Activation.ArcTan)]
+public partial class ArcTanNet;
+
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Name = "Hidden", Activation = Activation.ReLU)]
+[Dense(2, Name = "Output", Activation = Activation.ReLU)]
+public partial class ReluNet;
+
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Name = "Hidden", Activation = Activation.LeakyReLU, Alpha = 0.2)]
+[Dense(2, Name = "Output", Activation = Activation.LeakyReLU)]
+public partial class LeakyReluNet;
+
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Name = "Hidden", Activation = Activation.PReLU)]
+[Dense(2, Name = "Output", Activation = Activation.PReLU, Alpha = 0.1)]
+public partial class PReluNet;
+
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Name = "Hidden", Activation = Activation.ELU)]
+[Dense(2, Name = "Output", Activation = Activation.ELU, Alpha = 0.5)]
+public partial class EluNet;
+
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Name = "Hidden", Activation = Activation.SoftPlus)]
+[Dense(2, Name = "Output", Activation = Activation.SoftPlus)]
+public partial class SoftPlusNet;
+
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Name = "Hidden", Activation = Activation.Softmax)]
+[Dense(3, Name = "Output", Activation = Activation.Softmax)]
+public partial class SoftmaxNet;

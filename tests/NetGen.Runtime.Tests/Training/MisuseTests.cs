@@ -1,0 +1,63 @@
+using System;
+using NetGen.Tests.Networks;
+
+namespace NetGen.Tests.Training;
+
+public sealed class MisuseTests
+{
+    [Fact]
+    public void Input_of_the_wrong_length_names_the_network_and_the_expected_shape()
+    {
+        var network = new XorNet();
+        var error = Assert.Throws<ArgumentException>(() => network.Forward(new float[3], new float[1]));
+        Assert.Contains("XorNet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[2]", error.Message, StringComparison.Ordinal);
+        Assert.Equal("inputs", error.ParamName);
+    }
+
+    [Fact]
+    public void A_single_prediction_needs_exactly_one_sample()
+    {
+        var network = new DeepFlattenNet();
+        var error = Assert.Throws<ArgumentException>(() => network.Predict(new float[12]));
+        Assert.Contains("DeepFlattenNet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[2×3]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Targets_for_another_number_of_samples_are_refused()
+    {
+        var network = new XorNet();
+        var error = Assert.Throws<ArgumentException>(() => network.ComputeGradients(new float[8], new float[3]));
+        Assert.Contains("XorNet", error.Message, StringComparison.Ordinal);
+        Assert.Equal("targets", error.ParamName);
+    }
+
+    [Fact]
+    public void Batch_size_zero_is_refused_with_the_network_name()
+    {
+        var network = new XorNet();
+        var error = Assert.Throws<ArgumentException>(() =>
+            network.Fit(new float[8], new float[4], new TrainingOptions { BatchSize = 0 }));
+        Assert.Contains("XorNet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("BatchSize", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_input_is_refused()
+    {
+        var network = new XorNet();
+        var error = Assert.Throws<ArgumentException>(() => network.Fit(Array.Empty<float>(), Array.Empty<float>()));
+        Assert.Contains("XorNet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Data_shaped_for_another_network_is_refused_by_fit()
+    {
+        var data = new Dataset(new float[9], new float[3], 3, 1);
+        var error = Assert.Throws<ArgumentException>(() => new XorNet().Fit(data));
+        Assert.Contains("XorNet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("takes 2 inputs", error.Message, StringComparison.Ordinal);
+    }
+}
