@@ -100,6 +100,107 @@ public sealed class DiagnosticTests
             """, "Dense 'Empty'", "units = 0");
     }
 
+    [Fact]
+    public void ConvolutionOnAVectorReportsNG0016()
+    {
+        AssertSingleError("NG0016", """
+            using NetGen;
+
+            [Network]
+            [Input(784)]
+            [[|Conv2D(6, Name = "Conv1", Kernel = 5)|]]
+            [Flatten]
+            [Dense(10)]
+            public partial class FlatConvNet;
+            """, "Conv2D 'Conv1'", "'Input' produces 784");
+    }
+
+    [Fact]
+    public void WindowLargerThanThePaddedInputReportsNG0017()
+    {
+        AssertSingleError("NG0017", """
+            using NetGen;
+
+            [Network]
+            [Input(1, 4, 4)]
+            [[|Conv2D(2, Name = "Wide", Kernel = 7, Padding = 1)|]]
+            [Flatten]
+            [Dense(1)]
+            public partial class WideKernelNet;
+            """, "Conv2D 'Wide'", "7×7 window", "6×6", "'Input' produces 1×4×4");
+    }
+
+    [Fact]
+    public void StrideThatSkipsRowsReportsWarningNG0018()
+    {
+        var marked = MarkedSource.Parse("""
+            using NetGen;
+
+            [Network]
+            [Input(1, 28, 28)]
+            [[|MaxPool2D(3, Name = "Pool")|]]
+            [Flatten]
+            [Dense(10)]
+            public partial class SkippingPoolNet;
+            """);
+
+        var run = GeneratorHarness.Run(marked.Source);
+
+        var diagnostic = Assert.Single(run.NetGenDiagnostics);
+        Assert.Equal("NG0018", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("last 1 row(s) and 1 column(s) of its 28×28", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal(marked.MarkedText, run.TextUnder(diagnostic));
+        Assert.Single(run.GeneratedSources);
+        DiagnosticAssert.None(run.OutputErrorsAndWarnings, "errors or warnings in the output compilation");
+    }
+
+    [Fact]
+    public void SoftmaxOnAConvolutionReportsNG0019()
+    {
+        AssertSingleError("NG0019", """
+            using NetGen;
+
+            [Network]
+            [Input(1, 8, 8)]
+            [[|Conv2D(2, Name = "Maps", Activation = Activation.Softmax)|]]
+            [Flatten]
+            [Dense(1)]
+            public partial class SoftmaxMapsNet;
+            """, "Conv2D 'Maps'", "Softmax");
+    }
+
+    [Fact]
+    public void PoolingPaddedBeyondHalfItsWindowReportsNG0020()
+    {
+        AssertSingleError("NG0020", """
+            using NetGen;
+
+            [Network]
+            [Input(1, 8, 8)]
+            [Conv2D(2)]
+            [[|MaxPool2D(2, Name = "Pool", Padding = 2)|]]
+            [Flatten]
+            [Dense(1)]
+            public partial class OverPaddedNet;
+            """, "MaxPool2D 'Pool'", "pads by 2", "window is 2");
+    }
+
+    [Fact]
+    public void NegativePaddingReportsNG0006OnTheArgument()
+    {
+        AssertSingleError("NG0006", """
+            using NetGen;
+
+            [Network]
+            [Input(1, 8, 8)]
+            [Conv2D(2, Name = "Conv", [|Padding = -1|])]
+            [Flatten]
+            [Dense(1)]
+            public partial class NegativePaddingNet;
+            """, "Conv2D 'Conv'", "Padding = -1", "at least 0");
+    }
+
     public static TheoryData<string> ValidNetworkNames => new(ValidNetworks.ByName.Keys.OrderBy(name => name, StringComparer.Ordinal));
 
     [Theory]

@@ -23,4 +23,13 @@ public sealed class GeneratedCodeSnapshotTests
         Assert.StartsWith("Demo.Vision.DigitClassifier.", run.SingleSource.HintName, System.StringComparison.Ordinal);
         Snapshot.Match(run.SingleSource.Text, "DigitClassifier");
     }
+
+    [Fact]
+    public void LeNet5MatchesItsSnapshot()
+    {
+        var run = GeneratorHarness.Run(ValidNetworks.LeNet5);
+
+        Assert.StartsWith("Demo.Vision.LeNet5.", run.SingleSource.HintName, System.StringComparison.Ordinal);
+        Snapshot.Match(run.SingleSource.Text, "LeNet5");
+    }
 }

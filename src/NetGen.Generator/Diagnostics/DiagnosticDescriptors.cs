@@ -36,8 +36,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NonPositiveSize = Error(
         "NG0006",
-        "Size must be positive",
-        "{0} '{1}' has {2} = {3}; it must be at least 1");
+        "Size out of range",
+        "{0} '{1}' has {2} = {3}; it must be at least {4}");
 
     public static readonly DiagnosticDescriptor NoLayers = Error(
         "NG0007",
@@ -83,6 +83,31 @@ internal static class DiagnosticDescriptors
         "NG0015",
         "Undefined enum value",
         "{0} '{1}' has {2} = {3}, which is not a member of {4}");
+
+    public static readonly DiagnosticDescriptor LayerNeedsImage = Error(
+        "NG0016",
+        "Layer needs an image input",
+        "{0} '{1}' expects channels×height×width but '{2}' produces {3}; declare the input as [Input(channels, height, width)]");
+
+    public static readonly DiagnosticDescriptor WindowTooLarge = Error(
+        "NG0017",
+        "Window larger than its input",
+        "{0} '{1}' has a {2}×{2} window but its input padded by {3} is {4}×{5} ('{6}' produces {7})");
+
+    public static readonly DiagnosticDescriptor StrideDropsInput = Warning(
+        "NG0018",
+        "Stride leaves input unused",
+        "{0} '{1}' with stride {2} never reaches the last {3} row(s) and {4} column(s) of its {5}×{6} padded input");
+
+    public static readonly DiagnosticDescriptor ActivationNotSupported = Error(
+        "NG0019",
+        "Activation not supported by this layer",
+        "{0} '{1}' cannot use {2}; {3}");
+
+    public static readonly DiagnosticDescriptor PaddingTooLarge = Error(
+        "NG0020",
+        "Pooling padding larger than half the window",
+        "{0} '{1}' pads by {2} but its window is {3}; padding may be at most half the window, or some windows would hold only padding");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(DiagnosticDescriptors)
         .GetFields()

@@ -96,19 +96,17 @@ internal static class CSharpEmitter
         writer.Open("public static class Layers");
         foreach (var layer in plan.Layers)
         {
-            writer.Line("/// <summary>" + layer.Kind + " '" + layer.Name + "': " + ShapeInference.FormatShape(layer.InputShape) +
-                        " → " + ShapeInference.FormatShape(layer.OutputShape) +
-                        (layer.Kind == LayerKind.Dense ? ", " + layer.Layer.Activation : string.Empty) + ".</summary>");
+            writer.Line("/// <summary>" + PassEmitter.Describe(layer) + ".</summary>");
             writer.Open("public static class " + layer.Name);
             writer.Line("public const int InputSize = " + Literals.Int(layer.InputSize) + ";");
             writer.Line("public const int OutputSize = " + Literals.Int(layer.OutputSize) + ";");
             writer.Line("public const int ParameterCount = " + Literals.Int(layer.ParameterCount) + ";");
             if (layer.WeightLength > 0)
             {
-                writer.Line("/// <summary>Weights shaped [outputs, inputs].</summary>");
+                writer.Line("/// <summary>Weights shaped [" + (layer.Kind == LayerKind.Conv2D ? "filters, channels, kernel, kernel" : "outputs, inputs") + "].</summary>");
                 writer.Line("public static readonly global::NetGen.ParameterTensor Weight = new(" +
                             Literals.String(layer.Name + ".Weight") + ", " + Literals.Int(layer.WeightOffset) + ", " +
-                            Literals.Int(layer.OutputSize) + ", " + Literals.Int(layer.InputSize) + ");");
+                            Literals.Shape(layer.WeightShape) + ");");
             }
 
             if (layer.BiasLength > 0)
@@ -145,7 +143,7 @@ internal static class CSharpEmitter
         writer.Line("private readonly float[] _gradients = new float[ParameterCount];");
         writer.Line("private int _batchCapacity;");
         writer.Line("private int _lastBatchSize;");
-        foreach (var layer in plan.Layers.Where(layer => layer.Kind == LayerKind.Dense))
+        foreach (var layer in PassEmitter.ComputeLayers(plan))
         {
             if (Literals.PreActivationField(layer) != Literals.OutputField(layer))
             {
@@ -154,6 +152,16 @@ internal static class CSharpEmitter
 
             writer.Line("private float[] " + Literals.OutputField(layer) + " = global::System.Array.Empty<float>();");
             writer.Line("private float[] " + Literals.DeltaField(layer) + " = global::System.Array.Empty<float>();");
+            if (layer.Kind == LayerKind.MaxPool2D)
+            {
+                writer.Line("private int[] " + Literals.ArgMaxField(layer) + " = global::System.Array.Empty<int>();");
+            }
+        }
+
+        foreach (var layer in PassEmitter.ComputeLayers(plan).Where(layer => Literals.ShapeType(layer) is not null))
+        {
+            writer.Line("private static readonly " + Literals.ShapeType(layer) + " " + Literals.ShapeField(layer) + " = new(" +
+                        Literals.ShapeArguments(layer) + ");");
         }
 
         writer.Line();
@@ -198,7 +206,7 @@ internal static class CSharpEmitter
         foreach (var layer in plan.Layers.Where(layer => layer.WeightLength > 0))
         {
             writer.Line("global::NetGen.ParameterInitializer.Fill(Layers." + layer.Name + ".Weight.Slice(parameters), global::NetGen.Initializer." +
-                        layer.Initializer + ", fanIn: " + Literals.Int(layer.InputSize) + ", fanOut: " + Literals.Int(layer.OutputSize) + ", random);");
+                        layer.Initializer + ", fanIn: " + Literals.Int(layer.FanIn) + ", fanOut: " + Literals.Int(layer.FanOut) + ", random);");
             if (layer.BiasLength > 0)
             {
                 writer.Line("Layers." + layer.Name + ".Bias.Slice(parameters).Clear();");
@@ -292,6 +300,12 @@ internal static class CSharpEmitter
         writer.Line("public global::NetGen.Evaluation Evaluate(global::NetGen.Dataset data, int batchSize = 256) => global::NetGen.Trainer.Evaluate(this, data, batchSize);");
         writer.Line();
 
+        writer.Line("/// <summary>Saves every parameter tensor, named and shaped, to <paramref name=\"path\"/>.</summary>");
+        writer.Line("public void SaveWeights(string path) => global::NetGen.Checkpoint.Save(this, path);");
+        writer.Line();
+        writer.Line("/// <summary>Loads parameters saved by <see cref=\"SaveWeights\"/>; a file of another network or shape is refused.</summary>");
+        writer.Line("public void LoadWeights(string path) => global::NetGen.Checkpoint.Load(this, path);");
+        writer.Line();
         writer.Line("/// <summary>Wraps arrays as a dataset after checking that they hold whole samples of this network's shapes.</summary>");
         writer.Open("public static global::NetGen.Dataset CreateDataset(float[] inputs, float[] targets)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(inputs);");

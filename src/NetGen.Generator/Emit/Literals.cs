@@ -24,7 +24,26 @@ internal static class Literals
     public static string Prefix(string field, string count) => "new global::System.Span<float>(" + field + ", 0, " + count + ")";
 
     public static string PreActivationField(PlannedLayer layer) =>
-        layer.Layer.Activation == ActivationKind.Identity ? OutputField(layer) : "_z_" + layer.Name;
+        !layer.Layer.HasActivation || layer.Layer.Activation == ActivationKind.Identity ? OutputField(layer) : "_z_" + layer.Name;
+
+    public static string ArgMaxField(PlannedLayer layer) => "_argMax_" + layer.Name;
+
+    public static string ShapeField(PlannedLayer layer) => "s_shape_" + layer.Name;
+
+    /// <summary>The runtime's shape type for a spatial layer, or null for the others.</summary>
+    public static string? ShapeType(PlannedLayer layer) => layer.Kind switch
+    {
+        LayerKind.Conv2D => "global::NetGen.Cpu.Conv2DShape",
+        LayerKind.MaxPool2D or LayerKind.AvgPool2D => "global::NetGen.Cpu.Pool2DShape",
+        _ => null,
+    };
+
+    /// <summary>Constructor arguments of the shape: channels, height, width, then filters and kernel (convolution) or the window (pooling), stride, padding.</summary>
+    public static string ShapeArguments(PlannedLayer layer) =>
+        string.Join(", ", new[] { layer.InputShape[0], layer.InputShape[1], layer.InputShape[2] }
+            .Concat(layer.Kind == LayerKind.Conv2D ? new[] { layer.OutputShape[0], layer.Window } : new[] { layer.Window })
+            .Concat(new[] { layer.Stride, layer.Padding })
+            .Select(Int));
 
     public static string OutputField(PlannedLayer layer) => "_a_" + layer.Name;
 

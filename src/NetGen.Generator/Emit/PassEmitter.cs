@@ -7,13 +7,18 @@ namespace NetGen.Generator.Emit;
 
 /// <summary>
 /// Writes the forward pass, the loss and the backward pass as straight-line calls into the runtime's
-/// kernels, every size a constant. A flatten layer is a view: it reuses the buffer below it.
+/// kernels, every size a constant. A flatten layer is a view: it reuses the buffer below it, so only
+/// "compute" layers (dense, convolution, pooling) own buffers.
 /// </summary>
 internal static class PassEmitter
 {
-    private const string Kernels = "global::NetGen.Cpu.DenseKernels";
+    private const string Dense = "global::NetGen.Cpu.DenseKernels";
+    private const string Conv = "global::NetGen.Cpu.Conv2DKernels";
+    private const string Pooling = "global::NetGen.Cpu.PoolingKernels";
 
-    public static PlannedLayer OutputLayer(NetworkPlan plan) => plan.Layers.Last(layer => layer.Kind == LayerKind.Dense);
+    public static IEnumerable<PlannedLayer> ComputeLayers(NetworkPlan plan) => plan.Layers.Where(layer => layer.Kind != LayerKind.Flatten);
+
+    public static PlannedLayer OutputLayer(NetworkPlan plan) => ComputeLayers(plan).Last();
 
     public static void WriteCapacity(IndentedWriter writer, NetworkPlan plan)
     {
@@ -23,7 +28,7 @@ internal static class PassEmitter
         writer.Line("    return;");
         writer.Line("}");
         writer.Line();
-        foreach (var layer in DenseLayers(plan))
+        foreach (var layer in ComputeLayers(plan))
         {
             var size = "checked(batchSize * " + Literals.Int(layer.OutputSize) + ")";
             if (Literals.PreActivationField(layer) != Literals.OutputField(layer))
@@ -33,6 +38,10 @@ internal static class PassEmitter
 
             writer.Line(Literals.OutputField(layer) + " = new float[" + size + "];");
             writer.Line(Literals.DeltaField(layer) + " = new float[" + size + "];");
+            if (layer.Kind == LayerKind.MaxPool2D)
+            {
+                writer.Line(Literals.ArgMaxField(layer) + " = new int[" + size + "];");
+            }
         }
 
         writer.Line("_batchCapacity = batchSize;");
@@ -46,33 +55,48 @@ internal static class PassEmitter
         writer.Line("EnsureBatchCapacity(batchSize);");
         writer.Line("_lastBatchSize = batchSize;");
         writer.Line("global::System.ReadOnlySpan<float> parameters = _parameters;");
-        foreach (var (layer, source) in DenseLayersWithSources(plan))
+        foreach (var step in Steps(plan))
         {
             writer.Line();
-            writer.Line("// " + Describe(layer));
-            var weight = Slice("parameters", layer.WeightOffset, layer.WeightLength);
-            var bias = layer.BiasLength > 0 ? Slice("parameters", layer.BiasOffset, layer.BiasLength) : "default";
-            var sizes = "batchSize, " + Literals.Int(layer.InputSize) + ", " + Literals.Int(layer.OutputSize);
-            var z = Literals.PreActivationField(layer);
-            var a = Literals.OutputField(layer);
-            switch (layer.Layer.Activation)
-            {
-                case ActivationKind.Softmax:
-                    writer.Line(Kernels + ".ForwardSoftmax(" + source + ", " + weight + ", " + bias + ", " + z + ", " + a + ", " + sizes + ");");
-                    break;
-                case ActivationKind.PReLU:
-                    writer.Line(Kernels + ".ForwardPRelu(" + source + ", " + weight + ", " + bias + ", " +
-                                Slice("parameters", layer.AlphaOffset, layer.AlphaLength) + ", " + z + ", " + a + ", " + sizes + ");");
-                    break;
-                default:
-                    writer.Line(Kernels + ".Forward(" + source + ", " + weight + ", " + bias + ", " + z + ", " + a + ", " + sizes + ", " +
-                                Literals.ActivationStruct(layer) + ");");
-                    break;
-            }
+            writer.Line("// " + Describe(step.Layer));
+            WriteLayerForward(writer, step.Layer, step.Source);
         }
 
         writer.Close();
         writer.Line();
+    }
+
+    private static void WriteLayerForward(IndentedWriter writer, PlannedLayer layer, string source)
+    {
+        var z = Literals.PreActivationField(layer);
+        var a = Literals.OutputField(layer);
+        var bias = layer.BiasLength > 0 ? Slice("parameters", layer.BiasOffset, layer.BiasLength) : "default";
+        var weight = Slice("parameters", layer.WeightOffset, layer.WeightLength);
+        var denseSizes = "batchSize, " + Literals.Int(layer.InputSize) + ", " + Literals.Int(layer.OutputSize);
+        switch (layer.Kind)
+        {
+            case LayerKind.Dense when layer.Layer.Activation == ActivationKind.Softmax:
+                writer.Line(Dense + ".ForwardSoftmax(" + source + ", " + weight + ", " + bias + ", " + z + ", " + a + ", " + denseSizes + ");");
+                break;
+            case LayerKind.Dense when layer.Layer.Activation == ActivationKind.PReLU:
+                writer.Line(Dense + ".ForwardPRelu(" + source + ", " + weight + ", " + bias + ", " +
+                            Slice("parameters", layer.AlphaOffset, layer.AlphaLength) + ", " + z + ", " + a + ", " + denseSizes + ");");
+                break;
+            case LayerKind.Dense:
+                writer.Line(Dense + ".Forward(" + source + ", " + weight + ", " + bias + ", " + z + ", " + a + ", " + denseSizes + ", " +
+                            Literals.ActivationStruct(layer) + ");");
+                break;
+            case LayerKind.Conv2D:
+                writer.Line(Conv + ".Forward(" + source + ", " + weight + ", " + bias + ", " + z + ", " + a + ", batchSize, " +
+                            Literals.ShapeField(layer) + ", " + Literals.ActivationStruct(layer) + ");");
+                break;
+            case LayerKind.MaxPool2D:
+                writer.Line(Pooling + ".MaxPoolForward(" + source + ", " + a + ", " + Literals.ArgMaxField(layer) + ", batchSize, " + Literals.ShapeField(layer) + ");");
+                break;
+            case LayerKind.AvgPool2D:
+                writer.Line(Pooling + ".AvgPoolForward(" + source + ", " + a + ", batchSize, " + Literals.ShapeField(layer) + ");");
+                break;
+        }
     }
 
     public static void WriteLoss(IndentedWriter writer, NetworkPlan plan)
@@ -101,65 +125,98 @@ internal static class PassEmitter
     {
         var output = OutputLayer(plan);
         var lossGradientIsWithRespectToZ = plan.Network.Loss is LossKind.BinaryCrossEntropy or LossKind.SoftmaxCrossEntropy;
+        var firstTrainable = ComputeLayers(plan).First(layer => layer.ParameterCount > 0);
         writer.Open("private void RunBackward(global::System.ReadOnlySpan<float> inputs, int batchSize)");
         writer.Line("global::System.ReadOnlySpan<float> parameters = _parameters;");
         writer.Line("global::System.Span<float> gradients = _gradients;");
-        var layers = DenseLayersWithSources(plan).ToList();
-        for (var index = layers.Count - 1; index >= 0; index--)
+        var steps = Steps(plan).ToList();
+        for (var index = steps.Count - 1; index >= 0; index--)
         {
-            var (layer, source) = layers[index];
-            var z = Literals.PreActivationField(layer);
-            var a = Literals.OutputField(layer);
-            var delta = Literals.DeltaField(layer);
-            var sizes = "batchSize, " + Literals.Int(layer.InputSize) + ", " + Literals.Int(layer.OutputSize);
-            writer.Line();
+            var layer = steps[index].Layer;
+            if (ComputeLayers(plan).TakeWhile(candidate => candidate != firstTrainable).Contains(layer))
+            {
+                break; // Nothing below the first trainable layer needs a gradient.
+            }
+
             var fused = layer == output && lossGradientIsWithRespectToZ;
+            var inputDelta = index > 0 && layer != firstTrainable ? Literals.DeltaField(steps[index - 1].Layer) : "default";
+            writer.Line();
             writer.Line("// " + Describe(layer) + (fused ? " (the loss gradient is already with respect to z)" : string.Empty));
             if (!fused)
             {
-                WriteActivationBackward(writer, layer, z, a, delta);
+                WriteActivationBackward(writer, layer);
             }
 
-            var biasGradient = layer.BiasLength > 0 ? Slice("gradients", layer.BiasOffset, layer.BiasLength) : "default";
-            writer.Line(Kernels + ".ParameterGradients(" + delta + ", " + source + ", " +
-                        Slice("gradients", layer.WeightOffset, layer.WeightLength) + ", " + biasGradient + ", " + sizes + ");");
-            if (index > 0)
-            {
-                writer.Line(Kernels + ".InputGradient(" + delta + ", " + Slice("parameters", layer.WeightOffset, layer.WeightLength) + ", " +
-                            Literals.DeltaField(layers[index - 1].Layer) + ", " + sizes + ");");
-            }
+            WriteLayerBackward(writer, layer, steps[index].Source, inputDelta);
         }
 
         writer.Close();
     }
 
-    private static void WriteActivationBackward(IndentedWriter writer, PlannedLayer layer, string z, string a, string delta)
+    private static void WriteLayerBackward(IndentedWriter writer, PlannedLayer layer, string source, string inputDelta)
     {
+        var delta = Literals.DeltaField(layer);
+        var biasGradient = layer.BiasLength > 0 ? Slice("gradients", layer.BiasOffset, layer.BiasLength) : "default";
+        var weight = Slice("parameters", layer.WeightOffset, layer.WeightLength);
+        var weightGradient = Slice("gradients", layer.WeightOffset, layer.WeightLength);
+        var denseSizes = "batchSize, " + Literals.Int(layer.InputSize) + ", " + Literals.Int(layer.OutputSize);
+        switch (layer.Kind)
+        {
+            case LayerKind.Dense:
+                writer.Line(Dense + ".ParameterGradients(" + delta + ", " + source + ", " + weightGradient + ", " + biasGradient + ", " + denseSizes + ");");
+                if (inputDelta != "default")
+                {
+                    writer.Line(Dense + ".InputGradient(" + delta + ", " + weight + ", " + inputDelta + ", " + denseSizes + ");");
+                }
+
+                break;
+            case LayerKind.Conv2D:
+                writer.Line(Conv + ".Backward(" + source + ", " + weight + ", " + delta + ", " + weightGradient + ", " + biasGradient + ", " +
+                            inputDelta + ", batchSize, " + Literals.ShapeField(layer) + ");");
+                break;
+            case LayerKind.MaxPool2D:
+                writer.Line(Pooling + ".MaxPoolBackward(" + delta + ", " + Literals.ArgMaxField(layer) + ", " + inputDelta + ", batchSize, " +
+                            Literals.ShapeField(layer) + ");");
+                break;
+            case LayerKind.AvgPool2D:
+                writer.Line(Pooling + ".AvgPoolBackward(" + delta + ", " + inputDelta + ", batchSize, " + Literals.ShapeField(layer) + ");");
+                break;
+        }
+    }
+
+    private static void WriteActivationBackward(IndentedWriter writer, PlannedLayer layer)
+    {
+        if (!layer.Layer.HasActivation)
+        {
+            return;
+        }
+
+        var z = Literals.PreActivationField(layer);
+        var a = Literals.OutputField(layer);
+        var delta = Literals.DeltaField(layer);
         switch (layer.Layer.Activation)
         {
             case ActivationKind.Identity:
                 break;
             case ActivationKind.Softmax:
-                writer.Line(Kernels + ".SoftmaxBackward(" + a + ", " + delta + ", batchSize, " + Literals.Int(layer.OutputSize) + ");");
+                writer.Line(Dense + ".SoftmaxBackward(" + a + ", " + delta + ", batchSize, " + Literals.Int(layer.OutputSize) + ");");
                 break;
             case ActivationKind.PReLU:
-                writer.Line(Kernels + ".PReluBackward(" + z + ", " + Slice("parameters", layer.AlphaOffset, layer.AlphaLength) + ", " + delta + ", " +
+                writer.Line(Dense + ".PReluBackward(" + z + ", " + Slice("parameters", layer.AlphaOffset, layer.AlphaLength) + ", " + delta + ", " +
                             Slice("gradients", layer.AlphaOffset, layer.AlphaLength) + ", batchSize, " + Literals.Int(layer.OutputSize) + ");");
                 break;
             default:
-                writer.Line(Kernels + ".ActivationBackward(" + z + ", " + a + ", " + delta + ", batchSize * " + Literals.Int(layer.OutputSize) + ", " +
+                writer.Line(Dense + ".ActivationBackward(" + z + ", " + a + ", " + delta + ", batchSize * " + Literals.Int(layer.OutputSize) + ", " +
                             Literals.ActivationStruct(layer) + ");");
                 break;
         }
     }
 
-    private static IEnumerable<PlannedLayer> DenseLayers(NetworkPlan plan) => plan.Layers.Where(layer => layer.Kind == LayerKind.Dense);
-
-    /// <summary>Each dense layer with the buffer it reads: the network's inputs, or the output of the dense layer below (flattens are views).</summary>
-    private static IEnumerable<(PlannedLayer Layer, string Source)> DenseLayersWithSources(NetworkPlan plan)
+    /// <summary>Each compute layer with the buffer it reads: the network's inputs, or the output of the compute layer below (flattens are views).</summary>
+    private static IEnumerable<(PlannedLayer Layer, string Source)> Steps(NetworkPlan plan)
     {
         var source = "inputs";
-        foreach (var layer in DenseLayers(plan))
+        foreach (var layer in ComputeLayers(plan))
         {
             yield return (layer, source);
             source = Literals.OutputField(layer);
@@ -169,7 +226,13 @@ internal static class PassEmitter
     private static string Slice(string buffer, int offset, int length) =>
         buffer + ".Slice(" + Literals.Int(offset) + ", " + Literals.Int(length) + ")";
 
-    private static string Describe(PlannedLayer layer) =>
-        layer.Name + ": Dense " + ShapeInference.FormatShape(layer.InputShape) + " → " + ShapeInference.FormatShape(layer.OutputShape) +
-        ", " + layer.Layer.Activation;
+    public static string Describe(PlannedLayer layer) =>
+        layer.Name + ": " + layer.Kind + " " + ShapeInference.FormatShape(layer.InputShape) + " → " + ShapeInference.FormatShape(layer.OutputShape) +
+        layer.Kind switch
+        {
+            LayerKind.Conv2D => ", " + layer.Window + "×" + layer.Window + " kernel, stride " + layer.Stride + ", padding " + layer.Padding + ", " + layer.Layer.Activation,
+            LayerKind.MaxPool2D or LayerKind.AvgPool2D => ", " + layer.Window + "×" + layer.Window + " window, stride " + layer.Stride + ", padding " + layer.Padding,
+            LayerKind.Dense => ", " + layer.Layer.Activation,
+            _ => string.Empty,
+        };
 }

@@ -22,7 +22,7 @@ internal static class SummaryBuilder
             layer.Name,
             layer.Kind.ToString(),
             ShapeInference.FormatShape(layer.OutputShape),
-            layer.Kind == LayerKind.Dense ? ActivationText(layer) : string.Empty,
+            layer.Layer.HasActivation ? ActivationText(layer) : string.Empty,
             layer.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
         }));
 

@@ -28,31 +28,27 @@ internal static class ShapeInference
 
         var input = inputs.FirstOrDefault();
         var inputShape = input is null ? EquatableArray<int>.Empty : Clamp(input.Size);
+        var planner = new LayerPlanner(network, diagnostics);
         var shape = inputShape;
         var previousName = input?.Name ?? "Input";
-        long parameterCount = 0;
 
         foreach (var layer in network.Layers.Where(layer => layer.Kind != LayerKind.Input))
         {
-            var plannedLayer = layer.Kind switch
-            {
-                LayerKind.Dense => PlanDense(network, layer, shape, previousName, ref parameterCount, diagnostics),
-                _ => PlanFlatten(layer, shape),
-            };
+            var plannedLayer = planner.Plan(layer, shape, previousName);
             planned.Add(plannedLayer);
             shape = plannedLayer.OutputShape;
             previousName = layer.Name;
         }
 
-        var output = planned.LastOrDefault(layer => layer.Kind == LayerKind.Dense);
-        if (output is null)
+        var output = planned.LastOrDefault(layer => layer.Kind != LayerKind.Flatten);
+        if (!planned.Any(layer => layer.ParameterCount > 0))
         {
             if (input is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoLayers, network.Location, network.ClassName));
             }
         }
-        else
+        else if (output is not null)
         {
             CheckLoss(network, output, diagnostics);
         }
@@ -62,7 +58,7 @@ internal static class ShapeInference
             inputShape,
             Product(inputShape),
             planned.LastOrDefault()?.OutputSize ?? 0,
-            (int)System.Math.Min(parameterCount, int.MaxValue),
+            planner.ParameterCount,
             AccuracyOf(network, output),
             planned.ToEquatableArray(),
             diagnostics.ToEquatableArray());
@@ -101,91 +97,9 @@ internal static class ShapeInference
         }
     }
 
-    private static PlannedLayer PlanDense(
-        NetworkModel network, LayerModel layer, EquatableArray<int> inputShape, string previousName,
-        ref long parameterCount, List<DiagnosticInfo> diagnostics)
-    {
-        if (inputShape.Count > 1)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DenseNeedsVector, layer.Location,
-                layer.Name, previousName, FormatShape(inputShape)));
-        }
-
-        var inputSize = Product(inputShape);
-        var units = layer.Size.Count == 1 ? System.Math.Max(layer.Size[0], 1) : 1;
-        long weightLength = (long)units * inputSize;
-        var biasLength = layer.HasBias ? units : 0;
-        var alphaLength = layer.Activation == ActivationKind.PReLU ? units : 0;
-
-        var weightOffset = parameterCount;
-        parameterCount += weightLength + biasLength + alphaLength;
-        if (parameterCount > int.MaxValue)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkTooLarge, layer.Location, network.ClassName, "parameters", layer.Name));
-            parameterCount = int.MaxValue;
-            weightOffset = 0;
-            weightLength = 0;
-        }
-
-        return new PlannedLayer(
-            layer,
-            inputShape,
-            new EquatableArray<int>(new[] { units }),
-            (int)weightOffset,
-            (int)weightLength,
-            layer.HasBias ? (int)(weightOffset + weightLength) : 0,
-            biasLength,
-            alphaLength > 0 ? (int)(weightOffset + weightLength + biasLength) : 0,
-            alphaLength,
-            ResolveAlpha(layer, diagnostics),
-            ResolveInitializer(layer));
-    }
-
-    private static PlannedLayer PlanFlatten(LayerModel layer, EquatableArray<int> inputShape) =>
-        new(layer, inputShape, new EquatableArray<int>(new[] { Product(inputShape) }), 0, 0, 0, 0, 0, 0, 0, InitializerKind.Zeros);
-
-    private static double ResolveAlpha(LayerModel layer, List<DiagnosticInfo> diagnostics)
-    {
-        var defaultAlpha = layer.Activation switch
-        {
-            ActivationKind.LeakyReLU => 0.01,
-            ActivationKind.PReLU => 0.25,
-            ActivationKind.ELU => 1.0,
-            _ => (double?)null,
-        };
-
-        if (layer.Alpha is not { } alpha)
-        {
-            return defaultAlpha ?? 0;
-        }
-
-        if (defaultAlpha is null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OptionNotTaken, layer.Location,
-                layer.Kind, layer.Name, "Alpha", "activation " + layer.Activation));
-            return 0;
-        }
-
-        if (double.IsNaN(alpha) || double.IsInfinity(alpha) || System.Math.Abs(alpha) > float.MaxValue)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidAlpha, layer.Location,
-                layer.Kind, layer.Name, alpha.ToString("R", CultureInfo.InvariantCulture), "it must be a finite number"));
-            return defaultAlpha.Value;
-        }
-
-        return alpha;
-    }
-
-    private static InitializerKind ResolveInitializer(LayerModel layer) =>
-        layer.Initializer != InitializerKind.Default
-            ? layer.Initializer
-            : layer.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.PReLU or ActivationKind.ELU
-                ? InitializerKind.HeNormal
-                : InitializerKind.XavierUniform;
-
     private static void CheckLoss(NetworkModel network, PlannedLayer output, List<DiagnosticInfo> diagnostics)
     {
-        var activation = output.Kind == LayerKind.Dense ? output.Layer.Activation : ActivationKind.Identity;
+        var activation = output.Layer.HasActivation ? output.Layer.Activation : ActivationKind.Identity;
         var problem = network.Loss switch
         {
             LossKind.SoftmaxCrossEntropy when activation == ActivationKind.Softmax =>
@@ -194,7 +108,7 @@ internal static class ShapeInference
                 "the output must be linear logits, so remove its activation",
             LossKind.SoftmaxCrossEntropy when output.OutputSize < 2 =>
                 "it needs at least 2 classes; for one output use BinaryCrossEntropy with a sigmoid output",
-            LossKind.BinaryCrossEntropy when output.Kind != LayerKind.Dense || activation != ActivationKind.Sigmoid =>
+            LossKind.BinaryCrossEntropy when activation != ActivationKind.Sigmoid =>
                 "the output must be a probability: use Activation = Activation.Sigmoid",
             _ => null,
         };
@@ -219,10 +133,12 @@ internal static class ShapeInference
         }
 
         return network.Loss == LossKind.BinaryCrossEntropy ||
-               (output.Kind == LayerKind.Dense && output.Layer.Activation == ActivationKind.Sigmoid)
+               (output.Layer.HasActivation && output.Layer.Activation == ActivationKind.Sigmoid)
             ? AccuracyKind.Threshold
             : AccuracyKind.None;
     }
+
+    internal static EquatableArray<int> Shape(params int[] dimensions) => new(dimensions);
 
     private static EquatableArray<int> Clamp(EquatableArray<int> shape) =>
         shape.Select(dimension => System.Math.Max(dimension, 1)).ToEquatableArray();

@@ -8,6 +8,9 @@ internal enum LayerKind
     Input,
     Dense,
     Flatten,
+    Conv2D,
+    MaxPool2D,
+    AvgPool2D,
 }
 
 internal enum ActivationKind

@@ -22,7 +22,10 @@ internal sealed record NetworkModel(
 /// <summary>A type that encloses the network class, re-declared around the generated part.</summary>
 internal sealed record ContainingType(string Keyword, string Name);
 
-/// <summary>One layer attribute. <see cref="Size"/> is the input shape for an input layer and the unit count for a dense layer.</summary>
+/// <summary>
+/// One layer attribute. <see cref="Size"/> holds the constructor's sizes: the input shape, a dense layer's
+/// units, a convolution's filters, a pooling window. Kernel, stride and padding are null where not given.
+/// </summary>
 internal sealed record LayerModel(
     LayerKind Kind,
     string Name,
@@ -31,4 +34,10 @@ internal sealed record LayerModel(
     double? Alpha,
     InitializerKind Initializer,
     bool HasBias,
-    SourceLocation? Location);
+    int? Kernel,
+    int? Stride,
+    int? Padding,
+    SourceLocation? Location)
+{
+    public bool HasActivation => Kind is LayerKind.Dense or LayerKind.Conv2D;
+}

@@ -42,7 +42,10 @@ internal enum AccuracyKind
     ArgMax,
 }
 
-/// <summary>A layer with its inferred shapes. Offsets and lengths index the network's flat parameter buffer; a length of 0 means "none".</summary>
+/// <summary>
+/// A layer with its inferred shapes. Offsets and lengths index the network's flat parameter buffer; a
+/// length of 0 means "none". Window, stride and padding are resolved for convolution and pooling (0 elsewhere).
+/// </summary>
 internal sealed record PlannedLayer(
     LayerModel Layer,
     EquatableArray<int> InputShape,
@@ -54,8 +57,21 @@ internal sealed record PlannedLayer(
     int AlphaOffset,
     int AlphaLength,
     double Alpha,
-    InitializerKind Initializer)
+    InitializerKind Initializer,
+    int Window = 0,
+    int Stride = 0,
+    int Padding = 0)
 {
+    /// <summary>Weights' fan-in and fan-out, for initialisation: inputs × window area and outputs × window area.</summary>
+    public int FanIn => Kind == LayerKind.Conv2D ? InputShape[0] * Window * Window : InputSize;
+
+    public int FanOut => Kind == LayerKind.Conv2D ? OutputShape[0] * Window * Window : OutputSize;
+
+    /// <summary>The weight tensor's shape: [units, inputs] or [filters, channels, kernel, kernel].</summary>
+    public EquatableArray<int> WeightShape => Kind == LayerKind.Conv2D
+        ? new EquatableArray<int>(new[] { OutputShape[0], InputShape[0], Window, Window })
+        : new EquatableArray<int>(new[] { OutputSize, InputSize });
+
     public int InputSize => Product(InputShape);
 
     public int OutputSize => Product(OutputShape);

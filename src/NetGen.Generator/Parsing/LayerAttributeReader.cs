@@ -67,6 +67,21 @@ internal static class LayerAttributeReader
             return LayerKind.Flatten;
         }
 
+        if (NetworkParser.IsNetGenAttribute(attributeClass, "Conv2DAttribute"))
+        {
+            return LayerKind.Conv2D;
+        }
+
+        if (NetworkParser.IsNetGenAttribute(attributeClass, "MaxPool2DAttribute"))
+        {
+            return LayerKind.MaxPool2D;
+        }
+
+        if (NetworkParser.IsNetGenAttribute(attributeClass, "AvgPool2DAttribute"))
+        {
+            return LayerKind.AvgPool2D;
+        }
+
         return null;
     }
 
@@ -80,6 +95,7 @@ internal static class LayerAttributeReader
         double? alpha = null;
         var initializer = InitializerKind.Default;
         var hasBias = true;
+        int? kernel = null, stride = null, padding = null;
 
         foreach (var argument in attribute.NamedArguments)
         {
@@ -112,6 +128,18 @@ internal static class LayerAttributeReader
                 case "Bias" when value.Value is bool flag:
                     hasBias = flag;
                     break;
+                case "Kernel" when value.Value is int number:
+                    kernel = number;
+                    CheckAtLeast(kind, name, "Kernel", number, 1, NamedArgumentLocation(syntax, "Kernel") ?? location, diagnostics);
+                    break;
+                case "Stride" when value.Value is int number:
+                    stride = number;
+                    CheckAtLeast(kind, name, "Stride", number, 1, NamedArgumentLocation(syntax, "Stride") ?? location, diagnostics);
+                    break;
+                case "Padding" when value.Value is int number:
+                    padding = number;
+                    CheckAtLeast(kind, name, "Padding", number, 0, NamedArgumentLocation(syntax, "Padding") ?? location, diagnostics);
+                    break;
                 case "Name":
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerName, NamedArgumentLocation(syntax, "Name") ?? location, "null", "is not a C# identifier"));
                     break;
@@ -123,7 +151,7 @@ internal static class LayerAttributeReader
         }
 
         var size = ReadSize(kind, attribute, syntax, name, location, diagnostics);
-        return new LayerModel(kind, name, size, activation, alpha, initializer, hasBias, location);
+        return new LayerModel(kind, name, size, activation, alpha, initializer, hasBias, kernel, stride, padding, location);
     }
 
     private static EquatableArray<int> ReadSize(
@@ -138,19 +166,22 @@ internal static class LayerAttributeReader
                 continue;
             }
 
-            if (value < 1)
-            {
-                var parameterName = index < parameters.Length ? parameters[index].Name : "size";
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.NonPositiveSize,
-                    PositionalArgumentLocation(syntax, index) ?? location,
-                    kind, name, parameterName, value));
-            }
+            var parameterName = index < parameters.Length ? parameters[index].Name : "size";
+            CheckAtLeast(kind, name, parameterName, value, 1, PositionalArgumentLocation(syntax, index) ?? location, diagnostics);
 
             sizes.Add(value);
         }
 
         return sizes.ToEquatableArray();
+    }
+
+    private static void CheckAtLeast(
+        LayerKind kind, string name, string argument, int value, int minimum, SourceLocation? location, List<DiagnosticInfo> diagnostics)
+    {
+        if (value < minimum)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, location, kind, name, argument, value, minimum));
+        }
     }
 
     internal static SourceLocation? PositionalArgumentLocation(AttributeSyntax syntax, int index)

@@ -41,14 +41,14 @@ namespace Demo.Vision
         /// <summary>Every layer's shapes and parameter tensors, as constants.</summary>
         public static class Layers
         {
-            /// <summary>Flatten 'Flatten1': 1×28×28 → 784.</summary>
+            /// <summary>Flatten1: Flatten 1×28×28 → 784.</summary>
             public static class Flatten1
             {
                 public const int InputSize = 784;
                 public const int OutputSize = 784;
                 public const int ParameterCount = 0;
             }
-            /// <summary>Dense 'Hidden1': 784 → 128, ReLU.</summary>
+            /// <summary>Hidden1: Dense 784 → 128, ReLU.</summary>
             public static class Hidden1
             {
                 public const int InputSize = 784;
@@ -58,7 +58,7 @@ namespace Demo.Vision
                 public static readonly global::NetGen.ParameterTensor Weight = new("Hidden1.Weight", 0, 128, 784);
                 public static readonly global::NetGen.ParameterTensor Bias = new("Hidden1.Bias", 100352, 128);
             }
-            /// <summary>Dense 'Hidden2': 128 → 64, LeakyReLU.</summary>
+            /// <summary>Hidden2: Dense 128 → 64, LeakyReLU.</summary>
             public static class Hidden2
             {
                 public const int InputSize = 128;
@@ -68,7 +68,7 @@ namespace Demo.Vision
                 public static readonly global::NetGen.ParameterTensor Weight = new("Hidden2.Weight", 100480, 64, 128);
                 public static readonly global::NetGen.ParameterTensor Bias = new("Hidden2.Bias", 108672, 64);
             }
-            /// <summary>Dense 'Logits': 64 → 10, Identity.</summary>
+            /// <summary>Logits: Dense 64 → 10, Identity.</summary>
             public static class Logits
             {
                 public const int InputSize = 64;
@@ -200,6 +200,12 @@ namespace Demo.Vision
 
         /// <summary>The mean loss and the accuracy on <paramref name="data"/>.</summary>
         public global::NetGen.Evaluation Evaluate(global::NetGen.Dataset data, int batchSize = 256) => global::NetGen.Trainer.Evaluate(this, data, batchSize);
+
+        /// <summary>Saves every parameter tensor, named and shaped, to <paramref name="path"/>.</summary>
+        public void SaveWeights(string path) => global::NetGen.Checkpoint.Save(this, path);
+
+        /// <summary>Loads parameters saved by <see cref="SaveWeights"/>; a file of another network or shape is refused.</summary>
+        public void LoadWeights(string path) => global::NetGen.Checkpoint.Load(this, path);
 
         /// <summary>Wraps arrays as a dataset after checking that they hold whole samples of this network's shapes.</summary>
         public static global::NetGen.Dataset CreateDataset(float[] inputs, float[] targets)

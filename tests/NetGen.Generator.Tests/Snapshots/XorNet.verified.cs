@@ -39,7 +39,7 @@ namespace Demo
         /// <summary>Every layer's shapes and parameter tensors, as constants.</summary>
         public static class Layers
         {
-            /// <summary>Dense 'Hidden': 2 → 4, Tanh.</summary>
+            /// <summary>Hidden: Dense 2 → 4, Tanh.</summary>
             public static class Hidden
             {
                 public const int InputSize = 2;
@@ -49,7 +49,7 @@ namespace Demo
                 public static readonly global::NetGen.ParameterTensor Weight = new("Hidden.Weight", 0, 4, 2);
                 public static readonly global::NetGen.ParameterTensor Bias = new("Hidden.Bias", 8, 4);
             }
-            /// <summary>Dense 'Output': 4 → 1, Sigmoid.</summary>
+            /// <summary>Output: Dense 4 → 1, Sigmoid.</summary>
             public static class Output
             {
                 public const int InputSize = 4;
@@ -176,6 +176,12 @@ namespace Demo
 
         /// <summary>The mean loss and the accuracy on <paramref name="data"/>.</summary>
         public global::NetGen.Evaluation Evaluate(global::NetGen.Dataset data, int batchSize = 256) => global::NetGen.Trainer.Evaluate(this, data, batchSize);
+
+        /// <summary>Saves every parameter tensor, named and shaped, to <paramref name="path"/>.</summary>
+        public void SaveWeights(string path) => global::NetGen.Checkpoint.Save(this, path);
+
+        /// <summary>Loads parameters saved by <see cref="SaveWeights"/>; a file of another network or shape is refused.</summary>
+        public void LoadWeights(string path) => global::NetGen.Checkpoint.Load(this, path);
 
         /// <summary>Wraps arrays as a dataset after checking that they hold whole samples of this network's shapes.</summary>
         public static global::NetGen.Dataset CreateDataset(float[] inputs, float[] targets)

@@ -125,6 +125,40 @@ internal static class ValidNetworks
             """;
     }
 
+    public const string LeNet5 = """
+        using NetGen;
+
+        namespace Demo.Vision;
+
+        /// <summary>LeNet-5.</summary>
+        [Network(Loss = Loss.SoftmaxCrossEntropy)]
+        [Input(1, 28, 28)]
+        [Conv2D(6, Name = "Conv1", Kernel = 5, Padding = 2, Activation = Activation.ReLU)]
+        [MaxPool2D(2, Name = "Pool1")]
+        [Conv2D(16, Name = "Conv2", Kernel = 5, Activation = Activation.ReLU)]
+        [MaxPool2D(2, Name = "Pool2")]
+        [Flatten]
+        [Dense(120, Name = "Full1", Activation = Activation.ReLU)]
+        [Dense(84, Name = "Full2", Activation = Activation.ReLU)]
+        [Dense(10, Name = "Logits")]
+        public partial class LeNet5;
+        """;
+
+    /// <summary>Average pooling with overlap and padding, a strided convolution, a matrix input (one channel) and a convolution as the output layer.</summary>
+    public const string SpatialVariety = """
+        using NetGen;
+
+        namespace Demo.Vision;
+
+        /// <summary>Spatial layers in unusual arrangements.</summary>
+        [Network]
+        [Input(9, 9)]
+        [AvgPool2D(3, Name = "Smooth", Stride = 2, Padding = 1)]
+        [Conv2D(4, Name = "Strided", Kernel = 3, Stride = 2, Padding = 1, Activation = Activation.Tanh, Bias = false)]
+        [Conv2D(2, Name = "Scores", Kernel = 1, Activation = Activation.Sigmoid)]
+        public partial class SpatialNet;
+        """;
+
     /// <summary>Every valid declaration above, by a name for test output.</summary>
     public static IReadOnlyDictionary<string, string> ByName { get; } = BuildByName();
 
@@ -138,6 +172,8 @@ internal static class ValidNetworks
             [nameof(WithoutBias)] = WithoutBias,
             [nameof(InGlobalNamespace)] = InGlobalNamespace,
             [nameof(NestedInPartialClass)] = NestedInPartialClass,
+            [nameof(LeNet5)] = LeNet5,
+            [nameof(SpatialVariety)] = SpatialVariety,
         };
 
         foreach (var loss in Enum.GetNames<NetGen.Loss>())
