@@ -46,7 +46,8 @@ public sealed class BatchLoader
 
         if (_shuffle)
         {
-            new SeededRandom(HashCode.Combine(_seed, epoch)).Shuffle(_order.AsSpan());
+            // Not HashCode.Combine: its seed changes from process to process.
+            new SeededRandom(((long)_seed << 32) ^ (uint)epoch).Shuffle(_order.AsSpan());
         }
 
         _next = 0;

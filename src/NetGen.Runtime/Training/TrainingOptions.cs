@@ -5,7 +5,7 @@ using NetGen.Optimizers;
 namespace NetGen;
 
 /// <summary>How <see cref="Trainer.Fit"/> trains.</summary>
-public sealed class TrainingOptions
+public sealed record TrainingOptions
 {
     /// <summary>Passes over the training data (default 10).</summary>
     public int Epochs { get; init; } = 10;

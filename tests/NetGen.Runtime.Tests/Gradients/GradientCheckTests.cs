@@ -19,6 +19,8 @@ public sealed class GradientCheckTests
         nameof(SummedSquaredErrorNet), nameof(DeepFlattenNet),
     };
 
+    public static TheoryData<string> SpatialNetworks() => new() { nameof(ConvMaxPoolNet), nameof(StridedAvgPoolNet) };
+
     [Theory]
     [MemberData(nameof(ActivationNetworks))]
     public void Activation_gradients_match_central_differences(string name) => AssertGradientsMatch(Create(name));
@@ -26,6 +28,10 @@ public sealed class GradientCheckTests
     [Theory]
     [MemberData(nameof(LossNetworks))]
     public void Loss_gradients_match_central_differences(string name) => AssertGradientsMatch(Create(name));
+
+    [Theory]
+    [MemberData(nameof(SpatialNetworks))]
+    public void Convolution_and_pooling_gradients_match_central_differences(string name) => AssertGradientsMatch(Create(name));
 
     [Fact]
     public void Binary_step_passes_no_gradient_to_the_layer_below()
@@ -101,6 +107,8 @@ public sealed class GradientCheckTests
         nameof(SoftmaxCrossEntropyNet) => new SoftmaxCrossEntropyNet(),
         nameof(SummedSquaredErrorNet) => new SummedSquaredErrorNet(),
         nameof(DeepFlattenNet) => new DeepFlattenNet(),
+        nameof(ConvMaxPoolNet) => new ConvMaxPoolNet(),
+        nameof(StridedAvgPoolNet) => new StridedAvgPoolNet(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }

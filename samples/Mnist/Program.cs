@@ -1,0 +1,78 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using NetGen;
+using NetGen.Data;
+using NetGen.Samples.Mnist;
+using Spectre.Console;
+
+// Trains the MNIST multilayer perceptron (or LeNet-5) on the CPU, prints test accuracy per epoch and a
+// confusion matrix, and saves the weights.
+
+SampleOptions options;
+try
+{
+    options = SampleOptions.Parse(args);
+}
+catch (HelpRequested)
+{
+    Console.WriteLine(SampleOptions.Usage);
+    return 0;
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine(SampleOptions.Usage);
+    return 2;
+}
+
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+}
+
+var directory = options.DataDirectory ?? Mnist.DefaultDirectory;
+if (!MnistData.EnsureAvailable(directory))
+{
+    return 3;
+}
+
+var training = Mnist.Load(directory, MnistSplit.Training);
+if (options.Limit is { } limit && limit < training.Count)
+{
+    training = training.Take(limit);
+}
+
+var test = Mnist.Load(directory, MnistSplit.Test);
+var trainingData = Dataset.FromClassLabels(training.Images, MnistSet.ImageSize, training.Labels, MnistSet.Classes);
+var testData = Dataset.FromClassLabels(test.Images, MnistSet.ImageSize, test.Labels, MnistSet.Classes);
+
+INetwork network = options.Model == "lenet" ? new LeNet5() : new MnistMlp();
+network.Initialize(options.Seed);
+var optimizer = options.CreateOptimizer();
+Console.WriteLine(options.Model == "lenet" ? LeNet5.Summary : MnistMlp.Summary);
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Training on {training.Count:N0} images, testing on {test.Count:N0}; {optimizer}, batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}, {Environment.ProcessorCount} cores."));
+
+var clock = Stopwatch.StartNew();
+var history = TrainingDisplay.Fit(network, trainingData, new TrainingOptions
+{
+    Epochs = options.Epochs,
+    BatchSize = options.BatchSize,
+    Optimizer = optimizer,
+    Seed = options.Seed,
+    Validation = testData,
+});
+clock.Stop();
+
+var final = history.Last!;
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Test accuracy {final.ValidationAccuracy:P2} after {final.Epoch} epochs ({clock.Elapsed.TotalSeconds:0.0} s in all)."));
+ConfusionMatrix.Compute(network, testData).Render();
+
+var weightsPath = options.WeightsPath ?? $"mnist-{options.Model}.ngw";
+Checkpoint.Save(network, weightsPath);
+Console.WriteLine($"Weights saved to {System.IO.Path.GetFullPath(weightsPath)}.");
+return 0;

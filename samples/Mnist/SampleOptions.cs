@@ -1,0 +1,103 @@
+using System;
+using System.Globalization;
+using NetGen.Optimizers;
+
+namespace NetGen.Samples.Mnist;
+
+/// <summary>The sample's command line.</summary>
+internal sealed record SampleOptions(
+    string Model,
+    int Epochs,
+    int BatchSize,
+    string Optimizer,
+    float? LearningRate,
+    int Seed,
+    string? DataDirectory,
+    int? Limit,
+    string? WeightsPath)
+{
+    public const string Usage = """
+        Trains a digit classifier on MNIST with NetGen and reports its test accuracy.
+
+        Usage: dotnet run --project samples/Mnist -c Release -- [options]
+
+          --model mlp|lenet      784-128-10 perceptron (default) or LeNet-5
+          --epochs N             passes over the training set (default 3)
+          --batch-size N         samples per step (default 128)
+          --optimizer NAME       sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam (default), adamw
+          --lr X                 learning rate (default: the optimizer's own, 0.001 for Adam)
+          --seed N               initialisation and shuffling seed (default 1)
+          --data-dir PATH        where the four MNIST IDX files are (default data/mnist, or NETGEN_MNIST_DIR)
+          --limit N              train on the first N images only
+          --weights PATH         where to save the trained weights (default mnist-<model>.ngw)
+          --help                 this text
+        """;
+
+    public static SampleOptions Parse(string[] args)
+    {
+        var options = new SampleOptions("mlp", 3, 128, "adam", null, 1, null, null, null);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (name is "--help" or "-h")
+            {
+                throw new HelpRequested();
+            }
+
+            if (i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"{name} needs a value.");
+            }
+
+            var value = args[++i];
+            options = name switch
+            {
+                "--model" => options with { Model = OneOf(name, value, "mlp", "lenet") },
+                "--epochs" => options with { Epochs = Positive(name, value) },
+                "--batch-size" => options with { BatchSize = Positive(name, value) },
+                "--optimizer" => options with { Optimizer = OneOf(name, value, "sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop", "adam", "adamw") },
+                "--lr" => options with { LearningRate = PositiveFloat(name, value) },
+                "--seed" => options with { Seed = Integer(name, value) },
+                "--data-dir" => options with { DataDirectory = value },
+                "--limit" => options with { Limit = Positive(name, value) },
+                "--weights" => options with { WeightsPath = value },
+                _ => throw new ArgumentException($"Unknown option {name}."),
+            };
+        }
+
+        return options;
+    }
+
+    public Optimizer CreateOptimizer() => Optimizer switch
+    {
+        "sgd" => new Sgd(LearningRate ?? 0.01f),
+        "momentum" => new Momentum(LearningRate ?? 0.01f),
+        "nesterov" => new Nesterov(LearningRate ?? 0.01f),
+        "adagrad" => new Adagrad(LearningRate ?? 0.01f),
+        "adadelta" => new AdaDelta(LearningRate ?? 1f),
+        "rmsprop" => new RmsProp(LearningRate ?? 0.001f),
+        "adamw" => new AdamW(LearningRate ?? 0.001f),
+        _ => new Adam(LearningRate ?? 0.001f),
+    };
+
+    private static string OneOf(string name, string value, params string[] allowed) =>
+        Array.IndexOf(allowed, value.ToLowerInvariant()) >= 0
+            ? value.ToLowerInvariant()
+            : throw new ArgumentException($"{name} must be one of {string.Join(", ", allowed)}; got '{value}'.");
+
+    private static int Integer(string name, string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new ArgumentException($"{name} needs an integer; got '{value}'.");
+
+    private static int Positive(string name, string value) =>
+        Integer(name, value) is var number and > 0 ? number : throw new ArgumentException($"{name} must be at least 1; got '{value}'.");
+
+    private static float PositiveFloat(string name, string value) =>
+        float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number > 0 && float.IsFinite(number)
+            ? number
+            : throw new ArgumentException($"{name} needs a positive number; got '{value}'.");
+}
+
+/// <summary>Thrown by <see cref="SampleOptions.Parse"/> for --help.</summary>
+internal sealed class HelpRequested : Exception;
