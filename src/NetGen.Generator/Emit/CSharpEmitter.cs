@@ -64,6 +64,8 @@ internal static class CSharpEmitter
         }
 
         writer.Line("/// </code>");
+        writer.Line("/// Memory plan: " + Literals.Long(PassEmitter.BufferBytesPerSample(plan)) + " bytes of layer buffers per sample in a batch (z, a, δ), " +
+                    Literals.Long(4L * plan.ParameterCount) + " bytes of parameters and as many of gradients.");
         writer.Line("/// </remarks>");
     }
 
@@ -82,6 +84,8 @@ internal static class CSharpEmitter
         writer.Line("public const global::NetGen.Loss LossFunction = global::NetGen.Loss." + network.Loss + ";");
         writer.Line("/// <summary>Layer by layer: output shape, activation and parameter count, computed at build time.</summary>");
         writer.Line("public const string Summary = " + Literals.String(SummaryBuilder.Build(plan)) + ";");
+        writer.Line("/// <summary>Bytes of layer buffers (pre-activations, activations, deltas) per sample of a batch, planned at build time.</summary>");
+        writer.Line("public const long BufferBytesPerSample = " + Literals.Long(PassEmitter.BufferBytesPerSample(plan)) + ";");
         writer.Line("private const string InputShapeText = " + Literals.String(ShapeInference.FormatShape(plan.InputShape)) + ";");
         writer.Line("private const string OutputShapeText = " + Literals.String(Literals.Int(plan.OutputSize)) + ";");
         writer.Line();
@@ -101,6 +105,7 @@ internal static class CSharpEmitter
             writer.Line("public const int InputSize = " + Literals.Int(layer.InputSize) + ";");
             writer.Line("public const int OutputSize = " + Literals.Int(layer.OutputSize) + ";");
             writer.Line("public const int ParameterCount = " + Literals.Int(layer.ParameterCount) + ";");
+            writer.Line("public const long BufferBytesPerSample = " + Literals.Long(PassEmitter.BufferBytesPerSample(layer)) + ";");
             if (layer.WeightLength > 0)
             {
                 writer.Line("/// <summary>Weights shaped [" + (layer.Kind == LayerKind.Conv2D ? "filters, channels, kernel, kernel" : "outputs, inputs") + "].</summary>");

@@ -13,6 +13,8 @@ internal static class Literals
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    public static string Long(long value) => value.ToString(CultureInfo.InvariantCulture);
+
     public static string Float(double value) => ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f";
 
     public static string String(string value) =>

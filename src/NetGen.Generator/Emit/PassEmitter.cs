@@ -20,6 +20,20 @@ internal static class PassEmitter
 
     public static PlannedLayer OutputLayer(NetworkPlan plan) => ComputeLayers(plan).Last();
 
+    /// <summary>Bytes a layer's buffers take per sample: z (when kept apart from a), a, δ, and the max-pool winners. Flatten owns none.</summary>
+    public static long BufferBytesPerSample(PlannedLayer layer)
+    {
+        if (layer.Kind == LayerKind.Flatten)
+        {
+            return 0;
+        }
+
+        var buffers = 2 + (Literals.PreActivationField(layer) != Literals.OutputField(layer) ? 1 : 0) + (layer.Kind == LayerKind.MaxPool2D ? 1 : 0);
+        return 4L * buffers * layer.OutputSize;
+    }
+
+    public static long BufferBytesPerSample(NetworkPlan plan) => plan.Layers.Sum(BufferBytesPerSample);
+
     public static void WriteCapacity(IndentedWriter writer, NetworkPlan plan)
     {
         writer.Open("private void EnsureBatchCapacity(int batchSize)");

@@ -16,6 +16,7 @@ namespace Demo.Vision
     /// Logits    Dense    10            Identity                 650
     /// Total parameters: 109,386
     /// </code>
+    /// Memory plan: 2384 bytes of layer buffers per sample in a batch (z, a, δ), 437544 bytes of parameters and as many of gradients.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "1.0.0")]
     partial class DigitClassifier : global::NetGen.INetwork
@@ -32,6 +33,8 @@ namespace Demo.Vision
         public const global::NetGen.Loss LossFunction = global::NetGen.Loss.SoftmaxCrossEntropy;
         /// <summary>Layer by layer: output shape, activation and parameter count, computed at build time.</summary>
         public const string Summary = "Network DigitClassifier (loss: SoftmaxCrossEntropy, mean over the batch)\nLayer     Kind     Output shape  Activation        Parameters\nInput     Input    1×28×28                                  0\nFlatten1  Flatten  784                                      0\nHidden1   Dense    128           ReLU                 100,480\nHidden2   Dense    64            LeakyReLU(α=0.1)       8,256\nLogits    Dense    10            Identity                 650\nTotal parameters: 109,386";
+        /// <summary>Bytes of layer buffers (pre-activations, activations, deltas) per sample of a batch, planned at build time.</summary>
+        public const long BufferBytesPerSample = 2384;
         private const string InputShapeText = "1×28×28";
         private const string OutputShapeText = "10";
 
@@ -47,6 +50,7 @@ namespace Demo.Vision
                 public const int InputSize = 784;
                 public const int OutputSize = 784;
                 public const int ParameterCount = 0;
+                public const long BufferBytesPerSample = 0;
             }
             /// <summary>Hidden1: Dense 784 → 128, ReLU.</summary>
             public static class Hidden1
@@ -54,6 +58,7 @@ namespace Demo.Vision
                 public const int InputSize = 784;
                 public const int OutputSize = 128;
                 public const int ParameterCount = 100480;
+                public const long BufferBytesPerSample = 1536;
                 /// <summary>Weights shaped [outputs, inputs].</summary>
                 public static readonly global::NetGen.ParameterTensor Weight = new("Hidden1.Weight", 0, 128, 784);
                 public static readonly global::NetGen.ParameterTensor Bias = new("Hidden1.Bias", 100352, 128);
@@ -64,6 +69,7 @@ namespace Demo.Vision
                 public const int InputSize = 128;
                 public const int OutputSize = 64;
                 public const int ParameterCount = 8256;
+                public const long BufferBytesPerSample = 768;
                 /// <summary>Weights shaped [outputs, inputs].</summary>
                 public static readonly global::NetGen.ParameterTensor Weight = new("Hidden2.Weight", 100480, 64, 128);
                 public static readonly global::NetGen.ParameterTensor Bias = new("Hidden2.Bias", 108672, 64);
@@ -74,6 +80,7 @@ namespace Demo.Vision
                 public const int InputSize = 64;
                 public const int OutputSize = 10;
                 public const int ParameterCount = 650;
+                public const long BufferBytesPerSample = 80;
                 /// <summary>Weights shaped [outputs, inputs].</summary>
                 public static readonly global::NetGen.ParameterTensor Weight = new("Logits.Weight", 108736, 10, 64);
                 public static readonly global::NetGen.ParameterTensor Bias = new("Logits.Bias", 109376, 10);

@@ -20,6 +20,7 @@ namespace Demo.Vision
     /// Logits    Dense      10            Identity           850
     /// Total parameters: 61,706
     /// </code>
+    /// Memory plan: 97088 bytes of layer buffers per sample in a batch (z, a, δ), 246824 bytes of parameters and as many of gradients.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "1.0.0")]
     partial class LeNet5 : global::NetGen.INetwork
@@ -36,6 +37,8 @@ namespace Demo.Vision
         public const global::NetGen.Loss LossFunction = global::NetGen.Loss.SoftmaxCrossEntropy;
         /// <summary>Layer by layer: output shape, activation and parameter count, computed at build time.</summary>
         public const string Summary = "Network LeNet5 (loss: SoftmaxCrossEntropy, mean over the batch)\nLayer     Kind       Output shape  Activation  Parameters\nInput     Input      1×28×28                            0\nConv1     Conv2D     6×28×28       ReLU               156\nPool1     MaxPool2D  6×14×14                            0\nConv2     Conv2D     16×10×10      ReLU             2,416\nPool2     MaxPool2D  16×5×5                             0\nFlatten1  Flatten    400                                0\nFull1     Dense      120           ReLU            48,120\nFull2     Dense      84            ReLU            10,164\nLogits    Dense      10            Identity           850\nTotal parameters: 61,706";
+        /// <summary>Bytes of layer buffers (pre-activations, activations, deltas) per sample of a batch, planned at build time.</summary>
+        public const long BufferBytesPerSample = 97088;
         private const string InputShapeText = "1×28×28";
         private const string OutputShapeText = "10";
 
@@ -51,6 +54,7 @@ namespace Demo.Vision
                 public const int InputSize = 784;
                 public const int OutputSize = 4704;
                 public const int ParameterCount = 156;
+                public const long BufferBytesPerSample = 56448;
                 /// <summary>Weights shaped [filters, channels, kernel, kernel].</summary>
                 public static readonly global::NetGen.ParameterTensor Weight = new("Conv1.Weight", 0, 6, 1, 5, 5);
                 public static readonly global::NetGen.ParameterTensor Bias = new("Conv1.Bias", 150, 6);
@@ -61,6 +65,7 @@ namespace Demo.Vision
                 public const int InputSize = 4704;
                 public const int OutputSize = 1176;
                 public const int ParameterCount = 0;
+                public const long BufferBytesPerSample = 14112;
             }
             /// <summary>Conv2: Conv2D 6×14×14 → 16×10×10, 5×5 kernel, stride 1, padding 0, ReLU.</summary>
             public static class Conv2
@@ -68,6 +73,7 @@ namespace Demo.Vision
                 public const int InputSize = 1176;
                 public const int OutputSize = 1600;
                 public const int ParameterCount = 2416;
+                public const long BufferBytesPerSample = 19200;
                 /// <summary>Weights shaped [filters, channels, kernel, kernel].</summary>
                 public static readonly global::NetGen.ParameterTensor Weight = new("Conv2.Weight", 156, 16, 6, 5, 5);
                 public static readonly global::NetGen.ParameterTensor Bias = new("Conv2.Bias", 2556, 16);
@@ -78,6 +84,7 @@ namespace Demo.Vision
                 public const int InputSize = 1600;
                 public const int OutputSize = 400;
                 public const int ParameterCount = 0;
+                public const long BufferBytesPerSample = 4800;
             }
             /// <summary>Flatten1: Flatten 16×5×5 → 400.</summary>
             public static class Flatten1
@@ -85,6 +92,7 @@ namespace Demo.Vision
                 public const int InputSize = 400;
                 public const int OutputSize = 400;
                 public const int ParameterCount = 0;
+                public const long BufferBytesPerSample = 0;
             }
             /// <summary>Full1: Dense 400 → 120, ReLU.</summary>
             public static class Full1
@@ -92,6 +100,7 @@ namespace Demo.Vision
                 public const int InputSize = 400;
                 public const int OutputSize = 120;
                 public const int ParameterCount = 48120;
+                public const long BufferBytesPerSample = 1440;
                 /// <summary>Weights shaped [outputs, inputs].</summary>
                 public static readonly global::NetGen.ParameterTensor Weight = new("Full1.Weight", 2572, 120, 400);
                 public static readonly global::NetGen.ParameterTensor Bias = new("Full1.Bias", 50572, 120);
@@ -102,6 +111,7 @@ namespace Demo.Vision
                 public const int InputSize = 120;
                 public const int OutputSize = 84;
                 public const int ParameterCount = 10164;
+                public const long BufferBytesPerSample = 1008;
                 /// <summary>Weights shaped [outputs, inputs].</summary>
                 public static readonly global::NetGen.ParameterTensor Weight = new("Full2.Weight", 50692, 84, 120);
                 public static readonly global::NetGen.ParameterTensor Bias = new("Full2.Bias", 60772, 84);
@@ -112,6 +122,7 @@ namespace Demo.Vision
                 public const int InputSize = 84;
                 public const int OutputSize = 10;
                 public const int ParameterCount = 850;
+                public const long BufferBytesPerSample = 80;
                 /// <summary>Weights shaped [outputs, inputs].</summary>
                 public static readonly global::NetGen.ParameterTensor Weight = new("Logits.Weight", 60856, 10, 84);
                 public static readonly global::NetGen.ParameterTensor Bias = new("Logits.Bias", 61696, 10);

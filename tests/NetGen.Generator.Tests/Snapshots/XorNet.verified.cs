@@ -14,6 +14,7 @@ namespace Demo
     /// Output  Dense  1             Sigmoid              5
     /// Total parameters: 17
     /// </code>
+    /// Memory plan: 60 bytes of layer buffers per sample in a batch (z, a, δ), 68 bytes of parameters and as many of gradients.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "1.0.0")]
     partial class XorNet : global::NetGen.INetwork
@@ -30,6 +31,8 @@ namespace Demo
         public const global::NetGen.Loss LossFunction = global::NetGen.Loss.BinaryCrossEntropy;
         /// <summary>Layer by layer: output shape, activation and parameter count, computed at build time.</summary>
         public const string Summary = "Network XorNet (loss: BinaryCrossEntropy, mean over the batch)\nLayer   Kind   Output shape  Activation  Parameters\nInput   Input  2                                  0\nHidden  Dense  4             Tanh                12\nOutput  Dense  1             Sigmoid              5\nTotal parameters: 17";
+        /// <summary>Bytes of layer buffers (pre-activations, activations, deltas) per sample of a batch, planned at build time.</summary>
+        public const long BufferBytesPerSample = 60;
         private const string InputShapeText = "2";
         private const string OutputShapeText = "1";
 
@@ -45,6 +48,7 @@ namespace Demo
                 public const int InputSize = 2;
                 public const int OutputSize = 4;
                 public const int ParameterCount = 12;
+                public const long BufferBytesPerSample = 48;
                 /// <summary>Weights shaped [outputs, inputs].</summary>
                 public static readonly global::NetGen.ParameterTensor Weight = new("Hidden.Weight", 0, 4, 2);
                 public static readonly global::NetGen.ParameterTensor Bias = new("Hidden.Bias", 8, 4);
@@ -55,6 +59,7 @@ namespace Demo
                 public const int InputSize = 4;
                 public const int OutputSize = 1;
                 public const int ParameterCount = 5;
+                public const long BufferBytesPerSample = 12;
                 /// <summary>Weights shaped [outputs, inputs].</summary>
                 public static readonly global::NetGen.ParameterTensor Weight = new("Output.Weight", 12, 1, 4);
                 public static readonly global::NetGen.ParameterTensor Bias = new("Output.Bias", 16, 1);

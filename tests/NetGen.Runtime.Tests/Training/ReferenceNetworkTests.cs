@@ -19,6 +19,16 @@ public sealed class ReferenceNetworkTests
     }
 
     [Fact]
+    public void LeNet5_plans_its_layer_buffers_at_build_time()
+    {
+        // z, a and δ per convolution and hidden dense layer; a, δ and the winners per max pool; a (= z) and δ for the linear logits.
+        const long floats = (3 * 6 * 28 * 28) + (3 * 6 * 14 * 14) + (3 * 16 * 10 * 10) + (3 * 16 * 5 * 5) + (3 * 120) + (3 * 84) + (2 * 10);
+        Assert.Equal(4 * floats, LeNet5.BufferBytesPerSample);
+        Assert.Equal(4L * 3 * 6 * 28 * 28, LeNet5.Layers.Conv1.BufferBytesPerSample);
+        Assert.Equal(0, LeNet5.Layers.Flatten1.BufferBytesPerSample);
+    }
+
+    [Fact]
     public void Xor_is_learned_within_the_epoch_budget_for_at_least_9_of_10_seeds()
     {
         float[] inputs = [0, 0, 0, 1, 1, 0, 1, 1];
