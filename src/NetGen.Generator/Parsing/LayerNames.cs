@@ -5,7 +5,7 @@ namespace NetGen.Generator.Parsing;
 /// <summary>Which names a layer may take: each becomes a nested class beside the generated members.</summary>
 internal static class LayerNames
 {
-    private static readonly string[] s_reserved = { "Layers", "Weight", "Bias", "Alpha", "InputSize", "OutputSize", "ParameterCount" };
+    private static readonly string[] s_reserved = { "Layers", "Weight", "Bias", "Alpha", "InputSize", "OutputSize", "ParameterCount", "BufferBytesPerSample" };
 
     /// <summary>Why <paramref name="name"/> cannot name a layer, or null when it can.</summary>
     public static string? Problem(string name)
