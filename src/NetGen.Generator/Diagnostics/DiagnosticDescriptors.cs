@@ -109,6 +109,11 @@ internal static class DiagnosticDescriptors
         "Pooling padding larger than half the window",
         "{0} '{1}' pads by {2} but its window is {3}; padding may be at most half the window, or some windows would hold only padding");
 
+    public static readonly DiagnosticDescriptor NotWholeSamples = Warning(
+        "NG0021",
+        "Argument is not a whole number of samples",
+        "'{0}' holds {1}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(DiagnosticDescriptors)
         .GetFields()
         .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
