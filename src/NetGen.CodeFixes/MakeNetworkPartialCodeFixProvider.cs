@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace NetGen.CodeFixes;
+
+/// <summary>NG0001: adds <c>partial</c> to every declaration of the network class that lacks it.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeNetworkPartialCodeFixProvider))]
+[Shared]
+public sealed class MakeNetworkPartialCodeFixProvider : CodeFixProvider
+{
+    private const string EquivalenceKey = "NetGen.MakeNetworkPartial";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(NetGenDiagnosticIds.NetworkNotPartial);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var declaration = await PartialTypeFix.FindDeclarationAsync(context.Document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
+            if (declaration is null)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Make '" + declaration.Identifier.ValueText + "' partial",
+                    cancellationToken => PartialTypeFix.MakePartialAsync(context.Document, declaration, cancellationToken),
+                    EquivalenceKey),
+                diagnostic);
+        }
+    }
+}
