@@ -201,6 +201,21 @@ public sealed class DiagnosticTests
             """, "Conv2D 'Conv'", "Padding = -1", "at least 0");
     }
 
+    [Fact]
+    public void PaddingTooLargeForAnIntReportsNG0013()
+    {
+        AssertSingleError("NG0013", """
+            using NetGen;
+
+            [Network(Loss = Loss.SoftmaxCrossEntropy)]
+            [Input(1, 28, 28)]
+            [[|Conv2D(6, Name = "Padded", Kernel = 5, Padding = int.MaxValue)|]]
+            [Flatten]
+            [Dense(10)]
+            public partial class PaddedNet;
+            """, "'PaddedNet'", "activations per sample", "'Padded'");
+    }
+
     public static TheoryData<string> ValidNetworkNames => new(ValidNetworks.ByName.Keys.OrderBy(name => name, StringComparer.Ordinal));
 
     [Theory]

@@ -90,8 +90,16 @@ internal sealed class LayerPlanner(NetworkModel network, List<DiagnosticInfo> di
     private (int Height, int Width) SpatialOutput(
         LayerModel layer, EquatableArray<int> inputShape, string previousName, int height, int width, int window, int stride, int padding)
     {
-        var paddedHeight = height + (2 * padding);
-        var paddedWidth = width + (2 * padding);
+        var paddedHeightLong = height + (2L * padding);
+        var paddedWidthLong = width + (2L * padding);
+        if (paddedHeightLong > int.MaxValue || paddedWidthLong > int.MaxValue)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkTooLarge, layer.Location, network.ClassName, "activations per sample", layer.Name));
+            return (1, 1);
+        }
+
+        var paddedHeight = (int)paddedHeightLong;
+        var paddedWidth = (int)paddedWidthLong;
         if (window > paddedHeight || window > paddedWidth)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WindowTooLarge, layer.Location,
