@@ -142,13 +142,15 @@ public sealed class Conv2DThreadingTests
             WorkerPool.MaxThreads = threads;
             Step();
             Step();
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var repeat = 0; repeat < 5; repeat++)
+            var allocated = AllocationMeter.BytesAllocatedBy(() =>
             {
-                Step();
-            }
+                for (var repeat = 0; repeat < 5; repeat++)
+                {
+                    Step();
+                }
+            });
 
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(0, allocated);
         }
         finally
         {

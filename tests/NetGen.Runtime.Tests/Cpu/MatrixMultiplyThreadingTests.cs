@@ -67,12 +67,13 @@ public sealed class MatrixMultiplyThreadingTests
                 RunAllThree(a, b, c, transposedA);
             }
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int repeat = 0; repeat < 5; repeat++)
+            long allocated = AllocationMeter.BytesAllocatedBy(() =>
             {
-                RunAllThree(a, b, c, transposedA);
-            }
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                for (int repeat = 0; repeat < 5; repeat++)
+                {
+                    RunAllThree(a, b, c, transposedA);
+                }
+            });
 
             Assert.Equal(0, allocated);
         }

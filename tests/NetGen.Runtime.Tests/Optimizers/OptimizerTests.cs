@@ -85,13 +85,13 @@ public sealed class OptimizerTests
             optimizer.Step(parameters, gradientSequence[0]);
             optimizer.Step(parameters, gradientSequence[1]);
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int step = 0; step < 20; step++)
+            long allocated = AllocationMeter.BytesAllocatedBy(() =>
             {
-                optimizer.Step(parameters, gradientSequence[step % 3]);
-            }
-
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                for (int step = 0; step < 20; step++)
+                {
+                    optimizer.Step(parameters, gradientSequence[step % 3]);
+                }
+            });
             Assert.Equal(0, allocated);
         }
     }

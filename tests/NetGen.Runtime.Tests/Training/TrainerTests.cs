@@ -118,14 +118,15 @@ public sealed class TrainerTests
         }
 
         loader.StartEpoch(2);
-        var before = GC.GetAllocatedBytesForCurrentThread();
         var batches = 0;
-        while (loader.TryNext(out _, out _, out _))
+        var allocated = AllocationMeter.BytesAllocatedBy(() =>
         {
-            batches++;
-        }
+            while (loader.TryNext(out _, out _, out _))
+            {
+                batches++;
+            }
+        });
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(4, batches);
         Assert.Equal(0, allocated);
     }
@@ -144,14 +145,14 @@ public sealed class TrainingStepAllocationTests
         var inputs = data.InputRows(0, 128).ToArray();
         var targets = data.TargetRows(0, 128).ToArray();
         network.TrainStep(inputs, targets, optimizer);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var step = 0; step < 20; step++)
+        var allocated = AllocationMeter.BytesAllocatedBy(() =>
         {
-            network.TrainStep(inputs, targets, optimizer);
-        }
+            for (var step = 0; step < 20; step++)
+            {
+                network.TrainStep(inputs, targets, optimizer);
+            }
+        });
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
     }
 }
