@@ -216,6 +216,137 @@ public sealed class DiagnosticTests
             """, "'PaddedNet'", "activations per sample", "'Padded'");
     }
 
+    [Fact]
+    public void GenericNetworkReportsNG0002()
+    {
+        AssertSingleError("NG0002", """
+            using NetGen;
+
+            [Network]
+            [Input(2)]
+            [Dense(1)]
+            public partial class [|GenericNet|]<T>;
+            """, "'GenericNet'", "generic");
+    }
+
+    [Fact]
+    public void ContainingTypeThatIsNotPartialReportsNG0003()
+    {
+        AssertSingleError("NG0003", """
+            using NetGen;
+
+            public class [|Models|]
+            {
+                [Network]
+                [Input(2)]
+                [Dense(1)]
+                public partial class InnerNet;
+            }
+            """, "'Models'", "'InnerNet'");
+    }
+
+    [Fact]
+    public void InputAfterALayerReportsNG0005()
+    {
+        AssertSingleError("NG0005", """
+            using NetGen;
+
+            [Network]
+            [Dense(4, Name = "Hidden")]
+            [[|Input(2)|]]
+            [Dense(1)]
+            public partial class LateInputNet;
+            """, "'LateInputNet'", "after layer 'Hidden'");
+    }
+
+    [Fact]
+    public void NetworkWithoutParametersReportsNG0007()
+    {
+        AssertSingleError("NG0007", """
+            using NetGen;
+
+            [Network]
+            [Input(1, 4, 4)]
+            [Flatten]
+            public partial class [|EmptyNet|];
+            """, "'EmptyNet'", "no layer with parameters");
+    }
+
+    [Fact]
+    public void LayerNameThatIsNotAnIdentifierReportsNG0008()
+    {
+        AssertSingleError("NG0008", """
+            using NetGen;
+
+            [Network]
+            [Input(2)]
+            [Dense(1, [|Name = "two words"|])]
+            public partial class BadNameNet;
+            """, "'two words'", "not a C# identifier");
+    }
+
+    [Fact]
+    public void DuplicateLayerNameReportsNG0009()
+    {
+        AssertSingleError("NG0009", """
+            using NetGen;
+
+            [Network]
+            [Input(2)]
+            [Dense(4, Name = "Hidden")]
+            [[|Dense(1, Name = "Hidden")|]]
+            public partial class TwinNet;
+            """, "'Hidden'", "'TwinNet'");
+    }
+
+    [Fact]
+    public void AlphaOnAnActivationWithoutOneReportsWarningNG0012()
+    {
+        var marked = MarkedSource.Parse("""
+            using NetGen;
+
+            [Network]
+            [Input(2)]
+            [[|Dense(1, Name = "Output", Activation = Activation.Tanh, Alpha = 0.2)|]]
+            public partial class AlphaNet;
+            """);
+
+        var run = GeneratorHarness.Run(marked.Source);
+
+        var diagnostic = Assert.Single(run.NetGenDiagnostics);
+        Assert.Equal("NG0012", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("Dense 'Output' sets Alpha, which activation Tanh does not use", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(marked.MarkedText, run.TextUnder(diagnostic));
+        Assert.Single(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void NonFiniteAlphaReportsNG0014()
+    {
+        AssertSingleError("NG0014", """
+            using NetGen;
+
+            [Network]
+            [Input(2)]
+            [[|Dense(1, Name = "Leaky", Activation = Activation.LeakyReLU, Alpha = double.NaN)|]]
+            public partial class NaNAlphaNet;
+            """, "Dense 'Leaky'", "Alpha = NaN", "finite");
+    }
+
+    [Fact]
+    public void UndefinedActivationReportsNG0015OnTheArgument()
+    {
+        AssertSingleError("NG0015", """
+            using NetGen;
+
+            [Network]
+            [Input(2)]
+            [Dense(1, Name = "Odd", [|Activation = (Activation)99|])]
+            public partial class OddActivationNet;
+            """, "Dense 'Odd'", "Activation = 99", "not a member of Activation");
+    }
+
     public static TheoryData<string> ValidNetworkNames => new(ValidNetworks.ByName.Keys.OrderBy(name => name, StringComparer.Ordinal));
 
     [Theory]
