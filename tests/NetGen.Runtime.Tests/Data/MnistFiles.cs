@@ -24,7 +24,9 @@ internal static class MnistFiles
             return directory;
         }
 
-        var script = Path.Combine(RepositoryRoot(), "scripts", "fetch-mnist.sh");
+        var root = RepositoryRoot.Find(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException($"The repository root (the folder holding {RepositoryRoot.MarkerFile}) was not found above {AppContext.BaseDirectory}.");
+        var script = Path.Combine(root, "scripts", "fetch-mnist.sh");
         using var process = Process.Start(new ProcessStartInfo("bash", [script, directory])
         {
             RedirectStandardOutput = true,
@@ -40,18 +42,5 @@ internal static class MnistFiles
         }
 
         return directory;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "NetGen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (the folder holding NetGen.sln) was not found above " + AppContext.BaseDirectory);
     }
 }
