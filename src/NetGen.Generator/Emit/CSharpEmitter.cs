@@ -39,6 +39,8 @@ internal static class CSharpEmitter
         PassEmitter.WriteForward(writer, plan);
         PassEmitter.WriteLoss(writer, plan);
         PassEmitter.WriteBackward(writer, plan);
+        writer.Line();
+        Cuda.CudaProgramWriter.Write(writer, Cuda.CudaEmitter.Build(plan));
         writer.Close();
 
         foreach (var _ in network.ContainingTypes)

@@ -25,6 +25,13 @@ internal sealed class IndentedWriter
         return this;
     }
 
+    /// <summary>Writes a line exactly as given, without indentation (for the lines of a verbatim string literal).</summary>
+    public IndentedWriter RawLine(string text)
+    {
+        _builder.Append(text).Append('\n');
+        return this;
+    }
+
     /// <summary>Writes <paramref name="header"/> and an opening brace, and indents until <see cref="Close"/>.</summary>
     public IndentedWriter Open(string header)
     {

@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace NetGen.Generator.Emit.Cuda;
+
+/// <summary>How a kernel parameter is bound: a device buffer, the batch size, or a float the host supplies.</summary>
+internal enum CudaParameterKind
+{
+    Buffer,
+    BatchSize,
+    Float,
+}
+
+/// <summary>A kernel parameter. Buffers carry their C element type and whether the kernel writes them.</summary>
+internal sealed record CudaParameter(CudaParameterKind Kind, string Name, string ElementType = "float", bool IsWritten = false)
+{
+    public static CudaParameter Reads(string buffer, string elementType = "float") => new(CudaParameterKind.Buffer, buffer, elementType);
+
+    public static CudaParameter Writes(string buffer, string elementType = "float") => new(CudaParameterKind.Buffer, buffer, elementType, IsWritten: true);
+
+    public static CudaParameter Batch { get; } = new(CudaParameterKind.BatchSize, "batch");
+
+    public static CudaParameter Float(string name) => new(CudaParameterKind.Float, name);
+
+    public string Declaration => Kind switch
+    {
+        CudaParameterKind.BatchSize => "int " + Name,
+        CudaParameterKind.Float => "float " + Name,
+        _ => (IsWritten ? string.Empty : "const ") + ElementType + "* __restrict__ " + Name,
+    };
+}
+
+/// <summary>One grid dimension: ⌈(Fixed + PerSample·batch) / Divisor⌉ blocks (mirrors NetGen.Cuda.GridDimension).</summary>
+internal readonly record struct CudaGrid(long Fixed, long PerSample, long Divisor)
+{
+    public static CudaGrid Constant(long count) => new(count, 0, 1);
+
+    /// <summary>Enough blocks of <paramref name="perBlock"/> for <paramref name="perSample"/> items per sample.</summary>
+    public static CudaGrid PerBatch(long perSample, long perBlock) => new(0, perSample, perBlock);
+
+    /// <summary>Enough blocks of <paramref name="perBlock"/> for a fixed <paramref name="count"/>.</summary>
+    public static CudaGrid Covering(long count, long perBlock) => Constant((count + perBlock - 1) / perBlock);
+}
+
+/// <summary>
+/// A generated kernel: its text (any helper struct, then the <c>extern "C"</c> function) and how it is launched.
+/// Both come from the same object, so the launch metadata cannot drift from the signature.
+/// </summary>
+internal sealed record CudaKernel(
+    string Name,
+    string Comment,
+    IReadOnlyList<CudaParameter> Parameters,
+    string Body,
+    CudaGrid GridX,
+    CudaGrid GridY,
+    CudaGrid GridZ,
+    int BlockThreads = CudaKernel.Threads,
+    string Helpers = "")
+{
+    /// <summary>Threads per block of every generated kernel (NG_THREADS in the prelude).</summary>
+    public const int Threads = 256;
+
+    public static CudaKernel Elementwise(string name, string comment, IReadOnlyList<CudaParameter> parameters, long perSample, string body) =>
+        new(name, comment, parameters, body, CudaGrid.PerBatch(perSample, Threads), CudaGrid.Constant(1), CudaGrid.Constant(1));
+
+    public void WriteSource(StringBuilder source)
+    {
+        source.Append('\n');
+        if (Helpers.Length > 0)
+        {
+            source.Append(Helpers).Append('\n');
+        }
+
+        source.Append("// ").Append(Comment).Append('\n');
+        source.Append("extern \"C\" __global__ void __launch_bounds__(").Append(BlockThreads).Append(") ").Append(Name).Append('(');
+        for (var index = 0; index < Parameters.Count; index++)
+        {
+            source.Append(index == 0 ? string.Empty : ", ").Append(Parameters[index].Declaration);
+        }
+
+        source.Append(")\n{\n");
+        foreach (var line in Body.Split('\n'))
+        {
+            source.Append(line.Length == 0 ? string.Empty : "    ").Append(line).Append('\n');
+        }
+
+        source.Append("}\n");
+    }
+}

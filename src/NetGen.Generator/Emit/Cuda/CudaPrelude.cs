@@ -1,0 +1,187 @@
+namespace NetGen.Generator.Emit.Cuda;
+
+/// <summary>
+/// The CUDA C every network's translation unit starts with: activations, the tiled matrix product, block reductions and
+/// the optimizers' gradient transform. It expects NG_PARAMETER_COUNT and NG_NORM_BLOCKS to be defined before it.
+/// </summary>
+internal static class CudaPrelude
+{
+    public const string Prelude = """
+        // ---- NetGen prelude: device helpers shared by every network's translation unit ----
+        #define NG_TILE 64
+        #define NG_TILE_K 16
+        #define NG_THREADS 256
+
+        __device__ __forceinline__ float ng_sigmoid(float z)
+        {
+            if (z >= 0.0f)
+            {
+                return 1.0f / (1.0f + expf(-z));
+            }
+
+            const float e = expf(z);
+            return e / (1.0f + e);
+        }
+
+        // Element-wise activations f(z) and their derivatives f'(z) given z and a = f(z); alpha is the layer's α where it has one.
+        __device__ __forceinline__ float ng_identity(float z, float) { return z; }
+        __device__ __forceinline__ float ng_identity_derivative(float, float, float) { return 1.0f; }
+        __device__ __forceinline__ float ng_binary_step(float z, float) { return z >= 0.0f ? 1.0f : 0.0f; }
+        __device__ __forceinline__ float ng_binary_step_derivative(float, float, float) { return 0.0f; }
+        __device__ __forceinline__ float ng_sigmoid(float z, float) { return ng_sigmoid(z); }
+        __device__ __forceinline__ float ng_sigmoid_derivative(float, float a, float) { return a * (1.0f - a); }
+        __device__ __forceinline__ float ng_tanh(float z, float) { return tanhf(z); }
+        __device__ __forceinline__ float ng_tanh_derivative(float, float a, float) { return 1.0f - a * a; }
+        __device__ __forceinline__ float ng_arctan(float z, float) { return atanf(z); }
+        // __fdividef: an IEEE division here makes ptxas spill in the matrix-product epilogue; 1 + z² ≥ 1 keeps it exact enough.
+        __device__ __forceinline__ float ng_arctan_derivative(float z, float, float) { return __fdividef(1.0f, 1.0f + z * z); }
+        __device__ __forceinline__ float ng_relu(float z, float) { return z > 0.0f ? z : 0.0f; }
+        __device__ __forceinline__ float ng_relu_derivative(float z, float, float) { return z > 0.0f ? 1.0f : 0.0f; }
+        __device__ __forceinline__ float ng_leaky_relu(float z, float alpha) { return z > 0.0f ? z : alpha * z; }
+        __device__ __forceinline__ float ng_leaky_relu_derivative(float z, float, float alpha) { return z > 0.0f ? 1.0f : alpha; }
+        __device__ __forceinline__ float ng_elu(float z, float alpha) { return z > 0.0f ? z : alpha * (expf(z) - 1.0f); }
+        __device__ __forceinline__ float ng_elu_derivative(float z, float a, float alpha) { return z > 0.0f ? 1.0f : a + alpha; }
+        __device__ __forceinline__ float ng_softplus(float z, float) { return fmaxf(z, 0.0f) + logf(1.0f + expf(-fabsf(z))); }
+        __device__ __forceinline__ float ng_softplus_derivative(float z, float, float) { return ng_sigmoid(z); }
+
+        // C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.y, blockIdx.x), 256 threads, each computing 4×4
+        // outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
+        // supplies lhs(m, k), rhs(k, n), store(m, n, value) and whether rhs is contiguous in k (which decides the load order).
+        template <class Problem>
+        __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count, int n_count, int k_begin, int k_end)
+        {
+            __shared__ float a_tile[NG_TILE_K][NG_TILE + 1];
+            __shared__ float b_tile[NG_TILE_K][NG_TILE + 1];
+            const int tx = threadIdx.x % 16;
+            const int ty = threadIdx.x / 16;
+            const int m0 = blockIdx.y * NG_TILE;
+            const int n0 = blockIdx.x * NG_TILE;
+            float sum[4][4];
+        #pragma unroll
+            for (int i = 0; i < 4; ++i)
+            {
+        #pragma unroll
+                for (int j = 0; j < 4; ++j)
+                {
+                    sum[i][j] = 0.0f;
+                }
+            }
+
+            for (int k0 = k_begin; k0 < k_end; k0 += NG_TILE_K)
+            {
+                for (int e = threadIdx.x; e < NG_TILE * NG_TILE_K; e += NG_THREADS)
+                {
+                    const int m = e / NG_TILE_K;
+                    const int k = e % NG_TILE_K;
+                    a_tile[k][m] = (m0 + m < m_count && k0 + k < k_end) ? problem.lhs(m0 + m, k0 + k) : 0.0f;
+                }
+
+                for (int e = threadIdx.x; e < NG_TILE * NG_TILE_K; e += NG_THREADS)
+                {
+                    const int n = Problem::rhs_contiguous_in_k ? e / NG_TILE_K : e % NG_TILE;
+                    const int k = Problem::rhs_contiguous_in_k ? e % NG_TILE_K : e / NG_TILE;
+                    b_tile[k][n] = (k0 + k < k_end && n0 + n < n_count) ? problem.rhs(k0 + k, n0 + n) : 0.0f;
+                }
+
+                __syncthreads();
+        #pragma unroll
+                for (int k = 0; k < NG_TILE_K; ++k)
+                {
+                    float a[4];
+                    float b[4];
+        #pragma unroll
+                    for (int i = 0; i < 4; ++i)
+                    {
+                        a[i] = a_tile[k][ty + 16 * i];
+                        b[i] = b_tile[k][tx + 16 * i];
+                    }
+
+        #pragma unroll
+                    for (int i = 0; i < 4; ++i)
+                    {
+        #pragma unroll
+                        for (int j = 0; j < 4; ++j)
+                        {
+                            sum[i][j] = fmaf(a[i], b[j], sum[i][j]);
+                        }
+                    }
+                }
+
+                __syncthreads();
+            }
+
+        #pragma unroll
+            for (int i = 0; i < 4; ++i)
+            {
+        #pragma unroll
+                for (int j = 0; j < 4; ++j)
+                {
+                    const int m = m0 + ty + 16 * i;
+                    const int n = n0 + tx + 16 * j;
+                    if (m < m_count && n < n_count)
+                    {
+                        problem.store(m, n, sum[i][j]);
+                    }
+                }
+            }
+        }
+
+        // Sums a block's per-thread values in shared memory; thread 0 gets the total. Every thread of the block must call it.
+        __device__ __forceinline__ double ng_block_sum(double value)
+        {
+            __shared__ double partial[NG_THREADS];
+            partial[threadIdx.x] = value;
+            __syncthreads();
+            for (int half = NG_THREADS / 2; half > 0; half /= 2)
+            {
+                if (threadIdx.x < half)
+                {
+                    partial[threadIdx.x] += partial[threadIdx.x + half];
+                }
+
+                __syncthreads();
+            }
+
+            return partial[0];
+        }
+
+        // out[i] = Σ over the splits of partials[split][i], splits in order, for the split-k weight gradients.
+        template <int Count, int SamplesPerSplit>
+        __device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials, float* __restrict__ out, int batch)
+        {
+            const int i = blockIdx.x * NG_THREADS + threadIdx.x;
+            if (i >= Count)
+            {
+                return;
+            }
+
+            const int splits = (batch + SamplesPerSplit - 1) / SamplesPerSplit;
+            float total = 0.0f;
+            for (int split = 0; split < splits; ++split)
+            {
+                total += partials[(long long)split * Count + i];
+            }
+
+            out[i] = total;
+        }
+
+        // The optimizers' gradient transform: clamp(s·g, −c, c) + λ·θ, NaN passing through as on the CPU.
+        __device__ __forceinline__ float ng_transform_gradient(float g, float theta, float scale, float clip_bound, float l2_weight_decay)
+        {
+            float scaled = g * scale;
+            scaled = scaled < -clip_bound ? -clip_bound : (scaled > clip_bound ? clip_bound : scaled);
+            return scaled + l2_weight_decay * theta;
+        }
+
+        // The start of every optimizer step: i, θ and the transformed gradient g, for one thread per parameter.
+        #define NG_PARAMETER_INDEX                                                                                \
+            const int i = blockIdx.x * NG_THREADS + threadIdx.x;                                                  \
+            if (i >= NG_PARAMETER_COUNT)                                                                          \
+            {                                                                                                     \
+                return;                                                                                           \
+            }                                                                                                     \
+            const float theta = parameters[i];                                                                    \
+            const float g = ng_transform_gradient(gradients[i], theta, *clip_scale, clip_bound, l2_weight_decay)
+        // ---- end of prelude ----
+        """;
+}

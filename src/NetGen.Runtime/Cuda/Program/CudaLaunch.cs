@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+
+namespace NetGen.Cuda;
+
+/// <summary>What a kernel argument is bound to at launch.</summary>
+public enum CudaArgumentKind
+{
+    /// <summary>The device address of the named <see cref="CudaBuffer"/>.</summary>
+    Buffer,
+
+    /// <summary>The batch size, an <c>int</c>.</summary>
+    BatchSize,
+
+    /// <summary>A named <c>float</c> the host supplies per launch (an optimizer's hyper-parameter).</summary>
+    Float,
+}
+
+/// <summary>One kernel argument, in the kernel's parameter order.</summary>
+public sealed record CudaArgument(CudaArgumentKind Kind, string Name)
+{
+    /// <summary>The device address of buffer <paramref name="name"/>.</summary>
+    public static CudaArgument Buffer(string name) => new(CudaArgumentKind.Buffer, name);
+
+    /// <summary>The batch size.</summary>
+    public static CudaArgument BatchSize { get; } = new(CudaArgumentKind.BatchSize, "batch");
+
+    /// <summary>A host-supplied float named <paramref name="name"/>.</summary>
+    public static CudaArgument Float(string name) => new(CudaArgumentKind.Float, name);
+}
+
+/// <summary>
+/// One grid dimension as a function of the batch size: ⌈(Fixed + PerSample·batch) / Divisor⌉, at least 1.
+/// Every size but the batch is a build-time constant, so this is all a launch needs to know.
+/// </summary>
+public readonly record struct GridDimension(int Fixed, int PerSample, int Divisor)
+{
+    /// <summary>A dimension of exactly <paramref name="count"/> blocks.</summary>
+    public static GridDimension Constant(int count) => new(count, 0, 1);
+
+    /// <summary>Blocks for the given batch size.</summary>
+    public int Count(int batchSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        var work = Fixed + ((long)PerSample * batchSize);
+        var blocks = (work + Divisor - 1) / Divisor;
+        return (int)Math.Clamp(blocks, 1, int.MaxValue);
+    }
+}
+
+/// <summary>
+/// A kernel launch: the kernel's name in the translation unit, its grid (x, y, z) as functions of the batch size, its
+/// threads per block (one-dimensional blocks; shared memory is static in the kernels) and its arguments in order.
+/// </summary>
+public sealed record CudaLaunch(
+    string Kernel,
+    GridDimension GridX,
+    GridDimension GridY,
+    GridDimension GridZ,
+    int BlockThreads,
+    IReadOnlyList<CudaArgument> Arguments)
+{
+    /// <summary>The grid's blocks along x, y and z for the given batch size.</summary>
+    public (int X, int Y, int Z) Grid(int batchSize) => (GridX.Count(batchSize), GridY.Count(batchSize), GridZ.Count(batchSize));
+
+    public override string ToString() => Kernel + "<<<(" + GridX + ", " + GridY + ", " + GridZ + "), " + BlockThreads + ">>>";
+}

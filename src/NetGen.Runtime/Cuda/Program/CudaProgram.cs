@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace NetGen.Cuda;
+
+/// <summary>
+/// A network's CUDA translation unit and everything needed to run it: the buffers its kernels use and, pass by
+/// pass, the launches in order. The generator builds one per network with every shape a constant; the CUDA backend
+/// (and the test harness that runs the same source on the CPU) only bind buffers, the batch size and the
+/// optimizer's hyper-parameters.
+/// </summary>
+public sealed class CudaProgram
+{
+    public CudaProgram(
+        string networkName,
+        string source,
+        IReadOnlyList<CudaBuffer> buffers,
+        IReadOnlyList<CudaLaunch> forward,
+        IReadOnlyList<CudaLaunch> loss,
+        IReadOnlyList<CudaLaunch> backward,
+        IReadOnlyList<CudaLaunch> clipNorm,
+        IReadOnlyDictionary<string, CudaLaunch> optimizerSteps,
+        string outputBuffer)
+    {
+        NetworkName = networkName;
+        Source = source;
+        Buffers = buffers;
+        Forward = forward;
+        Loss = loss;
+        Backward = backward;
+        ClipNorm = clipNorm;
+        OptimizerSteps = optimizerSteps;
+        OutputBuffer = outputBuffer;
+        var known = new HashSet<string>(buffers.Select(buffer => buffer.Name), StringComparer.Ordinal);
+        foreach (var launch in AllLaunches)
+        {
+            foreach (var argument in launch.Arguments.Where(argument => argument.Kind == CudaArgumentKind.Buffer))
+            {
+                if (!known.Contains(argument.Name))
+                {
+                    throw new ArgumentException($"{networkName}: kernel {launch.Kernel} takes buffer '{argument.Name}', which the program does not declare.");
+                }
+            }
+        }
+
+        if (!known.Contains(outputBuffer))
+        {
+            throw new ArgumentException($"{networkName}: the output buffer '{outputBuffer}' is not declared.");
+        }
+    }
+
+    /// <summary>The network's class name; also NVRTC's program name, so compiler messages name the network.</summary>
+    public string NetworkName { get; }
+
+    /// <summary>The CUDA C source: one translation unit, <c>extern "C"</c> kernels.</summary>
+    public string Source { get; }
+
+    /// <summary>Every device buffer the kernels use.</summary>
+    public IReadOnlyList<CudaBuffer> Buffers { get; }
+
+    /// <summary>Inputs to outputs.</summary>
+    public IReadOnlyList<CudaLaunch> Forward { get; }
+
+    /// <summary>After <see cref="Forward"/>: the reduced loss into <see cref="CudaBufferNames.Loss"/> and the output layer's δ.</summary>
+    public IReadOnlyList<CudaLaunch> Loss { get; }
+
+    /// <summary>After <see cref="Loss"/>: every gradient into <see cref="CudaBufferNames.Gradients"/>.</summary>
+    public IReadOnlyList<CudaLaunch> Backward { get; }
+
+    /// <summary>The gradient norm, then the clipping scale into <see cref="CudaBufferNames.ClipScale"/> (run before a step when norm clipping is on).</summary>
+    public IReadOnlyList<CudaLaunch> ClipNorm { get; }
+
+    /// <summary>The update kernel of each optimizer rule, keyed by rule ("Sgd", "Momentum", "Nesterov", "Adagrad", "AdaDelta", "RmsProp", "Adam").</summary>
+    public IReadOnlyDictionary<string, CudaLaunch> OptimizerSteps { get; }
+
+    /// <summary>The buffer holding the network's outputs after <see cref="Forward"/> (logits for softmax cross-entropy).</summary>
+    public string OutputBuffer { get; }
+
+    /// <summary>Every launch of every pass.</summary>
+    public IEnumerable<CudaLaunch> AllLaunches =>
+        Forward.Concat(Loss).Concat(Backward).Concat(ClipNorm).Concat(OptimizerSteps.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value));
+
+    /// <summary>Every kernel's name, once each, in launch order.</summary>
+    public IReadOnlyList<string> KernelNames => AllLaunches.Select(launch => launch.Kernel).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The buffer named <paramref name="name"/>.</summary>
+    public CudaBuffer Buffer(string name) =>
+        Buffers.FirstOrDefault(buffer => buffer.Name == name) ??
+        throw new ArgumentException($"{NetworkName}'s CUDA program has no buffer named '{name}'.", nameof(name));
+}
+
+/// <summary>Names of the buffers every network's program has.</summary>
+public static class CudaBufferNames
+{
+    public const string Inputs = "inputs";
+    public const string Targets = "targets";
+    public const string Parameters = "parameters";
+    public const string Gradients = "gradients";
+    public const string FirstOptimizerState = "optimizer_state_0";
+    public const string SecondOptimizerState = "optimizer_state_1";
+    public const string NormPartials = "norm_partials";
+    public const string ClipScale = "clip_scale";
+    public const string Loss = "loss";
+}
