@@ -416,15 +416,17 @@ namespace Demo.Vision
 #define NG_TILE_K 16
 #define NG_THREADS 256
 
+// __fdividef rather than '/': the denominators lie in [1, 2], where it is accurate to 2 ulp, and an IEEE division's
+// slow path makes ptxas spill where this is fused into a matrix product's epilogue.
 __device__ __forceinline__ float ng_sigmoid(float z)
 {
     if (z >= 0.0f)
     {
-        return 1.0f / (1.0f + expf(-z));
+        return __fdividef(1.0f, 1.0f + expf(-z));
     }
 
     const float e = expf(z);
-    return e / (1.0f + e);
+    return __fdividef(e, 1.0f + e);
 }
 
 // Element-wise activations f(z) and their derivatives f'(z) given z and a = f(z); alpha is the layer's α where it has one.
@@ -437,7 +439,7 @@ __device__ __forceinline__ float ng_sigmoid_derivative(float, float a, float) { 
 __device__ __forceinline__ float ng_tanh(float z, float) { return tanhf(z); }
 __device__ __forceinline__ float ng_tanh_derivative(float, float a, float) { return 1.0f - a * a; }
 __device__ __forceinline__ float ng_arctan(float z, float) { return atanf(z); }
-// __fdividef: an IEEE division here makes ptxas spill in the matrix-product epilogue; 1 + z² ≥ 1 keeps it exact enough.
+// __fdividef as in ng_sigmoid; 1 + z² ≥ 1 (it returns 0 only beyond |z| ≈ 1e19, where the derivative is 0 in float anyway).
 __device__ __forceinline__ float ng_arctan_derivative(float z, float, float) { return __fdividef(1.0f, 1.0f + z * z); }
 __device__ __forceinline__ float ng_relu(float z, float) { return z > 0.0f ? z : 0.0f; }
 __device__ __forceinline__ float ng_relu_derivative(float z, float, float) { return z > 0.0f ? 1.0f : 0.0f; }
@@ -854,24 +856,23 @@ extern ""C"" __global__ void __launch_bounds__(256) softmax_cross_entropy_loss(c
             max = fmaxf(max, z[j]);
         }
 
-        double exp_sum = 0.0;
+        float exp_sum = 0.0f;
         for (int j = 0; j < 10; ++j)
         {
-            exp_sum += exp((double)(z[j] - max));
+            exp_sum += expf(z[j] - max);
         }
 
-        const double log_sum_exp = max + log(exp_sum);
+        const float log_sum_exp = max + logf(exp_sum);
         float target_sum = 0.0f;
         for (int j = 0; j < 10; ++j)
         {
-            sum -= t[j] * (z[j] - log_sum_exp);
+            sum -= (double)t[j] * (z[j] - log_sum_exp);
             target_sum += t[j];
         }
 
         for (int j = 0; j < 10; ++j)
         {
-            const float probability = (float)exp(z[j] - log_sum_exp);
-            g[j] = scale * (probability * target_sum - t[j]);
+            g[j] = scale * (expf(z[j] - log_sum_exp) * target_sum - t[j]);
         }
     }
 

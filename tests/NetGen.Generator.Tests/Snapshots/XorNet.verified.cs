@@ -273,15 +273,17 @@ namespace Demo
 #define NG_TILE_K 16
 #define NG_THREADS 256
 
+// __fdividef rather than '/': the denominators lie in [1, 2], where it is accurate to 2 ulp, and an IEEE division's
+// slow path makes ptxas spill where this is fused into a matrix product's epilogue.
 __device__ __forceinline__ float ng_sigmoid(float z)
 {
     if (z >= 0.0f)
     {
-        return 1.0f / (1.0f + expf(-z));
+        return __fdividef(1.0f, 1.0f + expf(-z));
     }
 
     const float e = expf(z);
-    return e / (1.0f + e);
+    return __fdividef(e, 1.0f + e);
 }
 
 // Element-wise activations f(z) and their derivatives f'(z) given z and a = f(z); alpha is the layer's α where it has one.
@@ -294,7 +296,7 @@ __device__ __forceinline__ float ng_sigmoid_derivative(float, float a, float) { 
 __device__ __forceinline__ float ng_tanh(float z, float) { return tanhf(z); }
 __device__ __forceinline__ float ng_tanh_derivative(float, float a, float) { return 1.0f - a * a; }
 __device__ __forceinline__ float ng_arctan(float z, float) { return atanf(z); }
-// __fdividef: an IEEE division here makes ptxas spill in the matrix-product epilogue; 1 + z² ≥ 1 keeps it exact enough.
+// __fdividef as in ng_sigmoid; 1 + z² ≥ 1 (it returns 0 only beyond |z| ≈ 1e19, where the derivative is 0 in float anyway).
 __device__ __forceinline__ float ng_arctan_derivative(float z, float, float) { return __fdividef(1.0f, 1.0f + z * z); }
 __device__ __forceinline__ float ng_relu(float z, float) { return z > 0.0f ? z : 0.0f; }
 __device__ __forceinline__ float ng_relu_derivative(float z, float, float) { return z > 0.0f ? 1.0f : 0.0f; }
@@ -526,8 +528,7 @@ extern ""C"" __global__ void __launch_bounds__(256) binary_cross_entropy_loss(co
     {
         const float z = z_Output[i];
         const float t = targets[i];
-        const double zd = z;
-        sum += fmax(zd, 0.0) - zd * t + log(1.0 + exp(-fabs(zd)));
+        sum += (double)fmaxf(z, 0.0f) - (double)z * t + (double)log1pf(expf(-fabsf(z)));
         delta_Output[i] = scale * (ng_sigmoid(z) - t);
     }
 

@@ -28,8 +28,7 @@ internal static class CudaLossKernel
                     "for (int i = threadIdx.x; i < batch * " + count + "; i += NG_THREADS)\n{\n" +
                     "    const float z = " + output.PreActivation + "[i];\n" +
                     "    const float t = targets[i];\n" +
-                    "    const double zd = z;\n" +
-                    "    sum += fmax(zd, 0.0) - zd * t + log(1.0 + exp(-fabs(zd)));\n" +
+                    "    sum += (double)fmaxf(z, 0.0f) - (double)z * t + (double)log1pf(expf(-fabsf(z)));\n" +
                     "    " + output.Delta + "[i] = scale * (ng_sigmoid(z) - t);\n" +
                     "}";
                 break;
@@ -71,6 +70,8 @@ internal static class CudaLossKernel
             parameters, body, CudaGrid.Constant(1), CudaGrid.Constant(1), CudaGrid.Constant(1));
     }
 
+    // In float, unlike the CPU's double: the double exp and log routines make ptxas spill, and the float sum over a row
+    // of logits shifted by their maximum loses nothing that matters at float precision.
     private static string SoftmaxCrossEntropy(CudaLayer output, string classes) =>
         "for (int row = threadIdx.x; row < batch; row += NG_THREADS)\n{\n" +
         "    const float* z = " + output.Output + " + row * " + classes + ";\n" +
@@ -78,14 +79,13 @@ internal static class CudaLossKernel
         "    float* g = " + output.Delta + " + row * " + classes + ";\n" +
         "    float max = z[0];\n" +
         "    for (int j = 1; j < " + classes + "; ++j)\n    {\n        max = fmaxf(max, z[j]);\n    }\n\n" +
-        "    double exp_sum = 0.0;\n" +
-        "    for (int j = 0; j < " + classes + "; ++j)\n    {\n        exp_sum += exp((double)(z[j] - max));\n    }\n\n" +
-        "    const double log_sum_exp = max + log(exp_sum);\n" +
+        "    float exp_sum = 0.0f;\n" +
+        "    for (int j = 0; j < " + classes + "; ++j)\n    {\n        exp_sum += expf(z[j] - max);\n    }\n\n" +
+        "    const float log_sum_exp = max + logf(exp_sum);\n" +
         "    float target_sum = 0.0f;\n" +
-        "    for (int j = 0; j < " + classes + "; ++j)\n    {\n        sum -= t[j] * (z[j] - log_sum_exp);\n        target_sum += t[j];\n    }\n\n" +
+        "    for (int j = 0; j < " + classes + "; ++j)\n    {\n        sum -= (double)t[j] * (z[j] - log_sum_exp);\n        target_sum += t[j];\n    }\n\n" +
         "    for (int j = 0; j < " + classes + "; ++j)\n    {\n" +
-        "        const float probability = (float)exp(z[j] - log_sum_exp);\n" +
-        "        g[j] = scale * (probability * target_sum - t[j]);\n" +
+        "        g[j] = scale * (expf(z[j] - log_sum_exp) * target_sum - t[j]);\n" +
         "    }\n" +
         "}";
 
