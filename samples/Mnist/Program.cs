@@ -50,10 +50,21 @@ var testData = Dataset.FromClassLabels(test.Images, MnistSet.ImageSize, test.Lab
 INetwork network = options.Model == "lenet" ? new LeNet5() : new MnistMlp();
 network.Initialize(options.Seed);
 var optimizer = options.CreateOptimizer();
+DeviceSelection device;
+try
+{
+    device = DeviceSelection.Resolve(options.Device, Console.Out);
+}
+catch (CudaUnavailableException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 1;
+}
+
 Console.WriteLine(options.Model == "lenet" ? LeNet5.Summary : MnistMlp.Summary);
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Training on {training.Count:N0} images, testing on {test.Count:N0}; {optimizer}, batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}, {Environment.ProcessorCount} cores."));
+    $"Training on {training.Count:N0} images, testing on {test.Count:N0}; {optimizer}, batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}, on {(device.IsCuda ? device.ToString() : Environment.ProcessorCount + " CPU cores")}."));
 
 var clock = Stopwatch.StartNew();
 var history = TrainingDisplay.Fit(network, trainingData, new TrainingOptions
@@ -63,6 +74,7 @@ var history = TrainingDisplay.Fit(network, trainingData, new TrainingOptions
     Optimizer = optimizer,
     Seed = options.Seed,
     Validation = testData,
+    Device = device.IsCuda ? ComputeDevice.Cuda(device.Cuda!.Ordinal) : ComputeDevice.Cpu,
 });
 clock.Stop();
 

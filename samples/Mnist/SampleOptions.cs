@@ -14,7 +14,8 @@ internal sealed record SampleOptions(
     int Seed,
     string? DataDirectory,
     int? Limit,
-    string? WeightsPath)
+    string? WeightsPath,
+    ComputeDevice Device)
 {
     public const string Usage = """
         Trains a digit classifier on MNIST with NetGen and reports its test accuracy.
@@ -30,12 +31,13 @@ internal sealed record SampleOptions(
           --data-dir PATH        where the four MNIST IDX files are (default data/mnist, or NETGEN_MNIST_DIR)
           --limit N              train on the first N images only
           --weights PATH         where to save the trained weights (default mnist-<model>.ngw)
+          --device auto|cpu|cuda[:N]  where to train (default cpu; auto uses a CUDA GPU when one can run)
           --help                 this text
         """;
 
     public static SampleOptions Parse(string[] args)
     {
-        var options = new SampleOptions("mlp", 3, 128, "adam", null, 1, null, null, null);
+        var options = new SampleOptions("mlp", 3, 128, "adam", null, 1, null, null, null, ComputeDevice.Cpu);
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
@@ -58,6 +60,7 @@ internal sealed record SampleOptions(
                 "--optimizer" => options with { Optimizer = OneOf(name, value, "sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop", "adam", "adamw") },
                 "--lr" => options with { LearningRate = PositiveFloat(name, value) },
                 "--seed" => options with { Seed = Integer(name, value) },
+                "--device" => options with { Device = DeviceOption(name, value) },
                 "--data-dir" => options with { DataDirectory = value },
                 "--limit" => options with { Limit = Positive(name, value) },
                 "--weights" => options with { WeightsPath = value },
@@ -66,6 +69,18 @@ internal sealed record SampleOptions(
         }
 
         return options;
+    }
+
+    private static ComputeDevice DeviceOption(string name, string value)
+    {
+        try
+        {
+            return ComputeDevice.Parse(value);
+        }
+        catch (FormatException error)
+        {
+            throw new ArgumentException($"{name}: {error.Message}", error);
+        }
     }
 
     public Optimizer CreateOptimizer() => Optimizer switch

@@ -1,16 +1,31 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using NetGen;
+using NetGen.Cuda;
 using NetGen.Optimizers;
 using NetGen.Samples.Xor;
 
 // Trains XOR with full-batch steps until the mean squared error of the outputs falls below 0.01,
 // then prints the truth table. Exits 1 if the network did not learn within the epoch budget.
+// Options: --seed N, --max-epochs N, --device auto|cpu|cuda[:N] (default cpu).
 
 var seed = ReadOption(args, "--seed", 1);
 var maxEpochs = ReadOption(args, "--max-epochs", 5_000);
 float[] inputs = [0, 0, 0, 1, 1, 0, 1, 1];
 float[] targets = [0, 1, 1, 0];
+
+DeviceSelection device;
+try
+{
+    var deviceIndex = Array.IndexOf(args, "--device");
+    device = DeviceSelection.Resolve(deviceIndex >= 0 && deviceIndex + 1 < args.Length ? ComputeDevice.Parse(args[deviceIndex + 1]) : ComputeDevice.Cpu, Console.Out);
+}
+catch (Exception error) when (error is FormatException or CudaUnavailableException)
+{
+    Console.Error.WriteLine(error.Message);
+    return 2;
+}
 
 var network = new XorNet();
 network.Initialize(seed);
@@ -22,12 +37,28 @@ var outputs = new float[4];
 var clock = Stopwatch.StartNew();
 var epochs = 0;
 var meanSquaredError = double.MaxValue;
-while (epochs < maxEpochs && meanSquaredError >= 0.01)
+using (var session = device.IsCuda ? CudaSession.Open(network, device.Cuda!, batchCapacity: 4) : null)
 {
-    network.TrainStep(inputs, targets, optimizer);
-    epochs++;
-    network.Forward(inputs, outputs);
-    meanSquaredError = MeanSquaredError(outputs, targets);
+    while (epochs < maxEpochs && meanSquaredError >= 0.01)
+    {
+        if (session is null)
+        {
+            network.TrainStep(inputs, targets, optimizer);
+            network.Forward(inputs, outputs);
+        }
+        else
+        {
+            session.Stage(inputs, targets);
+            session.LaunchTrainingStep(optimizer);
+            session.Finish();
+            session.Forward(inputs, outputs);
+        }
+
+        epochs++;
+        meanSquaredError = MeanSquaredError(outputs, targets);
+    }
+
+    session?.DownloadParameters();
 }
 
 clock.Stop();
@@ -41,7 +72,7 @@ for (var i = 0; i < 4; i++)
 var learned = meanSquaredError < 0.01;
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{(learned ? "Learned" : "Did not learn")} XOR in {epochs} epochs ({clock.Elapsed.TotalMilliseconds:0.0} ms, seed {seed}); mean squared error {meanSquaredError:0.00000}."));
+    $"{(learned ? "Learned" : "Did not learn")} XOR in {epochs} epochs ({clock.Elapsed.TotalMilliseconds:0.0} ms, seed {seed}, on {device}); mean squared error {meanSquaredError:0.00000}."));
 return learned ? 0 : 1;
 
 static double MeanSquaredError(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)

@@ -119,6 +119,9 @@ public abstract class Optimizer
         Update(parameters, gradients, gradientTransform);
     }
 
+    /// <summary>Counts a step taken elsewhere (by a GPU kernel, whose state lives on the device) so bias corrections advance.</summary>
+    internal void CountStep() => StepCount++;
+
     /// <summary>Forgets the optimizer's state and step count; the next step may use a new length.</summary>
     public void Reset()
     {

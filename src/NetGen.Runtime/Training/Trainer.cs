@@ -23,6 +23,12 @@ public static class Trainer
         NetworkGuard.Positive(network.Name, nameof(options.BatchSize), options.BatchSize);
 
         var optimizer = options.Optimizer ?? new Adam();
+        var device = DeviceSelection.Resolve(options.Device);
+        if (device.IsCuda)
+        {
+            return CudaTrainer.Fit(network, training, options, optimizer, device.Cuda!);
+        }
+
         var loader = new BatchLoader(training, options.BatchSize, options.Shuffle, options.Seed);
         var history = new TrainingHistory();
         var clock = Stopwatch.StartNew();
@@ -72,12 +78,21 @@ public static class Trainer
     }
 
     /// <summary>The mean per-sample loss and the accuracy of <paramref name="network"/> on <paramref name="data"/>, in batches of <paramref name="batchSize"/>.</summary>
-    public static Evaluation Evaluate(INetwork network, Dataset data, int batchSize = 256)
+    public static Evaluation Evaluate(INetwork network, Dataset data, int batchSize = 256) => Evaluate(network, data, batchSize, ComputeDevice.Cpu);
+
+    /// <summary>As <see cref="Evaluate(INetwork, Dataset, int)"/>, on <paramref name="device"/>.</summary>
+    /// <exception cref="CudaUnavailableException">CUDA was requested explicitly and cannot run here.</exception>
+    public static Evaluation Evaluate(INetwork network, Dataset data, int batchSize, ComputeDevice device)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);
         CheckFits(network, data, "evaluation");
         NetworkGuard.Positive(network.Name, nameof(batchSize), batchSize);
+        var selection = DeviceSelection.Resolve(device);
+        if (selection.IsCuda)
+        {
+            return CudaTrainer.Evaluate(network, data, batchSize, selection.Cuda!);
+        }
 
         double lossSum = 0;
         long correct = 0;
@@ -93,7 +108,7 @@ public static class Trainer
         return new Evaluation(lossSum / data.Count, AccuracyOrNaN(network, correct, data.Count), data.Count);
     }
 
-    private static double AccuracyOrNaN(INetwork network, long correct, long samples) =>
+    internal static double AccuracyOrNaN(INetwork network, long correct, long samples) =>
         network.Accuracy == AccuracyKind.None ? double.NaN : (double)correct / samples;
 
     private static void CheckFits(INetwork network, Dataset data, string role)

@@ -31,6 +31,13 @@ public sealed record TrainingOptions
     /// <summary>Called after every epoch with its figures.</summary>
     public Action<EpochResult>? EpochCompleted { get; init; }
 
+    /// <summary>
+    /// Where to train (default <see cref="ComputeDevice.Cpu"/>). <see cref="ComputeDevice.Auto"/> uses CUDA when it can run
+    /// and otherwise the CPU, saying why once; <see cref="ComputeDevice.Cuda"/> fails with a message naming what is missing.
+    /// On CUDA the optimizer's state lives on the device for the call; the trained parameters are copied back at the end.
+    /// </summary>
+    public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
+
     /// <summary>Stops training between steps; the epochs finished so far stay in the history.</summary>
     public CancellationToken Cancellation { get; init; }
 }

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using NetGen.Cuda;
+using NetGen.Optimizers;
+
+namespace NetGen.Tests.Cuda;
+
+/// <summary>The floats each update kernel gets equal the optimizer's own per-step scalars (see the optimizers' formulas).</summary>
+public sealed class CudaOptimizerBindingTests
+{
+    [Fact]
+    public void Adam_gets_its_bias_corrections_for_the_current_step()
+    {
+        var adam = new Adam(learningRate: 0.01f, beta1: 0.8f, beta2: 0.99f, epsilon: 1e-6f) { WeightDecay = 0.1f, ClipValue = 2f };
+        adam.CountStep();
+        adam.CountStep();
+        var floats = new Dictionary<string, float>();
+
+        CudaOptimizerBinding.Bind(adam, floats);
+
+        Assert.Equal("Adam", CudaOptimizerBinding.Rule(adam));
+        Assert.Equal((float)(0.01f / (1 - Math.Pow(0.8f, 2))), floats["step_size"]);
+        Assert.Equal((float)(1 / Math.Sqrt(1 - Math.Pow(0.99f, 2))), floats["inverse_sqrt_second_correction"]);
+        Assert.Equal(1f, floats["retained_fraction"]);
+        Assert.Equal(0.1f, floats["l2_weight_decay"]);
+        Assert.Equal(2f, floats["clip_bound"]);
+        Assert.Equal(float.PositiveInfinity, floats["max_norm"]);
+        Assert.Equal(1e-6f, floats["epsilon"]);
+    }
+
+    [Fact]
+    public void AdamW_decouples_its_decay_into_the_retained_fraction()
+    {
+        var adamW = new AdamW(learningRate: 0.01f) { WeightDecay = 0.5f, ClipNorm = 3f };
+        adamW.CountStep();
+        var floats = new Dictionary<string, float>();
+
+        CudaOptimizerBinding.Bind(adamW, floats);
+
+        Assert.Equal("Adam", CudaOptimizerBinding.Rule(adamW));
+        Assert.Equal(0f, floats["l2_weight_decay"]);
+        Assert.Equal((float)(1 - (0.01 * 0.5)), floats["retained_fraction"]);
+        Assert.Equal(3f, floats["max_norm"]);
+        Assert.Equal(float.PositiveInfinity, floats["clip_bound"]);
+    }
+
+    [Theory]
+    [InlineData("Sgd")]
+    [InlineData("Momentum")]
+    [InlineData("Nesterov")]
+    [InlineData("Adagrad")]
+    [InlineData("AdaDelta")]
+    [InlineData("RmsProp")]
+    public void Every_rule_binds_every_float_its_kernel_takes(string rule)
+    {
+        Optimizer optimizer = rule switch
+        {
+            "Sgd" => new Sgd(),
+            "Momentum" => new Momentum(),
+            "Nesterov" => new Nesterov(),
+            "Adagrad" => new Adagrad(),
+            "AdaDelta" => new AdaDelta(),
+            _ => new RmsProp(),
+        };
+        var floats = new Dictionary<string, float>();
+        CudaOptimizerBinding.Bind(optimizer, floats);
+        var program = GeneratedNetworks.Sample("Xor.XorNet");
+
+        Assert.Equal(rule, CudaOptimizerBinding.Rule(optimizer));
+        foreach (var argument in program.OptimizerSteps[rule].Arguments)
+        {
+            if (argument.Kind == CudaArgumentKind.Float)
+            {
+                Assert.True(floats.ContainsKey(argument.Name), $"{rule}: no value for {argument.Name}");
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Linq;
+using NetGen.Cuda;
+using NetGen.Data;
+using NetGen.Optimizers;
+using NetGen.Samples.Mnist;
+using NetGen.Samples.Xor;
+using NetGen.Tests.Data;
+
+namespace NetGen.Tests.Devices;
+
+/// <summary>
+/// The CUDA backend against the CPU backend on a real GPU: forward outputs, loss, gradients and one step of every
+/// optimizer within 1e-4 relative, and an MNIST epoch. Skipped, with the reason, where there is no device.
+/// </summary>
+public sealed class CudaSessionGpuTests
+{
+    private const double Tolerance = 1e-4;
+
+    [CudaDeviceFact]
+    public void Xor_matches_the_cpu() => MatchesTheCpu(new XorNet(), batch: 4);
+
+    [CudaDeviceFact]
+    public void The_mnist_perceptron_matches_the_cpu() => MatchesTheCpu(new MnistMlp(), batch: 33);
+
+    [CudaDeviceFact]
+    public void LeNet5_matches_the_cpu() => MatchesTheCpu(new LeNet5(), batch: 7);
+
+    [CudaDeviceFact]
+    public void An_mnist_epoch_on_the_gpu_learns_as_on_the_cpu()
+    {
+        var training = Mnist.Load(MnistFiles.Directory, MnistSplit.Training).ToDataset();
+        var test = Mnist.Load(MnistFiles.Directory, MnistSplit.Test).ToDataset();
+        var network = new MnistMlp();
+        network.Initialize(1);
+
+        var history = network.Fit(training, new TrainingOptions
+        {
+            Epochs = 1, BatchSize = 128, Seed = 1, Validation = test, Device = ComputeDevice.Cuda(),
+        });
+
+        Assert.True(history.Last!.ValidationAccuracy >= 0.94, $"test accuracy {history.Last.ValidationAccuracy:P2}");
+    }
+
+    private static void MatchesTheCpu(INetwork network, int batch)
+    {
+        network.Initialize(7);
+        var random = new Random(11);
+        var inputs = Enumerable.Range(0, batch * network.InputSize).Select(_ => (float)random.NextDouble()).ToArray();
+        var targets = new float[batch * network.OutputSize];
+        for (var sample = 0; sample < batch; sample++)
+        {
+            targets[(sample * network.OutputSize) + random.Next(network.OutputSize)] = 1f;
+        }
+
+        var device = CudaProbe.TryFind(0, out _)!;
+        using var session = CudaSession.Open(network, device, batch);
+
+        var cpuLoss = network.ComputeGradients(inputs, targets);
+        session.Stage(inputs, targets);
+        session.LaunchGradients();
+        var gpuLoss = session.Finish();
+        AssertClose(network.LastOutputs.ToArray(), session.LastOutputs.ToArray(), "outputs");
+        AssertClose([cpuLoss], [gpuLoss], "loss");
+        var gpuGradients = new float[network.ParameterCount];
+        session.CopyGradientsTo(gpuGradients);
+        AssertClose(network.Gradients.ToArray(), gpuGradients, "gradients");
+
+        var initial = network.Parameters.ToArray();
+        foreach (var make in new Func<Optimizer>[]
+                 {
+                     () => new Sgd(0.1f), () => new Momentum(), () => new Nesterov(), () => new Adagrad(), () => new AdaDelta(),
+                     () => new RmsProp(), () => new Adam(), () => new AdamW { WeightDecay = 0.1f },
+                     () => new Adam { WeightDecay = 0.01f, ClipNorm = 0.5f, ClipValue = 0.01f },
+                 })
+        {
+            initial.CopyTo(network.Parameters);
+            session.UploadParameters();
+            session.ResetOptimizerState();
+            var cpu = make();
+            network.ComputeGradients(inputs, targets);
+            cpu.Step(network.Parameters, network.Gradients);
+            var expected = network.Parameters.ToArray();
+            session.Stage(inputs, targets);
+            session.LaunchTrainingStep(make());
+            session.Finish();
+            session.DownloadParameters();
+            AssertClose(expected, network.Parameters.ToArray(), cpu.ToString());
+        }
+    }
+
+    private static void AssertClose(float[] expected, float[] actual, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var scale = Math.Max(Math.Abs(expected[i]), Math.Abs(actual[i]));
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= (Tolerance * scale) + 1e-6, $"{what}[{i}]: CPU {expected[i]}, GPU {actual[i]}");
+        }
+    }
+}
