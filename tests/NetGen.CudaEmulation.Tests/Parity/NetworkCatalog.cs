@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.Cuda;
+using NetGen.CudaEmulation.Tests.Networks;
+using NetGen.Samples.Mnist;
+using NetGen.Samples.Xor;
+
+namespace NetGen.CudaEmulation.Tests.Parity;
+
+/// <summary>A network the parity tests run: its C# class, its CUDA program and the batch sizes it is checked at.</summary>
+internal sealed record NetworkCase(string Name, Func<INetwork> Create, CudaProgram Program, IReadOnlyList<int> Batches)
+{
+    /// <summary>Large networks take one optimizer step per rule instead of two (each step is ⌈parameters / 256⌉ blocks).</summary>
+    public bool IsLarge => Program.Buffer(CudaBufferNames.Parameters).FixedElements > 20_000;
+}
+
+/// <summary>Every network of this project, grouped the way the parity test classes run them (one class per group, in parallel).</summary>
+internal static class NetworkCatalog
+{
+    private static readonly int[] s_small = { 1, 3, 129 };
+    private static readonly int[] s_large = { 1, 3 };
+
+    public static IReadOnlyList<NetworkCase> Reference { get; } = new NetworkCase[]
+    {
+        new(nameof(XorNet), () => new XorNet(), XorNet.CudaProgram, new[] { 1, 3, 4, 129 }),
+        new(nameof(MnistMlp), () => new MnistMlp(), MnistMlp.CudaProgram, s_large),
+        new(nameof(LeNet5), () => new LeNet5(), LeNet5.CudaProgram, s_large),
+    };
+
+    public static IReadOnlyList<NetworkCase> Activations { get; } = new NetworkCase[]
+    {
+        new(nameof(IdentityNet), () => new IdentityNet(), IdentityNet.CudaProgram, s_small),
+        new(nameof(BinaryStepNet), () => new BinaryStepNet(), BinaryStepNet.CudaProgram, s_small),
+        new(nameof(SigmoidNet), () => new SigmoidNet(), SigmoidNet.CudaProgram, s_small),
+        new(nameof(TanhNet), () => new TanhNet(), TanhNet.CudaProgram, s_small),
+        new(nameof(ArcTanNet), () => new ArcTanNet(), ArcTanNet.CudaProgram, s_small),
+        new(nameof(ReluNet), () => new ReluNet(), ReluNet.CudaProgram, s_small),
+        new(nameof(LeakyReluNet), () => new LeakyReluNet(), LeakyReluNet.CudaProgram, s_small),
+        new(nameof(PReluNet), () => new PReluNet(), PReluNet.CudaProgram, s_small),
+        new(nameof(EluNet), () => new EluNet(), EluNet.CudaProgram, s_small),
+        new(nameof(SoftPlusNet), () => new SoftPlusNet(), SoftPlusNet.CudaProgram, s_small),
+        new(nameof(SoftmaxNet), () => new SoftmaxNet(), SoftmaxNet.CudaProgram, s_small),
+    };
+
+    public static IReadOnlyList<NetworkCase> Losses { get; } = new NetworkCase[]
+    {
+        new(nameof(SummedSquaredErrorNet), () => new SummedSquaredErrorNet(), SummedSquaredErrorNet.CudaProgram, new[] { 1, 3, 129, 1025 }),
+        new(nameof(AbsoluteErrorNet), () => new AbsoluteErrorNet(), AbsoluteErrorNet.CudaProgram, s_small),
+        new(nameof(DeepFlattenNet), () => new DeepFlattenNet(), DeepFlattenNet.CudaProgram, s_small),
+        new(nameof(SummedBinaryCrossEntropyNet), () => new SummedBinaryCrossEntropyNet(), SummedBinaryCrossEntropyNet.CudaProgram, s_small),
+        new(nameof(SummedSoftmaxCrossEntropyNet), () => new SummedSoftmaxCrossEntropyNet(), SummedSoftmaxCrossEntropyNet.CudaProgram, s_small),
+    };
+
+    public static IReadOnlyList<NetworkCase> Spatial { get; } = new NetworkCase[]
+    {
+        new(nameof(StridedConvMaxPoolNet), () => new StridedConvMaxPoolNet(), StridedConvMaxPoolNet.CudaProgram, s_small),
+        new(nameof(AvgPoolNet), () => new AvgPoolNet(), AvgPoolNet.CudaProgram, s_small),
+        new(nameof(PoolStackNet), () => new PoolStackNet(), PoolStackNet.CudaProgram, s_small),
+    };
+
+    public static IEnumerable<NetworkCase> All => Reference.Concat(Activations).Concat(Losses).Concat(Spatial);
+
+    public static NetworkCase Get(string name) => All.First(network => network.Name == name);
+
+    /// <summary>(network, batch) pairs of a group, for a theory.</summary>
+    public static TheoryData<string, int> Cases(IEnumerable<NetworkCase> group)
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var network in group)
+        {
+            foreach (var batch in network.Batches)
+            {
+                data.Add(network.Name, batch);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> Names(IEnumerable<NetworkCase> group)
+    {
+        var data = new TheoryData<string>();
+        foreach (var network in group)
+        {
+            data.Add(network.Name);
+        }
+
+        return data;
+    }
+}

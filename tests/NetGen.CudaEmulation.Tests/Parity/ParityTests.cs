@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using NetGen.Cuda;
+using NetGen.CudaEmulation.Tests.Harness;
+using NetGen.Optimizers;
+using Xunit.Abstractions;
+
+namespace NetGen.CudaEmulation.Tests.Parity;
+
+/// <summary>
+/// The generated CUDA kernels, run on the CPU through the same launch metadata the CUDA backend uses, against the C# CPU
+/// backend: forward outputs, loss, every gradient and optimizer steps, within <see cref="ParityReport.RelativeTolerance"/>
+/// relative plus <see cref="ParityReport.AbsoluteFloor"/> absolute. Seeded random parameters, inputs and targets.
+/// </summary>
+public abstract class ParityTests(ITestOutputHelper output)
+{
+    /// <summary>Forward, loss and backward at one batch size.</summary>
+    protected void AssertPassesMatch(string name, int batch)
+    {
+        var network = NetworkCatalog.Get(name);
+        var program = network.Program;
+        var seed = Seed(name, batch);
+        var cpu = network.Create();
+        TestData.Randomize(cpu, seed);
+        var inputs = TestData.Inputs(cpu, batch, seed);
+        var targets = TestData.Targets(cpu, batch, seed);
+        var outputs = new float[batch * cpu.OutputSize];
+        cpu.Forward(inputs, outputs);
+        var loss = cpu.ComputeGradients(inputs, targets);
+        var gradients = cpu.Gradients.ToArray();
+
+        var report = new ParityReport($"{name} at batch {batch}");
+        var watch = Stopwatch.StartNew();
+        using var gpu = new EmulatedCudaProgram(program, batch, seed);
+        var opened = watch.Elapsed;
+        gpu.Upload(CudaBufferNames.Inputs, inputs);
+        gpu.Upload(CudaBufferNames.Targets, targets);
+        gpu.Upload(CudaBufferNames.Parameters, cpu.Parameters);
+
+        gpu.RunForward();
+        report.Compare("forward: " + program.OutputBuffer, outputs, gpu.Floats(program.OutputBuffer), ParityReport.RowName(cpu.OutputSize));
+        gpu.RunLoss();
+        report.Compare("loss", new[] { loss }, gpu.Floats(CudaBufferNames.Loss));
+        gpu.RunBackward();
+        var gpuGradients = gpu.Floats(CudaBufferNames.Gradients).ToArray();
+        foreach (var tensor in cpu.ParameterTensors)
+        {
+            report.Compare("∂L/∂" + tensor.Name, tensor.Slice((ReadOnlySpan<float>)gradients), tensor.Slice((ReadOnlySpan<float>)gpuGradients),
+                index => tensor.Name + "[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+        }
+
+        var kernels = gpu.LaunchedKernels.Count;
+        var launches = gpu.LaunchCount;
+        gpu.Finish();
+        output.WriteLine(report.Summary());
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{launches} launches of {kernels} kernels in {watch.Elapsed.TotalSeconds:0.00} s ({gpu.Library.Mode}; opening took {opened.TotalSeconds:0.00} s, " +
+            $"g++ {gpu.Library.CompileTime.TotalSeconds:0.00} s the first time, 0 when cached)"));
+        report.AssertNoMismatches();
+    }
+
+    /// <summary>Every optimizer rule, and the gradient transform's options, on gradients from the CPU.</summary>
+    protected void AssertOptimizerStepsMatch(string name)
+    {
+        var network = NetworkCatalog.Get(name);
+        var seed = Seed(name, 0);
+        var cpu = network.Create();
+        TestData.Randomize(cpu, seed);
+        const int batch = 3;
+        cpu.ComputeGradients(TestData.Inputs(cpu, batch, seed), TestData.Targets(cpu, batch, seed));
+        var gradients = cpu.Gradients.ToArray();
+        if (gradients.All(gradient => gradient == 0f))
+        {
+            // A binary step at the output passes no gradient at all; the update rules still need something to update with.
+            gradients = TestData.Gradients(gradients.Length, seed);
+            output.WriteLine($"{name}'s gradients are all zero; the optimizers step with seeded random gradients instead.");
+        }
+
+        var initial = cpu.Parameters.ToArray();
+        var norm = (float)Math.Sqrt(gradients.Sum(g => (double)g * g));
+        var largest = gradients.Max(Math.Abs);
+
+        // Norm clipping at half the norm (active) and at twice it (scale 1), value clipping that bites, L2 and decoupled decay.
+        var configurations = new (string Label, Func<Optimizer> Create)[]
+        {
+            ("Sgd", () => new Sgd(0.05f)),
+            ("Sgd, L2 decay, norm and value clipping", () => new Sgd(0.05f) { WeightDecay = 0.01f, ClipNorm = 0.5f * norm, ClipValue = 0.25f * largest }),
+            ("Momentum", () => new Momentum(0.05f, 0.9f)),
+            ("Nesterov, inactive norm clipping", () => new Nesterov(0.05f, 0.9f) { ClipNorm = 2f * norm }),
+            ("Adagrad", () => new Adagrad(0.05f)),
+            ("AdaDelta", () => new AdaDelta(1f, 0.9f, 1e-6f)),
+            ("RmsProp", () => new RmsProp(0.01f, 0.9f)),
+            ("Adam", () => new Adam(0.01f)),
+            ("Adam, L2 decay, norm and value clipping", () => new Adam(0.01f) { WeightDecay = 0.01f, ClipNorm = 0.5f * norm, ClipValue = 0.25f * largest }),
+            ("AdamW", () => new AdamW(0.01f) { WeightDecay = 0.05f }),
+        };
+        var steps = network.IsLarge ? 1 : 2;
+        var report = new ParityReport($"{name} optimizers");
+        var watch = Stopwatch.StartNew();
+        using var gpu = new EmulatedCudaProgram(network.Program, 1, seed);
+        var rules = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (label, create) in configurations)
+        {
+            var optimizer = create();
+            var parameters = initial.ToArray();
+            gpu.Upload(CudaBufferNames.Parameters, initial);
+            gpu.Upload(CudaBufferNames.Gradients, gradients);
+            gpu.Floats(CudaBufferNames.FirstOptimizerState).Clear();
+            gpu.Floats(CudaBufferNames.SecondOptimizerState).Clear();
+            for (var step = 1; step <= steps; step++)
+            {
+                optimizer.Step(parameters, gradients);
+                rules.Add(gpu.RunOptimizerStep(optimizer));
+                report.Compare($"{label}, step {step}", parameters, gpu.Floats(CudaBufferNames.Parameters), ParityReport.ParameterName(cpu));
+            }
+        }
+
+        var launches = gpu.LaunchCount;
+        gpu.Finish();
+        Assert.Equal(network.Program.OptimizerSteps.Keys.Order(), rules.Order());
+        output.WriteLine(report.Summary());
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{launches} launches in {watch.Elapsed.TotalSeconds:0.00} s ({gpu.Library.Mode})"));
+        report.AssertNoMismatches();
+    }
+
+    /// <summary>A seed that depends only on the network's name and the batch (string.GetHashCode is randomised per process).</summary>
+    private static int Seed(string name, int batch)
+    {
+        var hash = 17;
+        foreach (var character in name)
+        {
+            hash = unchecked((hash * 31) + character);
+        }
+
+        return Math.Abs(unchecked((hash * 131) + batch)) % 1_000_000 + 1;
+    }
+}
+
+/// <summary>XOR, the MNIST multilayer perceptron and LeNet-5.</summary>
+public sealed class ReferenceNetworkParityTests(ITestOutputHelper output) : ParityTests(output)
+{
+    public static TheoryData<string, int> Cases => NetworkCatalog.Cases(NetworkCatalog.Reference);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
+}
+
+/// <summary>Every activation, in a hidden layer and at the output.</summary>
+public sealed class ActivationParityTests(ITestOutputHelper output) : ParityTests(output)
+{
+    public static TheoryData<string, int> Cases => NetworkCatalog.Cases(NetworkCatalog.Activations);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
+}
+
+/// <summary>Every loss, with mean and summed reduction, and dense layers without bias.</summary>
+public sealed class LossParityTests(ITestOutputHelper output) : ParityTests(output)
+{
+    public static TheoryData<string, int> Cases => NetworkCatalog.Cases(NetworkCatalog.Losses);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
+}
+
+/// <summary>Convolution (strided, padded, 1 × 1, without bias), max and average pooling (overlapping, padded), flatten.</summary>
+public sealed class SpatialParityTests(ITestOutputHelper output) : ParityTests(output)
+{
+    public static TheoryData<string, int> Cases => NetworkCatalog.Cases(NetworkCatalog.Spatial);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
+}
+
+/// <summary>Every optimizer rule with norm clipping, value clipping, L2 and decoupled weight decay, on every network.</summary>
+public sealed class OptimizerParityTests(ITestOutputHelper output) : ParityTests(output)
+{
+    public static TheoryData<string> Networks => NetworkCatalog.Names(NetworkCatalog.All);
+
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void Optimizer_steps_match_the_cpu(string network) => AssertOptimizerStepsMatch(network);
+}
