@@ -14,8 +14,8 @@ internal static class CudaTrainer
 {
     public static TrainingHistory Fit(INetwork network, Dataset training, TrainingOptions options, Optimizer optimizer, CudaDeviceInfo device)
     {
-        var capacity = Math.Max(options.BatchSize, options.Validation is null ? 1 : EvaluationBatch);
-        using var session = CudaSession.Open(network, device, Math.Min(capacity, Math.Max(training.Count, options.Validation?.Count ?? 1)));
+        var capacity = options.Validation is null ? options.BatchSize : Math.Max(options.BatchSize, EvaluationBatch);
+        using var session = CudaSession.Open(network, device, capacity);
         var loader = new BatchLoader(training, options.BatchSize, options.Shuffle, options.Seed);
         var history = new TrainingHistory();
         var clock = Stopwatch.StartNew();
