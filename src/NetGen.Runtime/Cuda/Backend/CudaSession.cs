@@ -31,6 +31,8 @@ public sealed unsafe class CudaSession : IDisposable
     private readonly StagingSlot[] _slots = new StagingSlot[2];
     private readonly float* _hostLoss;
     private readonly float* _hostOutputs;
+    private readonly string _inputShapeText;
+    private readonly string _outputShapeText;
     private int _nextSlot;
     private int _stagedSlot = -1;
     private int _launchedCount;
@@ -41,6 +43,8 @@ public sealed unsafe class CudaSession : IDisposable
     {
         _network = network;
         _program = program;
+        _inputShapeText = network.InputSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _outputShapeText = network.OutputSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         BatchCapacity = batchCapacity;
         Device = device;
         _context = new CudaDeviceContext(device.Ordinal);
@@ -63,7 +67,7 @@ public sealed unsafe class CudaSession : IDisposable
         foreach (var launch in program.AllLaunches)
         {
             Check.Cuda(CudaDriverNative.cuModuleGetFunction(out var function, _module, launch.Kernel), "cuModuleGetFunction(" + launch.Kernel + ")");
-            _launches[launch] = new PreparedLaunch(function, launch.Arguments.Count);
+            _launches[launch] = new PreparedLaunch(function, launch.Arguments.Count, "cuLaunchKernel(" + launch.Kernel + ")");
         }
 
         UploadParameters();
@@ -135,8 +139,8 @@ public sealed unsafe class CudaSession : IDisposable
     /// <summary>Copies a batch into the next pinned slot and starts its transfer to the device on the copy stream.</summary>
     public void Stage(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
     {
-        var count = NetworkGuard.SampleCount(_network.Name, nameof(inputs), inputs.Length, _network.InputSize, _network.InputSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        NetworkGuard.SameSampleCount(_network.Name, nameof(targets), targets.Length, _network.OutputSize, _network.OutputSize.ToString(System.Globalization.CultureInfo.InvariantCulture), count);
+        var count = NetworkGuard.SampleCount(_network.Name, nameof(inputs), inputs.Length, _network.InputSize, _inputShapeText);
+        NetworkGuard.SameSampleCount(_network.Name, nameof(targets), targets.Length, _network.OutputSize, _outputShapeText, count);
         if (count > BatchCapacity)
         {
             throw new ArgumentException($"{_network.Name}: a batch of {count} samples exceeds the session's capacity of {BatchCapacity}.", nameof(inputs));
@@ -288,9 +292,9 @@ public sealed unsafe class CudaSession : IDisposable
 
     private void Run(IReadOnlyList<CudaLaunch> launches, StagingSlot slot)
     {
-        foreach (var launch in launches)
+        for (var index = 0; index < launches.Count; index++) // not foreach: an interface enumerator would allocate every step
         {
-            Launch(launch, slot);
+            Launch(launches[index], slot);
         }
     }
 
@@ -321,7 +325,7 @@ public sealed unsafe class CudaSession : IDisposable
 
         var (x, y, z) = launch.Grid(slot.Count);
         Check.Cuda(CudaDriverNative.cuLaunchKernel(
-            prepared.Function, (uint)x, (uint)y, (uint)z, (uint)launch.BlockThreads, 1, 1, 0, _computeStream, prepared.Arguments, null), "cuLaunchKernel(" + launch.Kernel + ")");
+            prepared.Function, (uint)x, (uint)y, (uint)z, (uint)launch.BlockThreads, 1, 1, 0, _computeStream, prepared.Arguments, null), prepared.CallName);
     }
 
     private void Synchronize() => Check.Cuda(CudaDriverNative.cuStreamSynchronize(_computeStream), "cuStreamSynchronize");
@@ -348,9 +352,10 @@ public sealed unsafe class CudaSession : IDisposable
     {
         private readonly byte* _values;
 
-        public PreparedLaunch(nint function, int count)
+        public PreparedLaunch(nint function, int count, string callName)
         {
             Function = function;
+            CallName = callName;
             _values = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(count, 1) * 8);
             Arguments = (void**)NativeMemory.AllocZeroed((nuint)Math.Max(count, 1) * (nuint)sizeof(void*));
             for (var index = 0; index < count; index++)
@@ -360,6 +365,9 @@ public sealed unsafe class CudaSession : IDisposable
         }
 
         public nint Function { get; }
+
+        /// <summary>The call as error messages name it, built once so that launching allocates nothing.</summary>
+        public string CallName { get; }
 
         public void** Arguments { get; }
 
