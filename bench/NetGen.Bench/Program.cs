@@ -1,43 +1,96 @@
 using System;
 using System.Diagnostics;
-using System.Globalization;
-using System.Linq;
-using NetGen;
+using System.IO;
+using System.Runtime.Intrinsics.X86;
 using NetGen.Bench;
-using NetGen.Optimizers;
+using NetGen.Bench.Benchmarks;
+using NetGen.Bench.Peers;
+using NetGen.Bench.Results;
+using NetGen.Cpu;
 
-// Training throughput of the 784-128-10 MLP (Adam 1e-3, batch 128) on random data shaped like MNIST:
-// one warm-up epoch, then the median of several timed epochs. Random data keeps this independent of
-// the dataset download; the figure is samples per second of the whole training loop (gather, forward,
-// loss, backward, optimizer step).
+// The benchmark harness: NetGen beside NumPy, PyTorch CPU and FANN, in one run, on one machine, with one thread
+// count, written to docs/benchmarks.md and docs/benchmarks.csv. It installs nothing; a missing peer is named in
+// the report with the package that provides it.
 
-const int Samples = 60_000;
-const int BatchSize = 128;
-var epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
-
-var random = new SeededRandom(1);
-var inputs = new float[Samples * MnistMlp.InputSize];
-for (var i = 0; i < inputs.Length; i++)
+BenchOptions options;
+try
 {
-    inputs[i] = random.NextSingle();
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
 }
 
-var labels = Enumerable.Range(0, Samples).Select(_ => random.NextInt(MnistMlp.OutputSize)).ToArray();
-var data = Dataset.FromClassLabels(inputs, MnistMlp.InputSize, labels, MnistMlp.OutputSize);
-var network = new MnistMlp();
-var options = new TrainingOptions { Epochs = 1, BatchSize = BatchSize, Optimizer = new Adam() };
+var root = FindRepositoryRoot();
+var output = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(root, options.Quick ? Path.Combine("bench", "out") : "docs"));
+CpuThreads.Max = options.Threads;
+var peers = PeerEnvironment.Create(root, options.Threads, Avx512F.IsSupported ? "SkylakeX" : null);
+var results = new ResultSet();
+var context = new BenchContext(options, peers, results);
+var started = DateTime.UtcNow;
+var clock = Stopwatch.StartNew();
+Console.WriteLine($"NetGen benchmarks: {options.Threads} threads, sections {string.Join(", ", options.Sections)}{(options.Quick ? ", quick" : "")}");
 
-Console.WriteLine($"MNIST-shaped MLP 784-128-10, Adam, batch {BatchSize}, {Samples:N0} random samples, {Environment.ProcessorCount} cores");
-network.Fit(data, options);
-var seconds = new double[epochs];
-for (var epoch = 0; epoch < epochs; epoch++)
+if (options.Sections.Contains("matmul"))
 {
-    var clock = Stopwatch.StartNew();
-    network.Fit(data, options);
-    seconds[epoch] = clock.Elapsed.TotalSeconds;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch + 1}: {seconds[epoch]:0.000} s, {Samples / seconds[epoch]:N0} samples/s"));
+    Console.WriteLine("Matrix products");
+    MatrixProducts.Run(context);
 }
 
-Array.Sort(seconds);
-var median = seconds[epochs / 2];
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median epoch {median:0.000} s = {Samples / median:N0} samples/s"));
+if (options.Sections.Contains("mnist") || options.Sections.Contains("sweep"))
+{
+    var data = MnistFiles.TryLoad(options, out var reason);
+    if (data is null)
+    {
+        context.NotRun("NetGen and PyTorch", "MNIST", reason);
+    }
+    else
+    {
+        if (options.Sections.Contains("mnist"))
+        {
+            Console.WriteLine("MNIST");
+            MnistTraining.RunModels(context, data);
+        }
+
+        if (options.Sections.Contains("sweep"))
+        {
+            Console.WriteLine("Batch-size sweep");
+            MnistTraining.RunSweep(context, data);
+        }
+    }
+}
+
+if (options.Sections.Contains("xor"))
+{
+    Console.WriteLine("XOR");
+    XorTraining.Run(context);
+}
+
+if (Directory.Exists(peers.ScratchDirectory))
+{
+    Directory.Delete(peers.ScratchDirectory, recursive: true);
+}
+
+Directory.CreateDirectory(output);
+var report = new MarkdownReport(results, options, peers.About, peers.Variables, started, clock.Elapsed).Write();
+File.WriteAllText(Path.Combine(output, "benchmarks.md"), report);
+File.WriteAllText(Path.Combine(output, "benchmarks.csv"), CsvReport.Write(results));
+Console.WriteLine($"Wrote {Path.Combine(output, "benchmarks.md")} and benchmarks.csv in {clock.Elapsed.TotalMinutes:0.0} minutes.");
+return 0;
+
+// The folder holding NetGen.sln, from the current directory upwards; the peers' scripts are found from there.
+static string FindRepositoryRoot()
+{
+    for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "NetGen.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    throw new InvalidOperationException($"Run the harness from inside the NetGen repository: no NetGen.sln above {Directory.GetCurrentDirectory()}.");
+}

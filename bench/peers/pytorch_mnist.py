@@ -1,17 +1,61 @@
 #!/usr/bin/python3
 """PyTorch CPU peer for the MNIST samples: the same networks, optimizer, batch size and data as NetGen.
 
-Usage: OPENBLAS_CORETYPE=SkylakeX OMP_NUM_THREADS=2 /usr/bin/python3 bench/peers/pytorch_mnist.py \
-           --model mlp|lenet --epochs 3 --batch-size 128 [--limit N] [--seed 1] [--data-dir data/mnist]
+Usage: OPENBLAS_CORETYPE=SkylakeX /usr/bin/python3 bench/peers/pytorch_mnist.py \
+           --model mlp|lenet --epochs 3 --batch-size 128 [--limit N] [--seed 1] [--threads 2] \
+           [--data-dir data/mnist] [--json]
 Prints one line per epoch: epoch time of the training loop only, and test accuracy.
+With --json those lines go to stderr, and stdout carries one JSON object per line instead:
+an "about" line, then one line per epoch.
 """
 import argparse
+import ctypes
+import json
 import os
+import platform
+import sys
 import time
 
-import numpy as np
-import torch
-import torch.nn as nn
+BLAS_PATH = "/usr/lib/x86_64-linux-gnu/libblas.so.3"
+DATA_FILES = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
+
+
+def positive_int(text):
+    """argparse type: an integer of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}")
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description="Train NetGen's MNIST networks with PyTorch on the CPU.")
+    parser.add_argument("--model", default="mlp", choices=["mlp", "lenet"])
+    parser.add_argument("--epochs", type=positive_int, default=3)
+    parser.add_argument("--batch-size", type=positive_int, default=128)
+    parser.add_argument("--limit", type=positive_int, default=None, help="train on the first N images only")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--threads", type=positive_int, default=2)
+    parser.add_argument("--data-dir", default=os.path.join(os.path.dirname(__file__), "..", "..", "data", "mnist"))
+    parser.add_argument("--json", action="store_true", help="JSON lines on stdout, human lines on stderr")
+    args = parser.parse_args()
+    missing = [name for name in DATA_FILES if not os.path.isfile(os.path.join(args.data_dir, name))]
+    if missing:
+        parser.error(f"MNIST files missing in {os.path.abspath(args.data_dir)}: {', '.join(missing)}")
+    return args
+
+
+# The thread variables must be set before PyTorch loads its BLAS, so parse first.
+ARGS = parse_args()
+for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(variable, str(ARGS.threads))
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import torch.nn as nn  # noqa: E402
 
 
 def read_idx(path):
@@ -38,23 +82,46 @@ def network(model):
         nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--model", default="mlp", choices=["mlp", "lenet"])
-    parser.add_argument("--epochs", type=int, default=3)
-    parser.add_argument("--batch-size", type=int, default=128)
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--data-dir", default=os.path.join(os.path.dirname(__file__), "..", "..", "data", "mnist"))
-    args = parser.parse_args()
+def emit(record):
+    """Print one result line on stdout."""
+    print(json.dumps(record), flush=True)
 
+
+def openblas_core():
+    """The kernel set OpenBLAS chose (e.g. "SkylakeX"), or None when libblas.so.3 is not OpenBLAS."""
+    try:
+        library = ctypes.CDLL(os.path.realpath(BLAS_PATH))
+        library.openblas_get_corename.restype = ctypes.c_char_p
+        return library.openblas_get_corename().decode()
+    except (OSError, AttributeError):
+        return None
+
+
+def about(train_count):
+    """The first JSON line: versions, threads, BLAS facts and the run's settings."""
+    return {
+        "peer": "pytorch", "about": True, "version": torch.__version__, "threads": ARGS.threads,
+        "torch_threads": torch.get_num_threads(),
+        "python": platform.python_version(),
+        "blas": os.path.realpath(BLAS_PATH),
+        "openblas_core": openblas_core(),
+        "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE"),
+        "omp_num_threads": os.environ.get("OMP_NUM_THREADS"),
+        "model": ARGS.model, "batch_size": ARGS.batch_size, "train_images": train_count, "seed": ARGS.seed,
+    }
+
+
+def main():
+    args = ARGS
+    human = sys.stderr if args.json else sys.stdout
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     train_x, train_y = load(args.data_dir, "train")
     test_x, test_y = load(args.data_dir, "test")
     if args.limit:
         train_x, train_y = train_x[: args.limit], train_y[: args.limit]
+    if args.json:
+        emit(about(len(train_x)))
     model = network(args.model)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = nn.CrossEntropyLoss()
@@ -71,8 +138,11 @@ def main():
         elapsed = time.perf_counter() - start
         model.eval()
         with torch.no_grad():
-            accuracy = (model(test_x).argmax(1) == test_y).float().mean().item()
-        print(f"{args.model} epoch {epoch}: {elapsed:.3f} s, test accuracy {accuracy * 100:.2f} %", flush=True)
+            accuracy = 100 * (model(test_x).argmax(1) == test_y).sum().item() / len(test_y)
+        print(f"{args.model} epoch {epoch}: {elapsed:.3f} s, test accuracy {accuracy:.2f} %", file=human, flush=True)
+        if args.json:
+            emit({"peer": "pytorch", "benchmark": "mnist", "model": args.model, "batch_size": args.batch_size,
+                  "epoch": epoch, "seconds": elapsed, "accuracy": accuracy})
 
 
 if __name__ == "__main__":

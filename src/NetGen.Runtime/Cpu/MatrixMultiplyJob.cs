@@ -69,7 +69,8 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
         // operand is the smaller: columns (sharing A, m×k) when m ≤ n, else rows (sharing B, k×n).
         job._splitsColumns = n >= m;
         int tiles = job._splitsColumns ? CeilingDivide(n, TileColumns) : CeilingDivide(m, TileRows);
-        job._partCount = (long)m * n * k < ParallelThreshold ? 1 : Math.Min(WorkerPool.MaxThreads, tiles);
+        bool parallel = (long)m * n * k >= ParallelThreshold && MatrixMultiplyScratch.Current.IsWarm(m, n, k);
+        job._partCount = parallel ? Math.Min(WorkerPool.MaxThreads, tiles) : 1;
         try
         {
             WorkerPool.Run(job, job._partCount);

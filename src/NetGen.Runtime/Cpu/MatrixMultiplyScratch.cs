@@ -8,6 +8,11 @@ namespace NetGen.Cpu;
 /// The packing buffers of one thread: allocated on the pinned object heap the first time a thread needs them and
 /// grown when a larger block comes, so that steady-state calls allocate nothing.
 /// </summary>
+/// <remarks>
+/// Which thread runs which part of a product varies, so a calling thread might leave its buffers too small through
+/// its warm-up and grow them in a later call. To rule that out, a thread's first product of each shape runs as one
+/// part on that thread (see <see cref="IsWarm"/>), which needs at least as much room as any part of it.
+/// </remarks>
 internal sealed unsafe class MatrixMultiplyScratch
 {
     private const int Alignment = 64;
@@ -18,6 +23,8 @@ internal sealed unsafe class MatrixMultiplyScratch
     private readonly Buffer _packedA = new();
     private readonly Buffer _packedB = new();
     private readonly Buffer _edgeTile = new();
+    private readonly (int M, int N, int K)[] _warm = new (int, int, int)[64];
+    private int _nextWarm;
 
     public static MatrixMultiplyScratch Current => t_current ??= new MatrixMultiplyScratch();
 
@@ -29,6 +36,25 @@ internal sealed unsafe class MatrixMultiplyScratch
 
     /// <summary>Room for one tile of C at the ragged edge of the matrix.</summary>
     public float* EdgeTile() => _edgeTile.Get(MatrixMultiplyKernels.TileRows * MatrixMultiplyKernels.TileColumns);
+
+    /// <summary>
+    /// Whether this thread has already run a whole m×n×k product, so that its buffers are large enough for any part
+    /// of one; if not, remembers that it is about to (the 64 most recent shapes).
+    /// </summary>
+    public bool IsWarm(int m, int n, int k)
+    {
+        foreach (var (warmM, warmN, warmK) in _warm)
+        {
+            if (warmM == m && warmN == n && warmK == k)
+            {
+                return true;
+            }
+        }
+
+        _warm[_nextWarm] = (m, n, k);
+        _nextWarm = (_nextWarm + 1) % _warm.Length;
+        return false;
+    }
 
     private sealed class Buffer
     {

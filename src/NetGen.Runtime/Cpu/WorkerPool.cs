@@ -27,7 +27,7 @@ internal static class WorkerPool
     private static readonly long s_spinTicks = Stopwatch.Frequency / 5000; // 200 µs
     private static readonly object s_growLock = new();
     private static readonly object s_wakeLock = new();
-    private static int s_maxThreads = Environment.ProcessorCount;
+    private static int s_maxThreads = CpuThreads.FromEnvironment();
     private static int s_workerCount;
     private static int s_sleepingWorkers;
     private static int s_jobRunning;
@@ -44,7 +44,7 @@ internal static class WorkerPool
 
     /// <summary>
     /// The most threads, the calling thread included, that a job is split over; defaults to
-    /// <see cref="Environment.ProcessorCount"/>. Set it to 1 to run everything on the calling thread.
+    /// <see cref="CpuThreads.FromEnvironment"/>. Set it to 1 to run everything on the calling thread.
     /// </summary>
     public static int MaxThreads
     {

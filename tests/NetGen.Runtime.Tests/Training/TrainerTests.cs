@@ -131,28 +131,3 @@ public sealed class TrainerTests
         Assert.Equal(0, allocated);
     }
 }
-
-/// <summary>Run alone: another test's product holding the worker pool would make this thread grow its own packing buffers once.</summary>
-[Collection(NetGen.Tests.Cpu.WorkerPoolCollection.Name)]
-public sealed class TrainingStepAllocationTests
-{
-    [Fact]
-    public void A_training_step_allocates_nothing_after_warm_up()
-    {
-        var data = ReferenceNetworkTests.RandomClassification(samples: 256, seed: 4);
-        var network = new MnistMlp();
-        var optimizer = new Adam();
-        var inputs = data.InputRows(0, 128).ToArray();
-        var targets = data.TargetRows(0, 128).ToArray();
-        network.TrainStep(inputs, targets, optimizer);
-        var allocated = AllocationMeter.BytesAllocatedBy(() =>
-        {
-            for (var step = 0; step < 20; step++)
-            {
-                network.TrainStep(inputs, targets, optimizer);
-            }
-        });
-
-        Assert.Equal(0, allocated);
-    }
-}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using NetGen.Bench.Peers;
+using NetGen.Bench.Results;
+
+namespace NetGen.Bench.Benchmarks;
+
+/// <summary>What every benchmark needs: the options, the peers' environment and the results so far.</summary>
+internal sealed class BenchContext(BenchOptions options, PeerEnvironment peers, ResultSet results)
+{
+    public BenchOptions Options { get; } = options;
+
+    public PeerEnvironment Peers { get; } = peers;
+
+    public ResultSet Results { get; } = results;
+
+    public void Add(Measurement measurement)
+    {
+        Results.Add(measurement);
+        Console.WriteLine($"  {measurement.Implementation,-8} {measurement.Workload,-22} {measurement.Metric,-18} {Format(measurement.Median)} {measurement.Unit}");
+    }
+
+    /// <summary>Runs a Python peer script unless its module is missing; a failure is recorded, not thrown.</summary>
+    public IReadOnlyList<JsonElement> RunPythonPeer(string peer, string module, string debianPackage, string script, IEnumerable<string> arguments)
+    {
+        if (Peers.MissingPythonModule(module, debianPackage) is { } missing)
+        {
+            NotRun(peer, script, missing);
+            return [];
+        }
+
+        return RunPeer(peer, script, Peers.Python, [Peers.Script(script), .. arguments]);
+    }
+
+    /// <summary>Runs a peer program; a failure is recorded as not run, with the reason, and gives no lines.</summary>
+    public IReadOnlyList<JsonElement> RunPeer(string peer, string what, string program, IEnumerable<string> arguments)
+    {
+        try
+        {
+            return Peers.RunPeer(program, arguments);
+        }
+        catch (PeerFailedException error)
+        {
+            NotRun(peer, what, error.Message);
+            return [];
+        }
+    }
+
+    public void NotRun(string peer, string what, string reason)
+    {
+        var line = $"{peer} ({what}) not run: {reason}";
+        if (!Results.NotRun.Contains(line))
+        {
+            Results.AddNotRun(line);
+            Console.WriteLine($"  ! {line}");
+        }
+    }
+
+    private static string Format(double value) => value.ToString(value >= 100 ? "0.0" : "0.0000", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using NetGen.Bench.Results;
+using NetGen.Cpu;
+
+namespace NetGen.Bench.Benchmarks;
+
+/// <summary>
+/// Square float32 products C = A·B, all row-major: NetGen's <see cref="MatrixMultiply.Multiply"/> against NumPy's
+/// and PyTorch's matmul into a preallocated C. One warm-up product per size, then the timed repeats.
+/// </summary>
+internal static class MatrixProducts
+{
+    public const string Section = "Matrix product";
+    public const string Metric = "seconds";
+
+    public static string Workload(int size) => string.Create(CultureInfo.InvariantCulture, $"{size}×{size}×{size}");
+
+    public static void Run(BenchContext context)
+    {
+        var options = context.Options;
+        foreach (var size in options.MatrixSizes)
+        {
+            var a = RandomMatrix(size, seed: 1);
+            var b = RandomMatrix(size, seed: 2);
+            var c = new float[size * size];
+            MatrixMultiply.Multiply(a, b, c, size, size, size);
+            var seconds = new double[options.MatrixRepeats];
+            for (var repeat = 0; repeat < seconds.Length; repeat++)
+            {
+                var clock = Stopwatch.StartNew();
+                MatrixMultiply.Multiply(a, b, c, size, size, size);
+                seconds[repeat] = clock.Elapsed.TotalSeconds;
+            }
+
+            context.Add(new Measurement(Section, Workload(size), "NetGen", Metric, "s", seconds));
+        }
+
+        string[] arguments =
+        [
+            "--sizes", string.Join(',', options.MatrixSizes),
+            "--repeats", options.MatrixRepeats.ToString(CultureInfo.InvariantCulture),
+            "--threads", options.Threads.ToString(CultureInfo.InvariantCulture),
+        ];
+        AddPeer(context, "NumPy", "numpy", "python3-numpy", ["--library", "numpy", .. arguments]);
+        AddPeer(context, "PyTorch", "torch", "python3-torch", ["--library", "torch", .. arguments]);
+    }
+
+    private static void AddPeer(BenchContext context, string peer, string module, string package, string[] arguments)
+    {
+        foreach (var line in context.RunPythonPeer(peer, module, package, "matmul.py", arguments))
+        {
+            var size = line.GetProperty("size").GetInt32();
+            var seconds = line.GetProperty("seconds").EnumerateArray().Select(s => s.GetDouble()).ToArray();
+            context.Add(new Measurement(Section, Workload(size), peer, Metric, "s", seconds));
+        }
+    }
+
+    private static float[] RandomMatrix(int size, int seed)
+    {
+        var random = new System.Random(seed);
+        var matrix = new float[size * size];
+        for (var i = 0; i < matrix.Length; i++)
+        {
+            matrix[i] = random.NextSingle() * 2 - 1;
+        }
+
+        return matrix;
+    }
+}

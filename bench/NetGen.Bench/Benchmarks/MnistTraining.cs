@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NetGen.Bench.Results;
+using NetGen.Optimizers;
+using NetGen.Samples.Mnist;
+
+namespace NetGen.Bench.Benchmarks;
+
+/// <summary>
+/// MNIST training with identical settings on both sides: the sample's network, Adam with η = 0.001, the given batch,
+/// reshuffled every epoch. The epoch time covers the training loop only (batches, forward, loss, backward, update);
+/// test accuracy is scored after each epoch, outside the timing.
+/// </summary>
+internal static class MnistTraining
+{
+    public const string Section = "MNIST";
+    public const string SweepSection = "Batch-size sweep";
+    public const string EpochSeconds = "epoch seconds";
+    public const string Accuracy = "test accuracy";
+    public const int BatchSize = 128;
+
+    public static string Workload(string model) => model == "mlp" ? "MLP 784-128-10" : "LeNet-5";
+
+    public static string SweepWorkload(int batchSize) => string.Create(CultureInfo.InvariantCulture, $"MLP, batch {batchSize}");
+
+    public static void RunModels(BenchContext context, MnistFiles data)
+    {
+        foreach (var model in (string[])["mlp", "lenet"])
+        {
+            var netGen = TrainNetGen(context, data, model, context.Options.Epochs, BatchSize);
+            AddEpochs(context, Section, Workload(model), "NetGen", netGen);
+            AddEpochs(context, Section, Workload(model), "PyTorch", TrainPyTorch(context, data, model, context.Options.Epochs, BatchSize));
+        }
+    }
+
+    public static void RunSweep(BenchContext context, MnistFiles data)
+    {
+        foreach (var batchSize in context.Options.SweepBatchSizes)
+        {
+            AddEpochs(context, SweepSection, SweepWorkload(batchSize), "NetGen", TrainNetGen(context, data, "mlp", 1, batchSize));
+            AddEpochs(context, SweepSection, SweepWorkload(batchSize), "PyTorch", TrainPyTorch(context, data, "mlp", 1, batchSize));
+        }
+    }
+
+    private static List<(double Seconds, double Accuracy)> TrainNetGen(BenchContext context, MnistFiles data, string model, int epochs, int batchSize)
+    {
+        INetwork network = model == "mlp" ? new MnistMlp() : new LeNet5();
+        network.Initialize(context.Options.Seed);
+        var history = Trainer.Fit(network, data.Training, new TrainingOptions
+        {
+            Epochs = epochs,
+            BatchSize = batchSize,
+            Optimizer = new Adam(learningRate: 0.001f),
+            Seed = context.Options.Seed,
+            Validation = data.Test,
+        });
+        return history.Epochs.Select(e => (e.Elapsed.TotalSeconds, e.ValidationAccuracy * 100)).ToList();
+    }
+
+    private static List<(double Seconds, double Accuracy)> TrainPyTorch(BenchContext context, MnistFiles data, string model, int epochs, int batchSize)
+    {
+        var options = context.Options;
+        List<string> arguments =
+        [
+            "--model", model,
+            "--epochs", epochs.ToString(CultureInfo.InvariantCulture),
+            "--batch-size", batchSize.ToString(CultureInfo.InvariantCulture),
+            "--seed", options.Seed.ToString(CultureInfo.InvariantCulture),
+            "--threads", options.Threads.ToString(CultureInfo.InvariantCulture),
+            "--data-dir", data.Directory,
+            "--json",
+        ];
+        if (options.TrainingLimit is { } limit)
+        {
+            arguments.AddRange(["--limit", limit.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        return context.RunPythonPeer("PyTorch", "torch", "python3-torch", "pytorch_mnist.py", arguments)
+            .Select(line => (line.GetProperty("seconds").GetDouble(), line.GetProperty("accuracy").GetDouble()))
+            .ToList();
+    }
+
+    // The epoch time is the median over the epochs; the accuracy is the one after the last epoch.
+    private static void AddEpochs(BenchContext context, string section, string workload, string implementation, List<(double Seconds, double Accuracy)> epochs)
+    {
+        if (epochs.Count == 0)
+        {
+            return;
+        }
+
+        context.Add(new Measurement(section, workload, implementation, EpochSeconds, "s", epochs.Select(e => e.Seconds).ToArray()));
+        context.Add(Measurement.Single(section, workload, implementation, Accuracy, "%", epochs[^1].Accuracy));
+    }
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using NetGen.Bench.Peers;
+using NetGen.Bench.Results;
+using NetGen.Optimizers;
+using NetGen.Samples.Xor;
+
+namespace NetGen.Bench.Benchmarks;
+
+/// <summary>
+/// XOR, full batch of 4: the time to train to a mean squared error below 0.01, and the time of a fixed number of
+/// steps. NetGen and PyTorch train the XOR sample's network (2-4-1, tanh and sigmoid, cross-entropy, Adam η = 0.05),
+/// checking the MSE after every step as the sample does; FANN runs its classic example (2-3-1, symmetric sigmoids,
+/// RPROP) with its own stopping rule. Each repeat starts from a fresh network with the next seed.
+/// </summary>
+internal static class XorTraining
+{
+    public const string Section = "XOR";
+    public const string ToTarget = "to MSE < 0.01";
+    public const string Seconds = "seconds";
+    public const string Epochs = "epochs";
+    public const string Reached = "runs reaching the MSE";
+    public const double TargetMse = 0.01;
+    private const int MaxEpochs = 5_000;
+    private static readonly float[] s_inputs = [0, 0, 0, 1, 1, 0, 1, 1];
+    private static readonly float[] s_targets = [0, 1, 1, 0];
+
+    public static string StepsWorkload(int steps) => string.Create(CultureInfo.InvariantCulture, $"{steps:N0} steps");
+
+    public static void Run(BenchContext context)
+    {
+        var options = context.Options;
+        TrainToTarget(options.Seed);
+        var runs = Enumerable.Range(options.Seed, options.XorRepeats).Select(TrainToTarget).ToArray();
+        AddToTarget(context, "NetGen", runs.Select(r => (r.Epochs, r.Seconds, r.Reached)).ToArray());
+        var stepSeconds = Enumerable.Range(options.Seed, options.XorRepeats).Select(seed => TimeSteps(seed, options.XorSteps)).ToArray();
+        context.Add(new Measurement(Section, StepsWorkload(options.XorSteps), "NetGen", Seconds, "s", stepSeconds));
+
+        string[] arguments =
+        [
+            "--repeats", options.XorRepeats.ToString(CultureInfo.InvariantCulture),
+            "--seed", options.Seed.ToString(CultureInfo.InvariantCulture),
+            "--steps", options.XorSteps.ToString(CultureInfo.InvariantCulture),
+        ];
+        AddPeerRuns(context, "PyTorch", context.RunPythonPeer(
+            "PyTorch", "torch", "python3-torch", "pytorch_xor.py", [.. arguments, "--threads", options.Threads.ToString(CultureInfo.InvariantCulture)]));
+
+        if (FannBuild.TryBuild(context.Peers, out var reason) is { } fann)
+        {
+            AddPeerRuns(context, "FANN", context.RunPeer("FANN", "fann_xor.c", fann, [.. arguments, "--desired-error", "0.01"]));
+        }
+        else
+        {
+            context.NotRun("FANN", "fann_xor.c", reason);
+        }
+    }
+
+    private static (int Epochs, double Seconds, bool Reached) TrainToTarget(int seed)
+    {
+        var network = new XorNet();
+        network.Initialize(seed);
+        var optimizer = new Adam(learningRate: 0.05f);
+        Span<float> outputs = stackalloc float[4];
+        var epochs = 0;
+        var meanSquaredError = double.MaxValue;
+        var clock = Stopwatch.StartNew();
+        while (epochs < MaxEpochs && meanSquaredError >= TargetMse)
+        {
+            network.TrainStep(s_inputs, s_targets, optimizer);
+            network.Forward(s_inputs, outputs);
+            meanSquaredError = MeanSquaredError(outputs);
+            epochs++;
+        }
+
+        return (epochs, clock.Elapsed.TotalSeconds, meanSquaredError < TargetMse);
+    }
+
+    private static double TimeSteps(int seed, int steps)
+    {
+        var network = new XorNet();
+        network.Initialize(seed);
+        var optimizer = new Adam(learningRate: 0.05f);
+        for (var step = 0; step < 10; step++)
+        {
+            network.TrainStep(s_inputs, s_targets, optimizer);
+        }
+
+        var clock = Stopwatch.StartNew();
+        for (var step = 0; step < steps; step++)
+        {
+            network.TrainStep(s_inputs, s_targets, optimizer);
+        }
+
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static double MeanSquaredError(ReadOnlySpan<float> outputs)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            sum += (outputs[i] - s_targets[i]) * (outputs[i] - s_targets[i]);
+        }
+
+        return sum / outputs.Length;
+    }
+
+    private static void AddPeerRuns(BenchContext context, string peer, IReadOnlyList<JsonElement> lines)
+    {
+        var toTarget = lines.Where(l => l.GetProperty("run").GetString() == "to_mse")
+            .Select(l => (l.GetProperty("epochs").GetInt32(), l.GetProperty("seconds").GetDouble(), l.GetProperty("reached").GetBoolean()))
+            .ToArray();
+        if (toTarget.Length > 0)
+        {
+            AddToTarget(context, peer, toTarget);
+        }
+
+        var steps = lines.Where(l => l.GetProperty("run").GetString() == "steps").ToArray();
+        if (steps.Length > 0)
+        {
+            var count = steps[0].GetProperty("steps").GetInt32();
+            context.Add(new Measurement(Section, StepsWorkload(count), peer, Seconds, "s", steps.Select(l => l.GetProperty("seconds").GetDouble()).ToArray()));
+        }
+    }
+
+    private static void AddToTarget(BenchContext context, string implementation, (int Epochs, double Seconds, bool Reached)[] runs)
+    {
+        context.Add(new Measurement(Section, ToTarget, implementation, Seconds, "s", runs.Select(r => r.Seconds).ToArray()));
+        context.Add(new Measurement(Section, ToTarget, implementation, Epochs, "", runs.Select(r => (double)r.Epochs).ToArray()));
+        context.Add(Measurement.Single(Section, ToTarget, implementation, Reached, $"of {runs.Length}", runs.Count(r => r.Reached)));
+    }
+}

@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using NetGen.Bench.Benchmarks;
+
+namespace NetGen.Bench.Results;
+
+/// <summary>docs/benchmarks.md: the machine, the targets with their measured ratios, and one table per section.</summary>
+internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IReadOnlyDictionary<string, string> peers, IReadOnlyDictionary<string, string> peerVariables, DateTime started, TimeSpan duration)
+{
+    private readonly StringBuilder _text = new();
+
+    public string Write()
+    {
+        Line("# Benchmarks");
+        Line();
+        Line("NetGen beside NumPy, PyTorch CPU and FANN, all measured in one run of the harness on one machine, with the same");
+        Line($"thread count ({options.Threads}). Figures are medians over the repeats; `benchmarks.csv` beside this file has every repeat.");
+        Line("Ratios are NetGen's figure over the peer's. How the peers are run, and what each script measures: `bench/peers/README.md`;");
+        Line("where NetGen's time goes: [performance.md](performance.md).");
+        Line();
+        Line("Produced by:");
+        Line();
+        Line("```");
+        Line($"dotnet run --project bench/NetGen.Bench -c Release --{(options.Arguments.Length > 0 ? " " + options.Arguments : "")}");
+        Line("```");
+        Line();
+        Line(Invariant($"on {started:yyyy-MM-dd HH:mm} UTC; the run took {duration.TotalMinutes:0.0} minutes."));
+        Line();
+        WriteMachine();
+        WriteTargets();
+        WriteMatrixProducts();
+        WriteMnist();
+        WriteXor();
+        WriteSweep();
+        if (results.NotRun.Count > 0)
+        {
+            Line("## Not run");
+            Line();
+            foreach (var reason in results.NotRun)
+            {
+                Line($"- {reason}");
+            }
+
+            Line();
+        }
+
+        return _text.ToString();
+    }
+
+    private void WriteMachine()
+    {
+        Line("## Machine");
+        Line();
+        Line("| | |");
+        Line("| --- | --- |");
+        foreach (var (label, value) in MachineDescription.Describe())
+        {
+            Line($"| {label} | {value} |");
+        }
+
+        Line($"| Threads | {options.Threads} for every implementation (NetGen: `CpuThreads.Max`; peers: {string.Join(", ", peerVariables.Select(v => $"`{v.Key}={v.Value}`"))}) |");
+        foreach (var (peer, about) in peers.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Line($"| Peer: {peer} | {about} |");
+        }
+
+        Line();
+    }
+
+    private void WriteTargets()
+    {
+        var rows = new List<string[]>();
+        foreach (var size in options.MatrixSizes)
+        {
+            var ratio = Throughput(size, "NetGen") / Throughput(size, "PyTorch");
+            rows.Add([$"{MatrixProducts.Workload(size)} product: throughput ≥ 0.8× PyTorch's", Ratio(ratio), Verdict(ratio >= 0.8, ratio)]);
+        }
+
+        foreach (var (model, bound) in new[] { ("mlp", 0.5), ("lenet", 1.0) })
+        {
+            var workload = MnistTraining.Workload(model);
+            var ratio = results.Median(MnistTraining.Section, workload, "NetGen", MnistTraining.EpochSeconds)
+                / results.Median(MnistTraining.Section, workload, "PyTorch", MnistTraining.EpochSeconds);
+            var difference = AccuracyDifference(MnistTraining.Section, workload);
+            rows.Add([Invariant($"{workload} epoch time ≤ {bound:0.0}× PyTorch's"), Ratio(ratio), Verdict(ratio <= bound, ratio)]);
+            rows.Add([$"{workload} test accuracy equal to PyTorch's (±0.3 points)", Points(difference), Verdict(Math.Abs(difference) <= 0.3, difference)]);
+        }
+
+        var xorRatio = results.Median(XorTraining.Section, XorTraining.ToTarget, "NetGen", XorTraining.Seconds)
+            / results.Median(XorTraining.Section, XorTraining.ToTarget, "FANN", XorTraining.Seconds);
+        rows.Add(["XOR to MSE < 0.01: faster than FANN", Ratio(xorRatio), Verdict(xorRatio < 1, xorRatio)]);
+        Line("## Targets");
+        Line();
+        Table(["target", "measured (NetGen / peer)", "met"], rows);
+    }
+
+    private void WriteMatrixProducts()
+    {
+        if (!Has(MatrixProducts.Section))
+        {
+            return;
+        }
+
+        Line("## Matrix products");
+        Line();
+        Line("Square float32 products C = A·B, row-major, into a preallocated C; one warm-up product, then the timed repeats. GFLOP/s = 2n³ / time.");
+        Line();
+        var rows = options.MatrixSizes.Select(size => new[]
+        {
+            MatrixProducts.Workload(size),
+            Number(Throughput(size, "NetGen"), "0.0"), Number(Throughput(size, "NumPy"), "0.0"), Number(Throughput(size, "PyTorch"), "0.0"),
+            Ratio(Throughput(size, "NetGen") / Throughput(size, "NumPy")), Ratio(Throughput(size, "NetGen") / Throughput(size, "PyTorch")),
+        }).ToList();
+        Table(["size", "NetGen GFLOP/s", "NumPy GFLOP/s", "PyTorch GFLOP/s", "NetGen / NumPy", "NetGen / PyTorch"], rows);
+    }
+
+    private void WriteMnist()
+    {
+        if (!Has(MnistTraining.Section))
+        {
+            return;
+        }
+
+        Line("## MNIST");
+        Line();
+        Line(Invariant($"The samples' networks with identical settings on both sides: Adam η = 0.001, batch {MnistTraining.BatchSize}, {options.Epochs} epochs, pixels scaled to [0, 1],"));
+        Line("the training set reshuffled every epoch. Epoch time: the median over the epochs of the training loop alone; accuracy: on the");
+        Line($"10,000 test images after the last epoch.{(options.TrainingLimit is { } limit ? Invariant($" Trained on the first {limit:N0} images only.") : "")}");
+        Line();
+        var rows = new[] { "mlp", "lenet" }.Select(MnistTraining.Workload).Select(workload => EpochRow(MnistTraining.Section, workload)).ToList();
+        Table(["network", "NetGen epoch (s)", "PyTorch epoch (s)", "NetGen / PyTorch", "NetGen accuracy (%)", "PyTorch accuracy (%)", "difference (points)"], rows);
+    }
+
+    private void WriteSweep()
+    {
+        if (!Has(MnistTraining.SweepSection))
+        {
+            return;
+        }
+
+        Line("## Batch-size sweep");
+        Line();
+        Line("The MNIST MLP for one epoch at each batch size (seed 000's table runs 5000 … 1), otherwise as above: a fresh network each time.");
+        Line();
+        var rows = options.SweepBatchSizes.Select(b => EpochRow(MnistTraining.SweepSection, MnistTraining.SweepWorkload(b))).ToList();
+        Table(["workload", "NetGen epoch (s)", "PyTorch epoch (s)", "NetGen / PyTorch", "NetGen accuracy (%)", "PyTorch accuracy (%)", "difference (points)"], rows);
+    }
+
+    private void WriteXor()
+    {
+        if (!Has(XorTraining.Section))
+        {
+            return;
+        }
+
+        Line("## XOR");
+        Line();
+        Line(Invariant($"Full batch of 4, {options.XorRepeats} repeats, each from a fresh network with the next seed. NetGen and PyTorch train the XOR sample's network"));
+        Line("(2-4-1, tanh then sigmoid, cross-entropy, Adam η = 0.05) and compute the MSE of the outputs after every step. FANN runs its");
+        Line("classic example (2-3-1, symmetric sigmoids, RPROP, inputs and targets ±1, MSE on FANN's half-range scale) and stops by");
+        Line("its own rule, on the MSE gathered during the epoch. Times cover the training loop alone.");
+        Line();
+        var steps = XorTraining.StepsWorkload(options.XorSteps);
+        var rows = new[] { "NetGen", "PyTorch", "FANN" }.Select(implementation => new[]
+        {
+            implementation,
+            Number(results.Median(XorTraining.Section, XorTraining.ToTarget, implementation, XorTraining.Epochs), "0"),
+            Number(results.Median(XorTraining.Section, XorTraining.ToTarget, implementation, XorTraining.Seconds) * 1e3, "0.000"),
+            results.Find(XorTraining.Section, XorTraining.ToTarget, implementation, XorTraining.Reached) is { } reached ? $"{reached.Median:0} {reached.Unit}" : "—",
+            Number(results.Median(XorTraining.Section, steps, implementation, XorTraining.Seconds) * 1e3, "0.00"),
+            Number(results.Median(XorTraining.Section, steps, implementation, XorTraining.Seconds) * 1e6 / options.XorSteps, "0.000"),
+        }).ToList();
+        Table(["implementation", "epochs to MSE < 0.01", "time to MSE < 0.01 (ms)", "runs reaching it", $"{steps} (ms)", "per step (µs)"], rows);
+    }
+
+    private string[] EpochRow(string section, string workload)
+    {
+        var netGen = results.Median(section, workload, "NetGen", MnistTraining.EpochSeconds);
+        var pyTorch = results.Median(section, workload, "PyTorch", MnistTraining.EpochSeconds);
+        return
+        [
+            workload, Number(netGen, "0.000"), Number(pyTorch, "0.000"), Ratio(netGen / pyTorch),
+            Number(results.Median(section, workload, "NetGen", MnistTraining.Accuracy), "0.00"),
+            Number(results.Median(section, workload, "PyTorch", MnistTraining.Accuracy), "0.00"),
+            Points(AccuracyDifference(section, workload)),
+        ];
+    }
+
+    private double AccuracyDifference(string section, string workload)
+        => results.Median(section, workload, "NetGen", MnistTraining.Accuracy) - results.Median(section, workload, "PyTorch", MnistTraining.Accuracy);
+
+    private double Throughput(int size, string implementation)
+        => 2.0 * size * size * size / results.Median(MatrixProducts.Section, MatrixProducts.Workload(size), implementation, MatrixProducts.Metric) / 1e9;
+
+    private bool Has(string section) => results.Measurements.Any(m => m.Section == section);
+
+    private void Table(string[] header, List<string[]> rows)
+    {
+        Line($"| {string.Join(" | ", header)} |");
+        Line($"| {string.Join(" | ", header.Select(_ => "---"))} |");
+        foreach (var row in rows)
+        {
+            Line($"| {string.Join(" | ", row)} |");
+        }
+
+        Line();
+    }
+
+    private static string Verdict(bool met, double value) => double.IsNaN(value) ? "not measured" : met ? "yes" : "**no**";
+
+    private static string Ratio(double value) => double.IsNaN(value) ? "—" : Invariant($"{value:0.00}×");
+
+    private static string Points(double value) => double.IsNaN(value) ? "—" : Invariant($"{value:+0.00;−0.00;0.00}");
+
+    private static string Number(double value, string format) => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private void Line(string text = "") => _text.Append(text).Append('\n');
+}
