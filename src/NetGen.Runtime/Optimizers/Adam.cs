@@ -1,6 +1,4 @@
 using System;
-using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace NetGen.Optimizers;
 
@@ -18,6 +16,7 @@ public class Adam : Optimizer
 {
     private float[] _firstMoment = [];
     private float[] _secondMoment = [];
+    private AdamUpdateJob? _updateJob;
 
     /// <param name="learningRate">η; positive and finite.</param>
     /// <param name="beta1">β1, the decay of the first-moment average; in [0, 1).</param>
@@ -55,47 +54,19 @@ public class Adam : Optimizer
     }
 
     /// <inheritdoc/>
-    protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, GradientTransform gradientTransform)
+    protected override unsafe void Update(Span<float> parameters, ReadOnlySpan<float> gradients, GradientTransform gradientTransform)
     {
-        float beta1 = Beta1;
-        float beta2 = Beta2;
-        float oneMinusBeta1 = 1f - beta1;
-        float oneMinusBeta2 = 1f - beta2;
-        float stepSize = (float)(LearningRate / (1.0 - Math.Pow(beta1, StepCount)));
-        float inverseSqrtSecondCorrection = (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(beta2, StepCount)));
         // 1 (an exact no-op) unless AdamW decouples the decay: θ ← θ·(1 − η·λ) before the Adam step, as PyTorch.
         float retainedFraction = DecouplesWeightDecay ? (float)(1.0 - (double)LearningRate * WeightDecay) : 1f;
-        float epsilon = Epsilon;
-        var epsilonVector = new Vector<float>(epsilon);
-
-        Span<Vector<float>> parameterVectors = MemoryMarshal.Cast<float, Vector<float>>(parameters);
-        ReadOnlySpan<Vector<float>> gradientVectors = MemoryMarshal.Cast<float, Vector<float>>(gradients);
-        Span<Vector<float>> firstMomentVectors = MemoryMarshal.Cast<float, Vector<float>>(_firstMoment.AsSpan());
-        Span<Vector<float>> secondMomentVectors = MemoryMarshal.Cast<float, Vector<float>>(_secondMoment.AsSpan());
-        for (int i = 0; i < parameterVectors.Length; i++)
+        var step = new AdamStep(
+            Beta1, 1f - Beta1, Beta2, 1f - Beta2,
+            StepSize: (float)(LearningRate / (1.0 - Math.Pow(Beta1, StepCount))),
+            InverseSqrtSecondCorrection: (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, StepCount))),
+            Epsilon, retainedFraction,
+            gradientTransform.Scale, gradientTransform.ClipBound, gradientTransform.L2WeightDecay);
+        fixed (float* theta = parameters, g = gradients, m = _firstMoment, v = _secondMoment)
         {
-            Vector<float> theta = parameterVectors[i];
-            Vector<float> g = gradientTransform.Apply(gradientVectors[i], theta);
-            Vector<float> m = beta1 * firstMomentVectors[i] + oneMinusBeta1 * g;
-            Vector<float> v = beta2 * secondMomentVectors[i] + oneMinusBeta2 * g * g;
-            firstMomentVectors[i] = m;
-            secondMomentVectors[i] = v;
-            Vector<float> denominator = Vector.SquareRoot(v) * inverseSqrtSecondCorrection + epsilonVector;
-            parameterVectors[i] = theta * retainedFraction - stepSize * m / denominator;
-        }
-
-        Span<float> firstMoments = _firstMoment;
-        Span<float> secondMoments = _secondMoment;
-        for (int i = parameterVectors.Length * Vector<float>.Count; i < parameters.Length; i++)
-        {
-            float theta = parameters[i];
-            float g = gradientTransform.Apply(gradients[i], theta);
-            float m = beta1 * firstMoments[i] + oneMinusBeta1 * g;
-            float v = beta2 * secondMoments[i] + oneMinusBeta2 * g * g;
-            firstMoments[i] = m;
-            secondMoments[i] = v;
-            float denominator = MathF.Sqrt(v) * inverseSqrtSecondCorrection + epsilon;
-            parameters[i] = theta * retainedFraction - stepSize * m / denominator;
+            (_updateJob ??= new AdamUpdateJob()).Update(theta, g, m, v, parameters.Length, step);
         }
     }
 }

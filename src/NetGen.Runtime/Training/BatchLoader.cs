@@ -12,6 +12,7 @@ public sealed class BatchLoader
     private readonly int[] _order;
     private readonly float[] _inputs;
     private readonly float[] _targets;
+    private readonly RowGatherJob _gather = new();
     private readonly bool _shuffle;
     private readonly int _seed;
     private int _next;
@@ -67,11 +68,11 @@ public sealed class BatchLoader
 
         var inputSize = _data.InputSize;
         var targetSize = _data.TargetSize;
+        var samples = _order.AsSpan(_next, count);
+        _gather.Gather(_data.Inputs, inputSize, samples, _inputs);
         for (var i = 0; i < count; i++)
         {
-            var sample = _order[_next + i];
-            _data.InputRows(sample, 1).CopyTo(_inputs.AsSpan(i * inputSize, inputSize));
-            _data.TargetRows(sample, 1).CopyTo(_targets.AsSpan(i * targetSize, targetSize));
+            _data.TargetRows(samples[i], 1).CopyTo(_targets.AsSpan(i * targetSize, targetSize));
         }
 
         _next += count;
