@@ -22,6 +22,12 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
     private const int BlockRows = 128;
     private const int BlockColumns = 2048;
 
+    /// <summary>
+    /// Products with at most this many multiply-adds (the layers of XOR-sized networks) skip packing and tiling, whose
+    /// fixed cost would dwarf them.
+    /// </summary>
+    private const long DirectLimit = 2048;
+
     /// <summary>Products with fewer multiply-adds than this run on the calling thread alone.</summary>
     private const long ParallelThreshold = 1L << 18;
 
@@ -52,6 +58,12 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
         float* b, nint bColumnStride, nint bStepStride,
         float* c, int m, int n, int k, MatrixMultiplyKernel kernel)
     {
+        if ((long)m * n * k <= DirectLimit)
+        {
+            MultiplyDirect(a, aRowStride, aStepStride, b, bColumnStride, bStepStride, c, m, n, k);
+            return;
+        }
+
         MatrixMultiplyJob job = t_current ??= new MatrixMultiplyJob();
         job._a = a;
         job._aRowStride = aRowStride;
@@ -167,6 +179,26 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
         for (int r = 0; r < rows; r++)
         {
             new ReadOnlySpan<float>(tile + r * TileColumns, columns).CopyTo(new Span<float>(c + (nint)r * _n, columns));
+        }
+    }
+
+    // The same chain per element as the micro-kernels (fused multiply-adds over k ascending, from 0), so the same bits.
+    private static void MultiplyDirect(
+        float* a, nint aRowStride, nint aStepStride, float* b, nint bColumnStride, nint bStepStride, float* c, int m, int n, int k)
+    {
+        for (int i = 0; i < m; i++)
+        {
+            float* aRow = a + i * aRowStride;
+            for (int j = 0; j < n; j++)
+            {
+                float* bColumn = b + j * bColumnStride;
+                float sum = 0f;
+                for (int p = 0; p < k; p++)
+                {
+                    sum = MathF.FusedMultiplyAdd(aRow[p * aStepStride], bColumn[p * bStepStride], sum);
+                }
+                c[(nint)i * n + j] = sum;
+            }
         }
     }
 
