@@ -3,7 +3,7 @@
 
 Usage: OPENBLAS_CORETYPE=SkylakeX /usr/bin/python3 bench/peers/pytorch_mnist.py \
            --model mlp|lenet --epochs 3 --batch-size 128 [--limit N] [--seed 1] [--threads 2] \
-           [--data-dir data/mnist] [--json]
+           [--data-dir data/mnist] [--json] [--init netgen|pytorch]
 Prints one line per epoch: epoch time of the training loop only, and test accuracy.
 With --json those lines go to stderr, and stdout carries one JSON object per line instead:
 an "about" line, then one line per epoch.
@@ -41,6 +41,8 @@ def parse_args():
     parser.add_argument("--threads", type=positive_int, default=2)
     parser.add_argument("--data-dir", default=os.path.join(os.path.dirname(__file__), "..", "..", "data", "mnist"))
     parser.add_argument("--json", action="store_true", help="JSON lines on stdout, human lines on stderr")
+    parser.add_argument("--init", default="netgen", choices=["netgen", "pytorch"],
+                        help="initialize as NetGen does (default), or keep PyTorch's own default")
     args = parser.parse_args()
     missing = [name for name in DATA_FILES if not os.path.isfile(os.path.join(args.data_dir, name))]
     if missing:
@@ -75,11 +77,28 @@ def load(directory, split):
 
 def network(model):
     if model == "mlp":
-        return nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
-    return nn.Sequential(
-        nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
-        nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+        layers = nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
+    else:
+        layers = nn.Sequential(
+            nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+            nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+    if ARGS.init == "netgen":
+        initialize_like_netgen(layers)
+    return layers
+
+
+def initialize_like_netgen(layers):
+    """NetGen's defaults: He normal (fan in) before a ReLU, Xavier uniform for the logits, zero biases.
+
+    PyTorch's own default (uniform within 1/sqrt(fan in)) starts smaller and learns more slowly in the first epochs,
+    so comparing accuracies needs the same initialization on both sides."""
+    weighted = [layer for layer in layers if isinstance(layer, (nn.Linear, nn.Conv2d))]
+    for layer in weighted[:-1]:
+        nn.init.kaiming_normal_(layer.weight, mode="fan_in", nonlinearity="relu")
+        nn.init.zeros_(layer.bias)
+    nn.init.xavier_uniform_(weighted[-1].weight)
+    nn.init.zeros_(weighted[-1].bias)
 
 
 def emit(record):
@@ -108,6 +127,7 @@ def about(train_count):
         "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE"),
         "omp_num_threads": os.environ.get("OMP_NUM_THREADS"),
         "model": ARGS.model, "batch_size": ARGS.batch_size, "train_images": train_count, "seed": ARGS.seed,
+        "init": ARGS.init,
     }
 
 

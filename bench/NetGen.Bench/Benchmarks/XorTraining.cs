@@ -13,14 +13,15 @@ namespace NetGen.Bench.Benchmarks;
 
 /// <summary>
 /// XOR, full batch of 4: the time to train to a mean squared error below 0.01, and the time of a fixed number of
-/// steps. NetGen and PyTorch train the XOR sample's network (2-4-1, tanh and sigmoid, cross-entropy, Adam η = 0.05),
-/// checking the MSE after every step as the sample does; FANN runs its classic example (2-3-1, symmetric sigmoids,
-/// RPROP) with its own stopping rule. Each repeat starts from a fresh network with the next seed.
+/// steps. NetGen and PyTorch train the XOR sample's network (2-4-1, tanh and sigmoid, cross-entropy, Adam η = 0.05);
+/// FANN runs its classic example (2-3-1, symmetric sigmoids, RPROP). All three stop by FANN's rule: on the MSE of a
+/// step's own forward outputs, computed before its update. Each repeat starts from a fresh network with the next seed.
 /// </summary>
 internal static class XorTraining
 {
     public const string Section = "XOR";
     public const string ToTarget = "to MSE < 0.01";
+    public const string FirstRun = "to MSE < 0.01, first run in the process";
     public const string Seconds = "seconds";
     public const string Epochs = "epochs";
     public const string Reached = "runs reaching the MSE";
@@ -34,7 +35,9 @@ internal static class XorTraining
     public static void Run(BenchContext context)
     {
         var options = context.Options;
-        TrainToTarget(options.Seed);
+        var firstRun = TrainToTarget(options.Seed);
+        context.Add(Measurement.Single(Section, FirstRun, "NetGen", Seconds, "s", firstRun.Seconds));
+        WarmUp(options.Seed);
         var runs = Enumerable.Range(options.Seed, options.XorRepeats).Select(TrainToTarget).ToArray();
         AddToTarget(context, "NetGen", runs.Select(r => (r.Epochs, r.Seconds, r.Reached)).ToArray());
         var stepSeconds = Enumerable.Range(options.Seed, options.XorRepeats).Select(seed => TimeSteps(seed, options.XorSteps)).ToArray();
@@ -59,20 +62,30 @@ internal static class XorTraining
         }
     }
 
+    // .NET compiles a method quickly at first and again, optimized, once it has run a while; the timed runs measure
+    // the optimized code, the steady state of a training process. The first run above shows the cost of getting there.
+    private static void WarmUp(int seed)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < 1)
+        {
+            TrainToTarget(seed);
+            TimeSteps(seed, 100);
+        }
+    }
+
     private static (int Epochs, double Seconds, bool Reached) TrainToTarget(int seed)
     {
         var network = new XorNet();
         network.Initialize(seed);
         var optimizer = new Adam(learningRate: 0.05f);
-        Span<float> outputs = stackalloc float[4];
         var epochs = 0;
         var meanSquaredError = double.MaxValue;
         var clock = Stopwatch.StartNew();
         while (epochs < MaxEpochs && meanSquaredError >= TargetMse)
         {
             network.TrainStep(s_inputs, s_targets, optimizer);
-            network.Forward(s_inputs, outputs);
-            meanSquaredError = MeanSquaredError(outputs);
+            meanSquaredError = MeanSquaredError(network.LastOutputs);
             epochs++;
         }
 
