@@ -106,7 +106,7 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
 
         Line("## Matrix products");
         Line();
-        Line("Square float32 products C = A·B, row-major, into a preallocated C; one warm-up product, then the timed repeats. GFLOP/s = 2n³ / time.");
+        Line("Square float32 products C = A·B, row-major, into a preallocated C; warm-up products (one for the peers, two for NetGen, whose first product of a shape runs on one thread to size its buffers), then the timed repeats. GFLOP/s = 2n³ / time.");
         Line();
         var rows = options.MatrixSizes.Select(size => new[]
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using NetGen.Cpu;
 
@@ -51,6 +52,7 @@ internal sealed unsafe class AdamUpdateJob : WorkerPoolJob
         UpdateRange(start, end);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateRange(int start, int end)
     {
         AdamStep s = _step;
