@@ -25,9 +25,14 @@ internal static class MatrixProducts
             var a = RandomMatrix(size, seed: 1);
             var b = RandomMatrix(size, seed: 2);
             var c = new float[size * size];
-            // Two warm-up products: a thread's first product of a shape runs alone, sizing its packing buffers.
-            MatrixMultiply.Multiply(a, b, c, size, size, size);
-            MatrixMultiply.Multiply(a, b, c, size, size, size);
+            // At least two warm-up products (a thread's first product of a shape runs alone, sizing its packing
+            // buffers) and half a second, in which .NET recompiles the hot methods optimized.
+            var warmUp = Stopwatch.StartNew();
+            for (var product = 0; product < 2 || warmUp.Elapsed.TotalSeconds < 0.5; product++)
+            {
+                MatrixMultiply.Multiply(a, b, c, size, size, size);
+            }
+
             var seconds = new double[options.MatrixRepeats];
             for (var repeat = 0; repeat < seconds.Length; repeat++)
             {

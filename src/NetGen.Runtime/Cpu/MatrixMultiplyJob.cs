@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 
 namespace NetGen.Cpu;
 
@@ -117,7 +116,6 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
         return (firstTile * tileLength, Math.Min(length, endTile * tileLength));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MultiplyRectangle(int rowStart, int rowEnd, int columnStart, int columnEnd)
     {
         MatrixMultiplyScratch scratch = MatrixMultiplyScratch.Current;
@@ -185,7 +183,6 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
     }
 
     // The same chain per element as the micro-kernels (fused multiply-adds over k ascending, from 0), so the same bits.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyDirect(
         float* a, nint aRowStride, nint aStepStride, float* b, nint bColumnStride, nint bStepStride, float* c, int m, int n, int k)
     {

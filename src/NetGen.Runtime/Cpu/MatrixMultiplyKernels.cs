@@ -71,7 +71,6 @@ internal static unsafe class MatrixMultiplyKernels
 
     // 8 rows × 2 vectors: 16 accumulators, 2 loads of B and 8 broadcasts of A per 16 fused multiply-adds.
     [SkipLocalsInit]
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyTileVector512(float* a, float* b, int kc, float* c, nint ldc, bool accumulate)
     {
         Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
@@ -128,7 +127,6 @@ internal static unsafe class MatrixMultiplyKernels
 
     // 4 rows × 2 vectors of one quarter of the tile: 8 accumulators fit the 16 registers of AVX2 with room to spare.
     [SkipLocalsInit]
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyQuarterTileVector256(float* a, float* b, int kc, float* c, nint ldc, bool accumulate)
     {
         Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31;
@@ -167,7 +165,6 @@ internal static unsafe class MatrixMultiplyKernels
     }
 
     [SkipLocalsInit]
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyTileScalar(float* a, float* b, int kc, float* c, nint ldc, bool accumulate)
     {
         float* tile = stackalloc float[TileRows * TileColumns];

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -40,7 +39,6 @@ internal static unsafe class MatrixMultiplyPacking
     }
 
     // Lanes adjacent in the source: each step is a run of contiguous floats.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyPanel(float* source, nint stepStride, int lanes, int steps, int width, float* panel)
     {
         if (lanes == width && width % Vector256<float>.Count == 0)
@@ -74,7 +72,6 @@ internal static unsafe class MatrixMultiplyPacking
     }
 
     // Steps adjacent in the source: each lane is a run of contiguous floats, scattered into the panel's columns.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TransposePanel(float* source, nint laneStride, int lanes, int steps, int width, float* panel)
     {
         int l = 0;

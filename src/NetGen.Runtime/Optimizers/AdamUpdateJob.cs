@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using NetGen.Cpu;
 
@@ -52,7 +51,6 @@ internal sealed unsafe class AdamUpdateJob : WorkerPoolJob
         UpdateRange(start, end);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateRange(int start, int end)
     {
         AdamStep s = _step;
