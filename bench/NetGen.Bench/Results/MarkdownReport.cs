@@ -24,7 +24,7 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         Line("Produced by:");
         Line();
         Line("```");
-        Line($"dotnet run --project bench/NetGen.Bench -c Release --{(options.Arguments.Length > 0 ? " " + options.Arguments : "")}");
+        Line($"dotnet run --project bench/NetGen.Bench -c Release{(options.Arguments.Length > 0 ? " -- " + options.Arguments : "")}");
         Line("```");
         Line();
         Line(Invariant($"on {started:yyyy-MM-dd HH:mm} UTC; the run took {duration.TotalMinutes:0.0} minutes."));
