@@ -25,6 +25,8 @@ internal static class XorTraining
     public const string Seconds = "seconds";
     public const string Epochs = "epochs";
     public const string Reached = "runs reaching the MSE";
+    public const string GradientPart = "seconds in forward, loss and backward";
+    public const string UpdatePart = "seconds in the Adam update";
     public const double TargetMse = 0.01;
     private const int MaxEpochs = 5_000;
     private static readonly float[] s_inputs = [0, 0, 0, 1, 1, 0, 1, 1];
@@ -42,6 +44,9 @@ internal static class XorTraining
         AddToTarget(context, "NetGen", runs.Select(r => (r.Epochs, r.Seconds, r.Reached)).ToArray());
         var stepSeconds = Enumerable.Range(options.Seed, options.XorRepeats).Select(seed => TimeSteps(seed, options.XorSteps)).ToArray();
         context.Add(new Measurement(Section, StepsWorkload(options.XorSteps), "NetGen", Seconds, "s", stepSeconds));
+        var (gradientSeconds, updateSeconds) = TimeStepParts(options.Seed, options.XorSteps);
+        context.Add(Measurement.Single(Section, StepsWorkload(options.XorSteps), "NetGen", GradientPart, "s", gradientSeconds));
+        context.Add(Measurement.Single(Section, StepsWorkload(options.XorSteps), "NetGen", UpdatePart, "s", updateSeconds));
 
         string[] arguments =
         [
@@ -109,6 +114,27 @@ internal static class XorTraining
         }
 
         return clock.Elapsed.TotalSeconds;
+    }
+
+    // Where a step's time goes: the same steps, their two halves timed apart.
+    private static (double Gradients, double Update) TimeStepParts(int seed, int steps)
+    {
+        var network = new XorNet();
+        network.Initialize(seed);
+        var optimizer = new Adam(learningRate: 0.05f);
+        long gradientTicks = 0, updateTicks = 0;
+        for (var step = 0; step < steps; step++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            network.ComputeGradients(s_inputs, s_targets);
+            var middle = Stopwatch.GetTimestamp();
+            optimizer.Step(network.Parameters, network.Gradients);
+            var end = Stopwatch.GetTimestamp();
+            gradientTicks += middle - start;
+            updateTicks += end - middle;
+        }
+
+        return ((double)gradientTicks / Stopwatch.Frequency, (double)updateTicks / Stopwatch.Frequency);
     }
 
     private static double MeanSquaredError(ReadOnlySpan<float> outputs)

@@ -179,6 +179,10 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
             Number(results.Median(XorTraining.Section, steps, implementation, XorTraining.Seconds) * 1e6 / options.XorSteps, "0.000"),
         }).ToList();
         Table(["implementation", "epochs to MSE < 0.01", "time to MSE < 0.01 (ms)", "runs reaching it", $"{steps} (ms)", "per step (µs)"], rows);
+        var gradientPart = results.Median(XorTraining.Section, steps, "NetGen", XorTraining.GradientPart);
+        var updatePart = results.Median(XorTraining.Section, steps, "NetGen", XorTraining.UpdatePart);
+        Line(Invariant($"Where NetGen's step goes, timed apart over {options.XorSteps:N0} steps (the timer adds to both): forward, loss and backward {gradientPart * 1e6 / options.XorSteps:0.000} µs, the Adam update {updatePart * 1e6 / options.XorSteps:0.000} µs a step."));
+        Line();
         var firstRun = results.Median(XorTraining.Section, XorTraining.FirstRun, "NetGen", XorTraining.Seconds);
         Line(Invariant($"NetGen's rows are the steady state, after a second of warm-up in which .NET recompiles the hot methods optimized; its very first run in the process, compilation included, took {firstRun * 1e3:0.0} ms."));
         Line();
