@@ -81,9 +81,7 @@ internal static class XorTraining
 
     private static (int Epochs, double Seconds, bool Reached) TrainToTarget(int seed)
     {
-        var network = new XorNet();
-        network.Initialize(seed);
-        var optimizer = new Adam(learningRate: 0.05f);
+        var (network, optimizer) = FreshNetwork(seed);
         var epochs = 0;
         var meanSquaredError = double.MaxValue;
         var clock = Stopwatch.StartNew();
@@ -99,9 +97,7 @@ internal static class XorTraining
 
     private static double TimeSteps(int seed, int steps)
     {
-        var network = new XorNet();
-        network.Initialize(seed);
-        var optimizer = new Adam(learningRate: 0.05f);
+        var (network, optimizer) = FreshNetwork(seed);
         for (var step = 0; step < 10; step++)
         {
             network.TrainStep(s_inputs, s_targets, optimizer);
@@ -119,9 +115,7 @@ internal static class XorTraining
     // Where a step's time goes: the same steps, their two halves timed apart.
     private static (double Gradients, double Update) TimeStepParts(int seed, int steps)
     {
-        var network = new XorNet();
-        network.Initialize(seed);
-        var optimizer = new Adam(learningRate: 0.05f);
+        var (network, optimizer) = FreshNetwork(seed);
         long gradientTicks = 0, updateTicks = 0;
         for (var step = 0; step < steps; step++)
         {
@@ -135,6 +129,14 @@ internal static class XorTraining
         }
 
         return ((double)gradientTicks / Stopwatch.Frequency, (double)updateTicks / Stopwatch.Frequency);
+    }
+
+    // The XOR sample's network and optimizer.
+    private static (XorNet Network, Adam Optimizer) FreshNetwork(int seed)
+    {
+        var network = new XorNet();
+        network.Initialize(seed);
+        return (network, new Adam(learningRate: 0.05f));
     }
 
     private static double MeanSquaredError(ReadOnlySpan<float> outputs)

@@ -18,18 +18,8 @@ internal static class PeerProcess
     /// <exception cref="PeerFailedException">It could not start, timed out, exited non-zero or printed a line that is not JSON.</exception>
     public static IReadOnlyList<JsonElement> Run(string program, IEnumerable<string> arguments, PeerEnvironment environment)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = environment.RepositoryRoot,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = StartInfo(program, arguments);
+        start.WorkingDirectory = environment.RepositoryRoot;
         foreach (var (name, value) in environment.Variables)
         {
             start.Environment[name] = value;
@@ -92,6 +82,23 @@ internal static class PeerProcess
         }
 
         return lines.Select(line => Parse(line, command)).ToArray();
+    }
+
+    /// <summary>How every program of the harness starts: no shell, both output streams captured.</summary>
+    public static ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 
     private static JsonElement Parse(string line, string command)

@@ -33,8 +33,7 @@ internal sealed unsafe class Conv2DScratch
     private readonly Buffer<float> _partialWeightGradients = new();
     private readonly Buffer<float> _partialBiasGradients = new();
     private readonly Buffer<int> _offsets = new();
-    private readonly (Conv2DShape Shape, int Kind)[] _warm = new (Conv2DShape, int)[32];
-    private int _nextWarm;
+    private readonly RecentShapes<(Conv2DShape Shape, int Kind)> _warm = new(capacity: 32);
 
     public static Conv2DScratch Current => t_current ??= new Conv2DScratch();
 
@@ -66,20 +65,7 @@ internal sealed unsafe class Conv2DScratch
     /// Whether this thread has already run a whole call of this kind and shape, so that its buffers are large enough
     /// for any part of it; if not, remembers that it is about to (the 32 most recent kinds and shapes).
     /// </summary>
-    public bool IsWarm(in Conv2DShape shape, int kind)
-    {
-        foreach (var (warmShape, warmKind) in _warm)
-        {
-            if (warmKind == kind && warmShape == shape)
-            {
-                return true;
-            }
-        }
-
-        _warm[_nextWarm] = (shape, kind);
-        _nextWarm = (_nextWarm + 1) % _warm.Length;
-        return false;
-    }
+    public bool IsWarm(in Conv2DShape shape, int kind) => _warm.ContainsOrAdd((shape, kind));
 
     private sealed class Buffer<T>
         where T : unmanaged

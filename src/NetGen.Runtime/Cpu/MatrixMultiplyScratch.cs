@@ -23,8 +23,7 @@ internal sealed unsafe class MatrixMultiplyScratch
     private readonly Buffer _packedA = new();
     private readonly Buffer _packedB = new();
     private readonly Buffer _edgeTile = new();
-    private readonly (int M, int N, int K)[] _warm = new (int, int, int)[64];
-    private int _nextWarm;
+    private readonly RecentShapes<(int M, int N, int K)> _warm = new(capacity: 64);
 
     public static MatrixMultiplyScratch Current => t_current ??= new MatrixMultiplyScratch();
 
@@ -41,20 +40,7 @@ internal sealed unsafe class MatrixMultiplyScratch
     /// Whether this thread has already run a whole m×n×k product, so that its buffers are large enough for any part
     /// of one; if not, remembers that it is about to (the 64 most recent shapes).
     /// </summary>
-    public bool IsWarm(int m, int n, int k)
-    {
-        foreach (var (warmM, warmN, warmK) in _warm)
-        {
-            if (warmM == m && warmN == n && warmK == k)
-            {
-                return true;
-            }
-        }
-
-        _warm[_nextWarm] = (m, n, k);
-        _nextWarm = (_nextWarm + 1) % _warm.Length;
-        return false;
-    }
+    public bool IsWarm(int m, int n, int k) => _warm.ContainsOrAdd((m, n, k));
 
     private sealed class Buffer
     {

@@ -62,8 +62,7 @@ public class Adam : Optimizer
             Beta1, 1f - Beta1, Beta2, 1f - Beta2,
             StepSize: (float)(LearningRate / (1.0 - Math.Pow(Beta1, StepCount))),
             InverseSqrtSecondCorrection: (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, StepCount))),
-            Epsilon, retainedFraction,
-            gradientTransform.Scale, gradientTransform.ClipBound, gradientTransform.L2WeightDecay);
+            Epsilon, retainedFraction, gradientTransform);
         fixed (float* theta = parameters, g = gradients, m = _firstMoment, v = _secondMoment)
         {
             (_updateJob ??= new AdamUpdateJob()).Update(theta, g, m, v, parameters.Length, step);

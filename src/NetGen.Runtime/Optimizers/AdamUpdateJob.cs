@@ -61,8 +61,7 @@ internal sealed unsafe class AdamUpdateJob : WorkerPoolJob
             for (; i + Vector512<float>.Count <= end; i += Vector512<float>.Count)
             {
                 Vector512<float> theta = Vector512.Load(parameters + i);
-                Vector512<float> g = Vector512.Clamp(Vector512.Load(gradients + i) * s.Scale, Vector512.Create(-s.ClipBound), Vector512.Create(s.ClipBound))
-                    + s.L2WeightDecay * theta;
+                Vector512<float> g = s.Transform.Apply(Vector512.Load(gradients + i), theta);
                 Vector512<float> first = FlushToZero(s.Beta1 * Vector512.Load(m + i) + s.OneMinusBeta1 * g);
                 Vector512<float> second = FlushToZero(s.Beta2 * Vector512.Load(v + i) + s.OneMinusBeta2 * g * g);
                 first.Store(m + i);
@@ -75,8 +74,7 @@ internal sealed unsafe class AdamUpdateJob : WorkerPoolJob
         for (; i + Vector256<float>.Count <= end; i += Vector256<float>.Count)
         {
             Vector256<float> theta = Vector256.Load(parameters + i);
-            Vector256<float> g = Vector256.Clamp(Vector256.Load(gradients + i) * s.Scale, Vector256.Create(-s.ClipBound), Vector256.Create(s.ClipBound))
-                + s.L2WeightDecay * theta;
+            Vector256<float> g = s.Transform.Apply(Vector256.Load(gradients + i), theta);
             Vector256<float> first = FlushToZero(s.Beta1 * Vector256.Load(m + i) + s.OneMinusBeta1 * g);
             Vector256<float> second = FlushToZero(s.Beta2 * Vector256.Load(v + i) + s.OneMinusBeta2 * g * g);
             first.Store(m + i);
@@ -88,7 +86,7 @@ internal sealed unsafe class AdamUpdateJob : WorkerPoolJob
         for (; i < end; i++)
         {
             float theta = parameters[i];
-            float g = Math.Clamp(gradients[i] * s.Scale, -s.ClipBound, s.ClipBound) + s.L2WeightDecay * theta;
+            float g = s.Transform.Apply(gradients[i], theta);
             float first = FlushToZero(s.Beta1 * m[i] + s.OneMinusBeta1 * g);
             float second = FlushToZero(s.Beta2 * v[i] + s.OneMinusBeta2 * g * g);
             m[i] = first;
@@ -111,7 +109,7 @@ internal sealed unsafe class AdamUpdateJob : WorkerPoolJob
     private static float FlushToZero(float x) => MathF.Abs(x) < SmallestNormal ? 0f : x;
 }
 
-/// <summary>The scalars of one Adam step: hyper-parameters, bias corrections and the gradient transform's factors.</summary>
+/// <summary>The scalars of one Adam step: hyper-parameters, bias corrections and the gradient transform.</summary>
 internal readonly record struct AdamStep(
     float Beta1, float OneMinusBeta1, float Beta2, float OneMinusBeta2, float StepSize, float InverseSqrtSecondCorrection,
-    float Epsilon, float RetainedFraction, float Scale, float ClipBound, float L2WeightDecay);
+    float Epsilon, float RetainedFraction, GradientTransform Transform);

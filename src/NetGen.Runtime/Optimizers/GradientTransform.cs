@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace NetGen.Optimizers;
 
@@ -34,5 +35,15 @@ public readonly struct GradientTransform
     /// <summary>Transforms a vector of gradient elements given the parameters they belong to.</summary>
     public Vector<float> Apply(Vector<float> gradient, Vector<float> parameter)
         => Vector.Clamp(gradient * Scale, new Vector<float>(-ClipBound), new Vector<float>(ClipBound))
+            + L2WeightDecay * parameter;
+
+    /// <summary>Transforms 16 gradient elements given the parameters they belong to.</summary>
+    internal Vector512<float> Apply(Vector512<float> gradient, Vector512<float> parameter)
+        => Vector512.Clamp(gradient * Scale, Vector512.Create(-ClipBound), Vector512.Create(ClipBound))
+            + L2WeightDecay * parameter;
+
+    /// <summary>Transforms 8 gradient elements given the parameters they belong to.</summary>
+    internal Vector256<float> Apply(Vector256<float> gradient, Vector256<float> parameter)
+        => Vector256.Clamp(gradient * Scale, Vector256.Create(-ClipBound), Vector256.Create(ClipBound))
             + L2WeightDecay * parameter;
 }

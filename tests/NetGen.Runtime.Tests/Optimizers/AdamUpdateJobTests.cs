@@ -57,7 +57,7 @@ public sealed class AdamUpdateJobTests
         Array.Fill(secondMoments, Subnormal / 0.999f);
         firstMoments[^1] = 1e-3f;
         var step = new AdamStep(0.9f, 0.1f, 0.999f, 0.001f, StepSize: 1e-3f, InverseSqrtSecondCorrection: 1f,
-            Epsilon: 1e-8f, RetainedFraction: 1f, Scale: 1f, ClipBound: float.PositiveInfinity, L2WeightDecay: 0f);
+            Epsilon: 1e-8f, RetainedFraction: 1f, new GradientTransform(scale: 1f, clipBound: float.PositiveInfinity, l2WeightDecay: 0f));
 
         fixed (float* theta = parameters, g = gradients, m = firstMoments, v = secondMoments)
         {
