@@ -1,5 +1,5 @@
 using System.Linq;
-using NetGen.Generator.Inference;
+using NetGen.Generator.Layers;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Emit;
@@ -76,7 +76,7 @@ internal static class CSharpEmitter
         var network = plan.Network;
         writer.Line("/// <summary>The network's name, used in messages and checkpoints.</summary>");
         writer.Line("public const string NetworkName = " + Literals.String(network.ClassName) + ";");
-        writer.Line("/// <summary>Floats in one input sample, shaped [" + Literals.Shape(plan.InputShape) + "].</summary>");
+        writer.Line("/// <summary>Floats in one input sample, shaped [" + Literals.Shape(plan.InputShape.Dimensions) + "].</summary>");
         writer.Line("public const int InputSize = " + Literals.Int(plan.InputSize) + ";");
         writer.Line("/// <summary>Floats in one output (and one target).</summary>");
         writer.Line("public const int OutputSize = " + Literals.Int(plan.OutputSize) + ";");
@@ -88,11 +88,11 @@ internal static class CSharpEmitter
         writer.Line("public const string Summary = " + Literals.String(SummaryBuilder.Build(plan)) + ";");
         writer.Line("/// <summary>Bytes of layer buffers (pre-activations, activations, deltas) per sample of a batch, planned at build time.</summary>");
         writer.Line("public const long BufferBytesPerSample = " + Literals.Long(PassEmitter.BufferBytesPerSample(plan)) + ";");
-        writer.Line("private const string InputShapeText = " + Literals.String(ShapeInference.FormatShape(plan.InputShape)) + ";");
+        writer.Line("private const string InputShapeText = " + Literals.String(plan.InputShape.ToString()) + ";");
         writer.Line("private const string OutputShapeText = " + Literals.String(Literals.Int(plan.OutputSize)) + ";");
         writer.Line();
         writer.Line("/// <summary>The shape of one input sample.</summary>");
-        writer.Line("public static global::System.ReadOnlySpan<int> InputShape => new int[] { " + Literals.Shape(plan.InputShape) + " };");
+        writer.Line("public static global::System.ReadOnlySpan<int> InputShape => new int[] { " + Literals.Shape(plan.InputShape.Dimensions) + " };");
         writer.Line();
     }
 
@@ -102,31 +102,21 @@ internal static class CSharpEmitter
         writer.Open("public static class Layers");
         foreach (var layer in plan.Layers)
         {
-            writer.Line("/// <summary>" + PassEmitter.Describe(layer) + ".</summary>");
+            writer.Line("/// <summary>" + LayerCatalog.For(layer).Describe(layer) + ".</summary>");
             writer.Open("public static class " + layer.Name);
             writer.Line("public const int InputSize = " + Literals.Int(layer.InputSize) + ";");
             writer.Line("public const int OutputSize = " + Literals.Int(layer.OutputSize) + ";");
             writer.Line("public const int ParameterCount = " + Literals.Int(layer.ParameterCount) + ";");
             writer.Line("public const long BufferBytesPerSample = " + Literals.Long(PassEmitter.BufferBytesPerSample(layer)) + ";");
-            if (layer.WeightLength > 0)
+            foreach (var tensor in layer.Tensors)
             {
-                writer.Line("/// <summary>Weights shaped [" + (layer.Kind == LayerKind.Conv2D ? "filters, channels, kernel, kernel" : "outputs, inputs") + "].</summary>");
-                writer.Line("public static readonly global::NetGen.ParameterTensor Weight = new(" +
-                            Literals.String(layer.Name + ".Weight") + ", " + Literals.Int(layer.WeightOffset) + ", " +
-                            Literals.Shape(layer.WeightShape) + ");");
-            }
+                if (tensor.Documentation is not null)
+                {
+                    writer.Line("/// <summary>" + tensor.Documentation + "</summary>");
+                }
 
-            if (layer.BiasLength > 0)
-            {
-                writer.Line("public static readonly global::NetGen.ParameterTensor Bias = new(" +
-                            Literals.String(layer.Name + ".Bias") + ", " + Literals.Int(layer.BiasOffset) + ", " + Literals.Int(layer.BiasLength) + ");");
-            }
-
-            if (layer.AlphaLength > 0)
-            {
-                writer.Line("/// <summary>PReLU's learned slope for z ≤ 0, one per unit.</summary>");
-                writer.Line("public static readonly global::NetGen.ParameterTensor Alpha = new(" +
-                            Literals.String(layer.Name + ".Alpha") + ", " + Literals.Int(layer.AlphaOffset) + ", " + Literals.Int(layer.AlphaLength) + ");");
+                writer.Line("public static readonly global::NetGen.ParameterTensor " + tensor.Role + " = new(" +
+                            Literals.String(layer.Name + "." + tensor.Role) + ", " + Literals.Int(tensor.Offset) + ", " + Literals.Shape(tensor.Shape) + ");");
             }
 
             writer.Close();
@@ -138,39 +128,14 @@ internal static class CSharpEmitter
 
     private static void WriteState(IndentedWriter writer, NetworkPlan plan)
     {
-        var tensors = plan.Layers.SelectMany(layer => new[]
-        {
-            layer.WeightLength > 0 ? "Layers." + layer.Name + ".Weight" : null,
-            layer.BiasLength > 0 ? "Layers." + layer.Name + ".Bias" : null,
-            layer.AlphaLength > 0 ? "Layers." + layer.Name + ".Alpha" : null,
-        }).Where(name => name is not null);
+        var tensors = plan.Layers.SelectMany(layer => layer.Tensors.Select(tensor => "Layers." + layer.Name + "." + tensor.Role));
         writer.Line("private static readonly global::NetGen.ParameterTensor[] s_parameterTensors = { " + string.Join(", ", tensors) + " };");
         writer.Line();
         writer.Line("private readonly float[] _parameters = CreateParameters(seed: 0);");
         writer.Line("private readonly float[] _gradients = new float[ParameterCount];");
         writer.Line("private int _batchCapacity;");
         writer.Line("private int _lastBatchSize;");
-        foreach (var layer in PassEmitter.ComputeLayers(plan))
-        {
-            if (Literals.PreActivationField(layer) != Literals.OutputField(layer))
-            {
-                writer.Line("private float[] " + Literals.PreActivationField(layer) + " = global::System.Array.Empty<float>();");
-            }
-
-            writer.Line("private float[] " + Literals.OutputField(layer) + " = global::System.Array.Empty<float>();");
-            writer.Line("private float[] " + Literals.DeltaField(layer) + " = global::System.Array.Empty<float>();");
-            if (layer.Kind == LayerKind.MaxPool2D)
-            {
-                writer.Line("private int[] " + Literals.ArgMaxField(layer) + " = global::System.Array.Empty<int>();");
-            }
-        }
-
-        foreach (var layer in PassEmitter.ComputeLayers(plan).Where(layer => Literals.ShapeType(layer) is not null))
-        {
-            writer.Line("private static readonly " + Literals.ShapeType(layer) + " " + Literals.ShapeField(layer) + " = new(" +
-                        Literals.ShapeArguments(layer) + ");");
-        }
-
+        PassEmitter.WriteBufferFields(writer, plan);
         writer.Line();
     }
 
@@ -186,7 +151,7 @@ internal static class CSharpEmitter
         writer.Line("/// <summary>The outputs of the last forward pass" +
                     (plan.Network.Loss == LossKind.SoftmaxCrossEntropy ? " (logits: the loss applies softmax)" : string.Empty) + ".</summary>");
         writer.Line("public global::System.ReadOnlySpan<float> LastOutputs => " +
-                    Literals.Prefix(Literals.OutputField(output), "_lastBatchSize * OutputSize") + ";");
+                    Literals.Prefix(output.Output, "_lastBatchSize * OutputSize") + ";");
         writer.Line("string global::NetGen.INetwork.Name => NetworkName;");
         writer.Line("int global::NetGen.INetwork.InputSize => InputSize;");
         writer.Line("int global::NetGen.INetwork.OutputSize => OutputSize;");
@@ -210,18 +175,19 @@ internal static class CSharpEmitter
         writer.Line();
         writer.Open("private static void InitializeParameters(global::System.Span<float> parameters, int seed)");
         writer.Line("var random = new global::NetGen.SeededRandom(seed);");
-        foreach (var layer in plan.Layers.Where(layer => layer.WeightLength > 0))
+        foreach (var layer in plan.Layers)
         {
-            writer.Line("global::NetGen.ParameterInitializer.Fill(Layers." + layer.Name + ".Weight.Slice(parameters), global::NetGen.Initializer." +
-                        layer.Initializer + ", fanIn: " + Literals.Int(layer.FanIn) + ", fanOut: " + Literals.Int(layer.FanOut) + ", random);");
-            if (layer.BiasLength > 0)
+            foreach (var tensor in layer.Tensors)
             {
-                writer.Line("Layers." + layer.Name + ".Bias.Slice(parameters).Clear();");
-            }
-
-            if (layer.AlphaLength > 0)
-            {
-                writer.Line("Layers." + layer.Name + ".Alpha.Slice(parameters).Fill(" + Literals.Float(layer.Alpha) + ");");
+                var slice = "Layers." + layer.Name + "." + tensor.Role + ".Slice(parameters)";
+                var initialization = tensor.Initialization;
+                writer.Line(
+                    initialization.IsRandom
+                        ? "global::NetGen.ParameterInitializer.Fill(" + slice + ", global::NetGen.Initializer." + initialization.Initializer +
+                          ", fanIn: " + Literals.Int(initialization.FanIn) + ", fanOut: " + Literals.Int(initialization.FanOut) + ", random);"
+                        : initialization.Constant == 0
+                            ? slice + ".Clear();"
+                            : slice + ".Fill(" + Literals.Float(initialization.Constant) + ");");
             }
         }
 

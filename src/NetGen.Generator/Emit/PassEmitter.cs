@@ -1,38 +1,61 @@
 using System.Collections.Generic;
 using System.Linq;
-using NetGen.Generator.Inference;
+using NetGen.Generator.Activations;
+using NetGen.Generator.Layers;
+using NetGen.Generator.Losses;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Emit;
 
 /// <summary>
-/// Writes the forward pass, the loss and the backward pass as straight-line calls into the runtime's
-/// kernels, every size a constant. A flatten layer is a view: it reuses the buffer below it, so only
-/// "compute" layers (dense, convolution, pooling) own buffers.
+/// Writes the buffers, the forward pass, the loss and the backward pass as straight-line calls into the runtime's kernels,
+/// every size a constant. Each layer writes its own calls through its descriptor; views (flatten, reshape) own no buffer,
+/// so a layer reads the output of the nearest compute layer below it.
 /// </summary>
 internal static class PassEmitter
 {
-    private const string Dense = "global::NetGen.Cpu.DenseKernels";
-    private const string Conv = "global::NetGen.Cpu.Conv2DKernels";
-    private const string Pooling = "global::NetGen.Cpu.PoolingKernels";
-
-    public static IEnumerable<PlannedLayer> ComputeLayers(NetworkPlan plan) => plan.Layers.Where(layer => layer.Kind != LayerKind.Flatten);
-
-    public static PlannedLayer OutputLayer(NetworkPlan plan) => ComputeLayers(plan).Last();
-
-    /// <summary>Bytes a layer's buffers take per sample: z (when kept apart from a), a, δ, and the max-pool winners. Flatten owns none.</summary>
-    public static long BufferBytesPerSample(PlannedLayer layer)
+    /// <summary>The compute layers in order, each with the span it reads and the compute layer below it.</summary>
+    public static IReadOnlyList<CSharpLayer> ComputeLayers(NetworkPlan plan)
     {
-        if (layer.Kind == LayerKind.Flatten)
+        var layers = new List<CSharpLayer>();
+        foreach (var layer in plan.Layers)
         {
-            return 0;
+            if (LayerCatalog.ComputeFor(layer) is { } descriptor)
+            {
+                var below = layers.LastOrDefault();
+                layers.Add(new CSharpLayer(layer, descriptor, below?.Output ?? "inputs", below));
+            }
         }
 
-        var buffers = 2 + (Literals.PreActivationField(layer) != Literals.OutputField(layer) ? 1 : 0) + (layer.Kind == LayerKind.MaxPool2D ? 1 : 0);
-        return 4L * buffers * layer.OutputSize;
+        return layers;
     }
 
+    public static CSharpLayer OutputLayer(NetworkPlan plan) => ComputeLayers(plan).Last();
+
+    /// <summary>Bytes a layer's buffers take per sample (a float or an int is 4 bytes each). Views own none.</summary>
+    public static long BufferBytesPerSample(PlannedLayer layer) => 4L * layer.Buffers.Sum(buffer => (long)buffer.PerSample);
+
     public static long BufferBytesPerSample(NetworkPlan plan) => plan.Layers.Sum(BufferBytesPerSample);
+
+    public static void WriteBufferFields(IndentedWriter writer, NetworkPlan plan)
+    {
+        foreach (var layer in ComputeLayers(plan))
+        {
+            foreach (var buffer in layer.Plan.Buffers)
+            {
+                var type = ElementType(buffer);
+                writer.Line("private " + type + "[] " + layer.Buffer(buffer.Role) + " = global::System.Array.Empty<" + type + ">();");
+            }
+        }
+
+        foreach (var layer in ComputeLayers(plan))
+        {
+            if (layer.Descriptor.CpuShape(layer.Plan) is { } shape)
+            {
+                writer.Line("private static readonly " + shape.Type + " " + layer.ShapeField + " = new(" + shape.Arguments + ");");
+            }
+        }
+    }
 
     public static void WriteCapacity(IndentedWriter writer, NetworkPlan plan)
     {
@@ -44,17 +67,9 @@ internal static class PassEmitter
         writer.Line();
         foreach (var layer in ComputeLayers(plan))
         {
-            var size = "checked(batchSize * " + Literals.Int(layer.OutputSize) + ")";
-            if (Literals.PreActivationField(layer) != Literals.OutputField(layer))
+            foreach (var buffer in layer.Plan.Buffers)
             {
-                writer.Line(Literals.PreActivationField(layer) + " = new float[" + size + "];");
-            }
-
-            writer.Line(Literals.OutputField(layer) + " = new float[" + size + "];");
-            writer.Line(Literals.DeltaField(layer) + " = new float[" + size + "];");
-            if (layer.Kind == LayerKind.MaxPool2D)
-            {
-                writer.Line(Literals.ArgMaxField(layer) + " = new int[" + size + "];");
+                writer.Line(layer.Buffer(buffer.Role) + " = new " + ElementType(buffer) + "[checked(batchSize * " + Literals.Int(buffer.PerSample) + ")];");
             }
         }
 
@@ -69,48 +84,15 @@ internal static class PassEmitter
         writer.Line("EnsureBatchCapacity(batchSize);");
         writer.Line("_lastBatchSize = batchSize;");
         writer.Line("global::System.ReadOnlySpan<float> parameters = _parameters;");
-        foreach (var step in Steps(plan))
+        foreach (var layer in ComputeLayers(plan))
         {
             writer.Line();
-            writer.Line("// " + Describe(step.Layer));
-            WriteLayerForward(writer, step.Layer, step.Source);
+            writer.Line("// " + layer.Descriptor.Describe(layer.Plan));
+            layer.Descriptor.WriteForward(layer, writer);
         }
 
         writer.Close();
         writer.Line();
-    }
-
-    private static void WriteLayerForward(IndentedWriter writer, PlannedLayer layer, string source)
-    {
-        var z = Literals.PreActivationField(layer);
-        var a = Literals.OutputField(layer);
-        var bias = layer.BiasLength > 0 ? Slice("parameters", layer.BiasOffset, layer.BiasLength) : "default";
-        var weight = Slice("parameters", layer.WeightOffset, layer.WeightLength);
-        var denseSizes = "batchSize, " + Literals.Int(layer.InputSize) + ", " + Literals.Int(layer.OutputSize);
-        switch (layer.Kind)
-        {
-            case LayerKind.Dense when layer.Layer.Activation == ActivationKind.Softmax:
-                writer.Line(Dense + ".ForwardSoftmax(" + source + ", " + weight + ", " + bias + ", " + z + ", " + a + ", " + denseSizes + ");");
-                break;
-            case LayerKind.Dense when layer.Layer.Activation == ActivationKind.PReLU:
-                writer.Line(Dense + ".ForwardPRelu(" + source + ", " + weight + ", " + bias + ", " +
-                            Slice("parameters", layer.AlphaOffset, layer.AlphaLength) + ", " + z + ", " + a + ", " + denseSizes + ");");
-                break;
-            case LayerKind.Dense:
-                writer.Line(Dense + ".Forward(" + source + ", " + weight + ", " + bias + ", " + z + ", " + a + ", " + denseSizes + ", " +
-                            Literals.ActivationStruct(layer) + ");");
-                break;
-            case LayerKind.Conv2D:
-                writer.Line(Conv + ".Forward(" + source + ", " + weight + ", " + bias + ", " + z + ", " + a + ", batchSize, " +
-                            Literals.ShapeField(layer) + ", " + Literals.ActivationStruct(layer) + ");");
-                break;
-            case LayerKind.MaxPool2D:
-                writer.Line(Pooling + ".MaxPoolForward(" + source + ", " + a + ", " + Literals.ArgMaxField(layer) + ", batchSize, " + Literals.ShapeField(layer) + ");");
-                break;
-            case LayerKind.AvgPool2D:
-                writer.Line(Pooling + ".AvgPoolForward(" + source + ", " + a + ", batchSize, " + Literals.ShapeField(layer) + ");");
-                break;
-        }
     }
 
     public static void WriteLoss(IndentedWriter writer, NetworkPlan plan)
@@ -119,134 +101,45 @@ internal static class PassEmitter
         writer.Open("private float RunLoss(global::System.ReadOnlySpan<float> targets, int batchSize, bool computeGradient)");
         writer.Line("var count = batchSize * OutputSize;");
         writer.Line("var scale = " + (plan.Network.Reduction == ReductionKind.Mean ? "1f / batchSize" : "1f") + ";");
-        writer.Line("var gradient = computeGradient ? " + Literals.Prefix(Literals.DeltaField(output), "count") + " : default;");
-        var a = Literals.Prefix(Literals.OutputField(output), "count");
-        var z = Literals.Prefix(Literals.PreActivationField(output), "count");
-        var call = plan.Network.Loss switch
-        {
-            LossKind.MeanAbsoluteError => "global::NetGen.Cpu.LossKernels.AbsoluteError(" + a + ", targets, gradient, scale)",
-            LossKind.BinaryCrossEntropy => "global::NetGen.Cpu.LossKernels.BinaryCrossEntropyWithLogits(" + z + ", targets, gradient, scale)",
-            LossKind.SoftmaxCrossEntropy => "global::NetGen.Cpu.LossKernels.SoftmaxCrossEntropy(" + a + ", targets, gradient, batchSize, OutputSize, scale)",
-            _ => "global::NetGen.Cpu.LossKernels.SquaredError(" + a + ", targets, gradient, scale)",
-        };
+        writer.Line("var gradient = computeGradient ? " + Literals.Prefix(output.Delta, "count") + " : default;");
+        var call = LossCatalog.For(plan.Network.Loss).CpuCall(Literals.Prefix(output.Output, "count"), Literals.Prefix(output.PreActivation, "count"));
         writer.Line("var sum = " + call + ";");
         writer.Line("return (float)(sum * scale);");
         writer.Close();
         writer.Line();
     }
 
+    /// <summary>From the output down to the first layer with parameters (nothing below it needs a gradient): activation backward, then the layer's own.</summary>
     public static void WriteBackward(IndentedWriter writer, NetworkPlan plan)
     {
-        var output = OutputLayer(plan);
-        var lossGradientIsWithRespectToZ = plan.Network.Loss is LossKind.BinaryCrossEntropy or LossKind.SoftmaxCrossEntropy;
-        var firstTrainable = ComputeLayers(plan).First(layer => layer.ParameterCount > 0);
+        var layers = ComputeLayers(plan);
+        var output = layers[layers.Count - 1];
+        var lossGradientIsWithRespectToZ = LossCatalog.For(plan.Network.Loss).GradientIsWithRespectToZ;
+        var firstTrainable = layers.First(layer => layer.Plan.ParameterCount > 0);
         writer.Open("private void RunBackward(global::System.ReadOnlySpan<float> inputs, int batchSize)");
         writer.Line("global::System.ReadOnlySpan<float> parameters = _parameters;");
         writer.Line("global::System.Span<float> gradients = _gradients;");
-        var steps = Steps(plan).ToList();
-        for (var index = steps.Count - 1; index >= 0; index--)
+        for (var index = layers.Count - 1; index >= 0; index--)
         {
-            var layer = steps[index].Layer;
-            if (ComputeLayers(plan).TakeWhile(candidate => candidate != firstTrainable).Contains(layer))
-            {
-                break; // Nothing below the first trainable layer needs a gradient.
-            }
-
+            var layer = layers[index];
             var fused = layer == output && lossGradientIsWithRespectToZ;
-            var inputDelta = index > 0 && layer != firstTrainable ? Literals.DeltaField(steps[index - 1].Layer) : "default";
+            layer.InputDelta = layer != firstTrainable && layer.Below is { } below ? below.Delta : "default";
             writer.Line();
-            writer.Line("// " + Describe(layer) + (fused ? " (the loss gradient is already with respect to z)" : string.Empty));
+            writer.Line("// " + layer.Descriptor.Describe(layer.Plan) + (fused ? " (the loss gradient is already with respect to z)" : string.Empty));
             if (!fused)
             {
-                WriteActivationBackward(writer, layer);
+                ActivationPasses.WriteBackward(layer, writer);
             }
 
-            WriteLayerBackward(writer, layer, steps[index].Source, inputDelta);
+            layer.Descriptor.WriteBackward(layer, writer);
+            if (layer == firstTrainable)
+            {
+                break;
+            }
         }
 
         writer.Close();
     }
 
-    private static void WriteLayerBackward(IndentedWriter writer, PlannedLayer layer, string source, string inputDelta)
-    {
-        var delta = Literals.DeltaField(layer);
-        var biasGradient = layer.BiasLength > 0 ? Slice("gradients", layer.BiasOffset, layer.BiasLength) : "default";
-        var weight = Slice("parameters", layer.WeightOffset, layer.WeightLength);
-        var weightGradient = Slice("gradients", layer.WeightOffset, layer.WeightLength);
-        var denseSizes = "batchSize, " + Literals.Int(layer.InputSize) + ", " + Literals.Int(layer.OutputSize);
-        switch (layer.Kind)
-        {
-            case LayerKind.Dense:
-                writer.Line(Dense + ".ParameterGradients(" + delta + ", " + source + ", " + weightGradient + ", " + biasGradient + ", " + denseSizes + ");");
-                if (inputDelta != "default")
-                {
-                    writer.Line(Dense + ".InputGradient(" + delta + ", " + weight + ", " + inputDelta + ", " + denseSizes + ");");
-                }
-
-                break;
-            case LayerKind.Conv2D:
-                writer.Line(Conv + ".Backward(" + source + ", " + weight + ", " + delta + ", " + weightGradient + ", " + biasGradient + ", " +
-                            inputDelta + ", batchSize, " + Literals.ShapeField(layer) + ");");
-                break;
-            case LayerKind.MaxPool2D:
-                writer.Line(Pooling + ".MaxPoolBackward(" + delta + ", " + Literals.ArgMaxField(layer) + ", " + inputDelta + ", batchSize, " +
-                            Literals.ShapeField(layer) + ");");
-                break;
-            case LayerKind.AvgPool2D:
-                writer.Line(Pooling + ".AvgPoolBackward(" + delta + ", " + inputDelta + ", batchSize, " + Literals.ShapeField(layer) + ");");
-                break;
-        }
-    }
-
-    private static void WriteActivationBackward(IndentedWriter writer, PlannedLayer layer)
-    {
-        if (!layer.Layer.HasActivation)
-        {
-            return;
-        }
-
-        var z = Literals.PreActivationField(layer);
-        var a = Literals.OutputField(layer);
-        var delta = Literals.DeltaField(layer);
-        switch (layer.Layer.Activation)
-        {
-            case ActivationKind.Identity:
-                break;
-            case ActivationKind.Softmax:
-                writer.Line(Dense + ".SoftmaxBackward(" + a + ", " + delta + ", batchSize, " + Literals.Int(layer.OutputSize) + ");");
-                break;
-            case ActivationKind.PReLU:
-                writer.Line(Dense + ".PReluBackward(" + z + ", " + Slice("parameters", layer.AlphaOffset, layer.AlphaLength) + ", " + delta + ", " +
-                            Slice("gradients", layer.AlphaOffset, layer.AlphaLength) + ", batchSize, " + Literals.Int(layer.OutputSize) + ");");
-                break;
-            default:
-                writer.Line(Dense + ".ActivationBackward(" + z + ", " + a + ", " + delta + ", batchSize * " + Literals.Int(layer.OutputSize) + ", " +
-                            Literals.ActivationStruct(layer) + ");");
-                break;
-        }
-    }
-
-    /// <summary>Each compute layer with the buffer it reads: the network's inputs, or the output of the compute layer below (flattens are views).</summary>
-    private static IEnumerable<(PlannedLayer Layer, string Source)> Steps(NetworkPlan plan)
-    {
-        var source = "inputs";
-        foreach (var layer in ComputeLayers(plan))
-        {
-            yield return (layer, source);
-            source = Literals.OutputField(layer);
-        }
-    }
-
-    private static string Slice(string buffer, int offset, int length) =>
-        buffer + ".Slice(" + Literals.Int(offset) + ", " + Literals.Int(length) + ")";
-
-    public static string Describe(PlannedLayer layer) =>
-        layer.Name + ": " + layer.Kind + " " + ShapeInference.FormatShape(layer.InputShape) + " → " + ShapeInference.FormatShape(layer.OutputShape) +
-        layer.Kind switch
-        {
-            LayerKind.Conv2D => ", " + layer.Window + "×" + layer.Window + " kernel, stride " + layer.Stride + ", padding " + layer.Padding + ", " + layer.Layer.Activation,
-            LayerKind.MaxPool2D or LayerKind.AvgPool2D => ", " + layer.Window + "×" + layer.Window + " window, stride " + layer.Stride + ", padding " + layer.Padding,
-            LayerKind.Dense => ", " + layer.Layer.Activation,
-            _ => string.Empty,
-        };
+    private static string ElementType(PlannedBuffer buffer) => buffer.Element == BufferElement.Int ? "int" : "float";
 }

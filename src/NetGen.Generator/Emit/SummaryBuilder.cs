@@ -2,7 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using NetGen.Generator.Inference;
+using NetGen.Generator.Activations;
+using NetGen.Generator.Layers;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Emit;
@@ -15,14 +16,14 @@ internal static class SummaryBuilder
         var rows = new List<string[]>
         {
             new[] { "Layer", "Kind", "Output shape", "Activation", "Parameters" },
-            new[] { InputName(plan), "Input", ShapeInference.FormatShape(plan.InputShape), string.Empty, "0" },
+            new[] { InputName(plan), "Input", plan.InputShape.ToString(), string.Empty, "0" },
         };
         rows.AddRange(plan.Layers.Select(layer => new[]
         {
             layer.Name,
             layer.Kind.ToString(),
-            ShapeInference.FormatShape(layer.OutputShape),
-            layer.Layer.HasActivation ? ActivationText(layer) : string.Empty,
+            layer.OutputShape.ToString(),
+            LayerCatalog.For(layer).ActivationOf(layer) is { } activation ? ActivationText(activation) : string.Empty,
             layer.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
         }));
 
@@ -48,10 +49,8 @@ internal static class SummaryBuilder
     private static string InputName(NetworkPlan plan) =>
         plan.Network.Layers.FirstOrDefault(layer => layer.Kind == LayerKind.Input)?.Name ?? "Input";
 
-    private static string ActivationText(PlannedLayer layer) => layer.Layer.Activation switch
-    {
-        ActivationKind.LeakyReLU or ActivationKind.ELU or ActivationKind.PReLU =>
-            layer.Layer.Activation + "(α=" + layer.Alpha.ToString("R", CultureInfo.InvariantCulture) + ")",
-        _ => layer.Layer.Activation.ToString(),
-    };
+    private static string ActivationText(ActivationChoice activation) =>
+        ActivationCatalog.For(activation.Kind).TakesAlpha
+            ? activation.Kind + "(α=" + activation.AlphaOrZero.ToString("R", CultureInfo.InvariantCulture) + ")"
+            : activation.Kind.ToString();
 }

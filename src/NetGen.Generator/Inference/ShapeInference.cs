@@ -1,12 +1,17 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Layers;
+using NetGen.Generator.Layers.Input;
+using NetGen.Generator.Losses;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Inference;
 
-/// <summary>Infers every layer's shapes and parameter slices, and checks that layers and loss fit together.</summary>
+/// <summary>
+/// Plans the layers top to bottom, each through its kind's descriptor, places their tensors in the network's parameter
+/// and state buffers, and checks that input, names, layers and loss fit together.
+/// </summary>
 internal static class ShapeInference
 {
     public static NetworkPlan Infer(NetworkModel network)
@@ -21,26 +26,27 @@ internal static class ShapeInference
 
     private static NetworkPlan Infer(NetworkModel network, List<DiagnosticInfo> diagnostics)
     {
-        var planned = new List<PlannedLayer>();
         var inputs = network.Layers.Where(layer => layer.Kind == LayerKind.Input).ToList();
         CheckInputs(network, inputs, diagnostics);
         CheckNames(network, diagnostics);
 
         var input = inputs.FirstOrDefault();
-        var inputShape = input is null ? EquatableArray<int>.Empty : Clamp(input.Size);
-        var planner = new LayerPlanner(network, diagnostics);
+        var inputShape = input is null ? Shape.None : InputLayer.ShapeOf(input);
+        var buffers = new TensorPlacement(network, diagnostics);
+        var planned = new List<PlannedLayer>();
         var shape = inputShape;
         var previousName = input?.Name ?? "Input";
-
         foreach (var layer in network.Layers.Where(layer => layer.Kind != LayerKind.Input))
         {
-            var plannedLayer = planner.Plan(layer, shape, previousName);
+            var descriptor = (PlannedLayerDescriptor)LayerCatalog.For(layer.Kind);
+            var plan = descriptor.Plan(new LayerPlanning(network, layer, shape, previousName, diagnostics));
+            var plannedLayer = new PlannedLayer(layer, plan.Input, plan.Output, plan.Options, buffers.Place(layer, plan), plan.Buffers.ToEquatableArray());
             planned.Add(plannedLayer);
             shape = plannedLayer.OutputShape;
             previousName = layer.Name;
         }
 
-        var output = planned.LastOrDefault(layer => layer.Kind != LayerKind.Flatten);
+        var output = planned.LastOrDefault(layer => LayerCatalog.ComputeFor(layer) is not null);
         if (!planned.Any(layer => layer.ParameterCount > 0))
         {
             if (input is not null)
@@ -56,9 +62,9 @@ internal static class ShapeInference
         return new NetworkPlan(
             network,
             inputShape,
-            Product(inputShape),
             planned.LastOrDefault()?.OutputSize ?? 0,
-            planner.ParameterCount,
+            buffers.ParameterCount,
+            buffers.StateCount,
             AccuracyOf(network, output),
             planned.ToEquatableArray(),
             diagnostics.ToEquatableArray());
@@ -99,61 +105,17 @@ internal static class ShapeInference
 
     private static void CheckLoss(NetworkModel network, PlannedLayer output, List<DiagnosticInfo> diagnostics)
     {
-        var activation = output.Layer.HasActivation ? output.Layer.Activation : ActivationKind.Identity;
-        var problem = network.Loss switch
-        {
-            LossKind.SoftmaxCrossEntropy when activation == ActivationKind.Softmax =>
-                "remove Activation = Softmax; the loss applies softmax to the logits itself",
-            LossKind.SoftmaxCrossEntropy when activation != ActivationKind.Identity =>
-                "the output must be linear logits, so remove its activation",
-            LossKind.SoftmaxCrossEntropy when output.OutputSize < 2 =>
-                "it needs at least 2 classes; for one output use BinaryCrossEntropy with a sigmoid output",
-            LossKind.BinaryCrossEntropy when activation != ActivationKind.Sigmoid =>
-                "the output must be a probability: use Activation = Activation.Sigmoid",
-            _ => null,
-        };
-
-        if (problem is not null)
+        var activation = OutputActivation(output);
+        if (LossCatalog.For(network.Loss).OutputProblem(activation, output.OutputSize) is { } problem)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossDoesNotFitOutput, output.Layer.Location,
-                network.Loss, output.Name, activation + ", " + FormatShape(output.OutputShape) + " outputs", problem));
+                network.Loss, output.Name, activation + ", " + output.OutputShape + " outputs", problem));
         }
     }
 
-    private static AccuracyKind AccuracyOf(NetworkModel network, PlannedLayer? output)
-    {
-        if (output is null)
-        {
-            return AccuracyKind.None;
-        }
+    private static AccuracyKind AccuracyOf(NetworkModel network, PlannedLayer? output) =>
+        output is null ? AccuracyKind.None : LossCatalog.For(network.Loss).Accuracy(OutputActivation(output), output.OutputSize);
 
-        if (output.OutputSize > 1)
-        {
-            return AccuracyKind.ArgMax;
-        }
-
-        return network.Loss == LossKind.BinaryCrossEntropy ||
-               (output.Layer.HasActivation && output.Layer.Activation == ActivationKind.Sigmoid)
-            ? AccuracyKind.Threshold
-            : AccuracyKind.None;
-    }
-
-    internal static EquatableArray<int> Shape(params int[] dimensions) => new(dimensions);
-
-    private static EquatableArray<int> Clamp(EquatableArray<int> shape) =>
-        shape.Select(dimension => System.Math.Max(dimension, 1)).ToEquatableArray();
-
-    internal static int Product(EquatableArray<int> shape)
-    {
-        long product = 1;
-        foreach (var dimension in shape)
-        {
-            product = System.Math.Min(product * dimension, int.MaxValue);
-        }
-
-        return (int)product;
-    }
-
-    internal static string FormatShape(EquatableArray<int> shape) =>
-        string.Join("×", shape.Select(dimension => dimension.ToString(CultureInfo.InvariantCulture)));
+    private static ActivationKind OutputActivation(PlannedLayer output) =>
+        LayerCatalog.For(output).ActivationOf(output)?.Kind ?? ActivationKind.Identity;
 }

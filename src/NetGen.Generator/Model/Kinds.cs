@@ -1,7 +1,8 @@
 namespace NetGen.Generator.Model;
 
 // These mirror the public enums of NetGen.Attributes value for value (a test checks it): the generator
-// reads attribute arguments as integers and must not load the attributes assembly.
+// reads attribute arguments as integers and must not load the attributes assembly. LayerKind is the
+// generator's own: one member per layer attribute, each named as its attribute without the suffix.
 
 internal enum LayerKind
 {

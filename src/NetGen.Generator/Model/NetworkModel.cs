@@ -22,22 +22,19 @@ internal sealed record NetworkModel(
 /// <summary>A type that encloses the network class, re-declared around the generated part.</summary>
 internal sealed record ContainingType(string Keyword, string Name);
 
+/// <summary>One layer attribute: its kind, its name and the options its kind's descriptor read from it.</summary>
+internal sealed record LayerModel(LayerKind Kind, string Name, LayerOptions Options, SourceLocation? Location);
+
+/// <summary>The options of one layer kind, read from its attribute (the base of one record per kind).</summary>
+internal abstract record LayerOptions;
+
 /// <summary>
-/// One layer attribute. <see cref="Size"/> holds the constructor's sizes: the input shape, a dense layer's
-/// units, a convolution's filters, a pooling window. Kernel, stride and padding are null where not given.
+/// A layer's activation. <see cref="Alpha"/> is what the attribute gave (null when not set) until planning
+/// resolves it to the value the layer uses (null for activations that take no α).
 /// </summary>
-internal sealed record LayerModel(
-    LayerKind Kind,
-    string Name,
-    EquatableArray<int> Size,
-    ActivationKind Activation,
-    double? Alpha,
-    InitializerKind Initializer,
-    bool HasBias,
-    int? Kernel,
-    int? Stride,
-    int? Padding,
-    SourceLocation? Location)
+internal sealed record ActivationChoice(ActivationKind Kind, double? Alpha)
 {
-    public bool HasActivation => Kind is LayerKind.Dense or LayerKind.Conv2D;
+    public static ActivationChoice Identity { get; } = new(ActivationKind.Identity, null);
+
+    public double AlphaOrZero => Alpha ?? 0;
 }

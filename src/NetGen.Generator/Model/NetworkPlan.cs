@@ -1,37 +1,24 @@
+using System.Linq;
+
 namespace NetGen.Generator.Model;
 
-/// <summary>A network after shape inference: every layer's shapes and its slices of the parameter buffer.</summary>
+/// <summary>A network after shape inference: every layer's shapes, tensors and buffers.</summary>
 internal sealed record NetworkPlan(
     NetworkModel Network,
-    EquatableArray<int> InputShape,
-    int InputSize,
+    Shape InputShape,
     int OutputSize,
     int ParameterCount,
+    int StateCount,
     AccuracyKind Accuracy,
     EquatableArray<PlannedLayer> Layers,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
+    public int InputSize => InputShape.Size;
+
     public bool CanEmit => !Network.HasCompilerErrors && !HasErrors;
 
-    public bool HasErrors
-    {
-        get
-        {
-            foreach (var diagnostic in Diagnostics)
-            {
-                if (IsError(diagnostic))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
-
-    private static bool IsError(DiagnosticInfo diagnostic) =>
-        NetGen.Generator.Diagnostics.DiagnosticDescriptors.ById(diagnostic.DescriptorId).DefaultSeverity ==
-        Microsoft.CodeAnalysis.DiagnosticSeverity.Error;
+    public bool HasErrors => Diagnostics.Any(diagnostic =>
+        NetGen.Generator.Diagnostics.DiagnosticDescriptors.ById(diagnostic.DescriptorId).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
 }
 
 /// <summary>How the runtime scores predictions (mirrors NetGen.AccuracyKind).</summary>
@@ -43,53 +30,93 @@ internal enum AccuracyKind
 }
 
 /// <summary>
-/// A layer with its inferred shapes. Offsets and lengths index the network's flat parameter buffer; a
-/// length of 0 means "none". Window, stride and padding are resolved for convolution and pooling (0 elsewhere).
+/// A layer with its inferred shapes, its options with every default resolved, the tensors it owns (with their offsets in
+/// the network's parameter or state buffer) and the per-sample buffers it computes into.
 /// </summary>
 internal sealed record PlannedLayer(
     LayerModel Layer,
-    EquatableArray<int> InputShape,
-    EquatableArray<int> OutputShape,
-    int WeightOffset,
-    int WeightLength,
-    int BiasOffset,
-    int BiasLength,
-    int AlphaOffset,
-    int AlphaLength,
-    double Alpha,
-    InitializerKind Initializer,
-    int Window = 0,
-    int Stride = 0,
-    int Padding = 0)
+    Shape InputShape,
+    Shape OutputShape,
+    LayerOptions Options,
+    EquatableArray<PlannedTensor> Tensors,
+    EquatableArray<PlannedBuffer> Buffers)
 {
-    /// <summary>Weights' fan-in and fan-out, for initialisation: inputs × window area and outputs × window area.</summary>
-    public int FanIn => Kind == LayerKind.Conv2D ? InputShape[0] * Window * Window : InputSize;
-
-    public int FanOut => Kind == LayerKind.Conv2D ? OutputShape[0] * Window * Window : OutputSize;
-
-    /// <summary>The weight tensor's shape: [units, inputs] or [filters, channels, kernel, kernel].</summary>
-    public EquatableArray<int> WeightShape => Kind == LayerKind.Conv2D
-        ? new EquatableArray<int>(new[] { OutputShape[0], InputShape[0], Window, Window })
-        : new EquatableArray<int>(new[] { OutputSize, InputSize });
-
-    public int InputSize => Product(InputShape);
-
-    public int OutputSize => Product(OutputShape);
-
-    public int ParameterCount => WeightLength + BiasLength + AlphaLength;
-
     public string Name => Layer.Name;
 
     public LayerKind Kind => Layer.Kind;
 
-    private static int Product(EquatableArray<int> shape)
-    {
-        var product = 1;
-        foreach (var dimension in shape)
-        {
-            product *= dimension;
-        }
+    public int InputSize => InputShape.Size;
 
-        return product;
+    public int OutputSize => OutputShape.Size;
+
+    /// <summary>Trainable parameters, saturating at <see cref="int.MaxValue"/> (which inference reports as too large).</summary>
+    public int ParameterCount => (int)System.Math.Min(
+        Tensors.Where(tensor => tensor.Storage == TensorStorage.Parameters).Sum(tensor => (long)tensor.Length), int.MaxValue);
+
+    /// <summary>The tensor of <paramref name="role"/> ("Weight", "Bias", …), or null when the layer has none.</summary>
+    public PlannedTensor? Tensor(string role) => Tensors.FirstOrDefault(tensor => tensor.Role == role);
+
+    public bool HasBuffer(string role) => Buffers.Any(buffer => buffer.Role == role);
+}
+
+/// <summary>Which buffer a tensor lives in: trained by the optimizer, or layer state it never touches.</summary>
+internal enum TensorStorage
+{
+    Parameters,
+    State,
+}
+
+/// <summary>
+/// A named, shaped slice of the parameter or state buffer: "Weight", "Bias" or "Alpha" of a layer, or state such as
+/// running statistics. Checkpoints name it "Layer.Role".
+/// </summary>
+internal sealed record PlannedTensor(
+    string Role,
+    TensorStorage Storage,
+    int Offset,
+    EquatableArray<int> Shape,
+    TensorInitialization Initialization,
+    string? Documentation)
+{
+    public int Length
+    {
+        get
+        {
+            long product = 1;
+            foreach (var dimension in Shape)
+            {
+                product = System.Math.Min(product * dimension, int.MaxValue);
+            }
+
+            return (int)product;
+        }
     }
+}
+
+/// <summary>How a tensor starts: drawn from an initializer with the layer's fan-in and fan-out, or filled with a constant.</summary>
+internal sealed record TensorInitialization(InitializerKind Initializer, int FanIn, int FanOut, double Constant)
+{
+    public bool IsRandom => Initializer != InitializerKind.Default;
+
+    public static TensorInitialization Random(InitializerKind initializer, int fanIn, int fanOut) => new(initializer, fanIn, fanOut, 0);
+
+    public static TensorInitialization Filled(double value) => new(InitializerKind.Default, 0, 0, value);
+}
+
+/// <summary>Element types of per-sample buffers.</summary>
+internal enum BufferElement
+{
+    Float,
+    Int,
+}
+
+/// <summary>
+/// A buffer a layer computes into, <see cref="PerSample"/> elements per sample of a batch: "z" (pre-activations),
+/// "a" (outputs), "delta" (∂L/∂z) and kind-specific ones such as max pooling's "argmax".
+/// </summary>
+internal sealed record PlannedBuffer(string Role, BufferElement Element, int PerSample)
+{
+    public const string PreActivation = "z";
+    public const string Output = "a";
+    public const string Delta = "delta";
 }

@@ -24,7 +24,7 @@ internal static class EnumArgument
         result = default;
         var location = syntax is null
             ? null
-            : LayerAttributeReader.NamedArgumentLocation(syntax, argumentName) ?? SourceLocation.From(syntax.GetLocation());
+            : LayerArguments.NamedArgumentLocation(syntax, argumentName) ?? SourceLocation.From(syntax.GetLocation());
         diagnostics.Add(DiagnosticInfo.Create(
             DiagnosticDescriptors.UndefinedEnumValue, location,
             layerKind, layerName, argumentName, value.ToString(CultureInfo.InvariantCulture), PublicEnumName(typeof(TEnum))));

@@ -140,13 +140,13 @@ namespace Demo.Vision
         private float[] _delta_Conv1 = global::System.Array.Empty<float>();
         private float[] _a_Pool1 = global::System.Array.Empty<float>();
         private float[] _delta_Pool1 = global::System.Array.Empty<float>();
-        private int[] _argMax_Pool1 = global::System.Array.Empty<int>();
+        private int[] _argmax_Pool1 = global::System.Array.Empty<int>();
         private float[] _z_Conv2 = global::System.Array.Empty<float>();
         private float[] _a_Conv2 = global::System.Array.Empty<float>();
         private float[] _delta_Conv2 = global::System.Array.Empty<float>();
         private float[] _a_Pool2 = global::System.Array.Empty<float>();
         private float[] _delta_Pool2 = global::System.Array.Empty<float>();
-        private int[] _argMax_Pool2 = global::System.Array.Empty<int>();
+        private int[] _argmax_Pool2 = global::System.Array.Empty<int>();
         private float[] _z_Full1 = global::System.Array.Empty<float>();
         private float[] _a_Full1 = global::System.Array.Empty<float>();
         private float[] _delta_Full1 = global::System.Array.Empty<float>();
@@ -304,13 +304,13 @@ namespace Demo.Vision
             _delta_Conv1 = new float[checked(batchSize * 4704)];
             _a_Pool1 = new float[checked(batchSize * 1176)];
             _delta_Pool1 = new float[checked(batchSize * 1176)];
-            _argMax_Pool1 = new int[checked(batchSize * 1176)];
+            _argmax_Pool1 = new int[checked(batchSize * 1176)];
             _z_Conv2 = new float[checked(batchSize * 1600)];
             _a_Conv2 = new float[checked(batchSize * 1600)];
             _delta_Conv2 = new float[checked(batchSize * 1600)];
             _a_Pool2 = new float[checked(batchSize * 400)];
             _delta_Pool2 = new float[checked(batchSize * 400)];
-            _argMax_Pool2 = new int[checked(batchSize * 400)];
+            _argmax_Pool2 = new int[checked(batchSize * 400)];
             _z_Full1 = new float[checked(batchSize * 120)];
             _a_Full1 = new float[checked(batchSize * 120)];
             _delta_Full1 = new float[checked(batchSize * 120)];
@@ -332,13 +332,13 @@ namespace Demo.Vision
             global::NetGen.Cpu.Conv2DKernels.Forward(inputs, parameters.Slice(0, 150), parameters.Slice(150, 6), _z_Conv1, _a_Conv1, batchSize, s_shape_Conv1, default(global::NetGen.Cpu.ReluActivation));
 
             // Pool1: MaxPool2D 6×28×28 → 6×14×14, 2×2 window, stride 2, padding 0
-            global::NetGen.Cpu.PoolingKernels.MaxPoolForward(_a_Conv1, _a_Pool1, _argMax_Pool1, batchSize, s_shape_Pool1);
+            global::NetGen.Cpu.PoolingKernels.MaxPoolForward(_a_Conv1, _a_Pool1, _argmax_Pool1, batchSize, s_shape_Pool1);
 
             // Conv2: Conv2D 6×14×14 → 16×10×10, 5×5 kernel, stride 1, padding 0, ReLU
             global::NetGen.Cpu.Conv2DKernels.Forward(_a_Pool1, parameters.Slice(156, 2400), parameters.Slice(2556, 16), _z_Conv2, _a_Conv2, batchSize, s_shape_Conv2, default(global::NetGen.Cpu.ReluActivation));
 
             // Pool2: MaxPool2D 16×10×10 → 16×5×5, 2×2 window, stride 2, padding 0
-            global::NetGen.Cpu.PoolingKernels.MaxPoolForward(_a_Conv2, _a_Pool2, _argMax_Pool2, batchSize, s_shape_Pool2);
+            global::NetGen.Cpu.PoolingKernels.MaxPoolForward(_a_Conv2, _a_Pool2, _argmax_Pool2, batchSize, s_shape_Pool2);
 
             // Full1: Dense 400 → 120, ReLU
             global::NetGen.Cpu.DenseKernels.Forward(_a_Pool2, parameters.Slice(2572, 48000), parameters.Slice(50572, 120), _z_Full1, _a_Full1, batchSize, 400, 120, default(global::NetGen.Cpu.ReluActivation));
@@ -379,14 +379,14 @@ namespace Demo.Vision
             global::NetGen.Cpu.DenseKernels.InputGradient(_delta_Full1, parameters.Slice(2572, 48000), _delta_Pool2, batchSize, 400, 120);
 
             // Pool2: MaxPool2D 16×10×10 → 16×5×5, 2×2 window, stride 2, padding 0
-            global::NetGen.Cpu.PoolingKernels.MaxPoolBackward(_delta_Pool2, _argMax_Pool2, _delta_Conv2, batchSize, s_shape_Pool2);
+            global::NetGen.Cpu.PoolingKernels.MaxPoolBackward(_delta_Pool2, _argmax_Pool2, _delta_Conv2, batchSize, s_shape_Pool2);
 
             // Conv2: Conv2D 6×14×14 → 16×10×10, 5×5 kernel, stride 1, padding 0, ReLU
             global::NetGen.Cpu.DenseKernels.ActivationBackward(_z_Conv2, _a_Conv2, _delta_Conv2, batchSize * 1600, default(global::NetGen.Cpu.ReluActivation));
             global::NetGen.Cpu.Conv2DKernels.Backward(_a_Pool1, parameters.Slice(156, 2400), _delta_Conv2, gradients.Slice(156, 2400), gradients.Slice(2556, 16), _delta_Pool1, batchSize, s_shape_Conv2);
 
             // Pool1: MaxPool2D 6×28×28 → 6×14×14, 2×2 window, stride 2, padding 0
-            global::NetGen.Cpu.PoolingKernels.MaxPoolBackward(_delta_Pool1, _argMax_Pool1, _delta_Conv1, batchSize, s_shape_Pool1);
+            global::NetGen.Cpu.PoolingKernels.MaxPoolBackward(_delta_Pool1, _argmax_Pool1, _delta_Conv1, batchSize, s_shape_Pool1);
 
             // Conv1: Conv2D 1×28×28 → 6×28×28, 5×5 kernel, stride 1, padding 2, ReLU
             global::NetGen.Cpu.DenseKernels.ActivationBackward(_z_Conv1, _a_Conv1, _delta_Conv1, batchSize * 4704, default(global::NetGen.Cpu.ReluActivation));

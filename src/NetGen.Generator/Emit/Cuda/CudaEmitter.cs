@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using NetGen.Generator.Activations;
+using NetGen.Generator.Layers;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Emit.Cuda;
@@ -29,7 +31,7 @@ internal static class CudaEmitter
     {
         var layers = Layers(plan);
         var output = layers[layers.Count - 1];
-        var forward = layers.SelectMany(CudaForwardKernels.For).ToList();
+        var forward = layers.SelectMany(layer => layer.Descriptor.ForwardKernels(layer).Concat(ActivationPasses.ForwardKernels(layer))).ToList();
         var loss = new List<CudaKernel> { CudaLossKernel.For(plan, output) };
         var backward = Backward(layers).ToList();
         var clipNorm = CudaOptimizerKernels.ClipNorm(plan.ParameterCount);
@@ -42,11 +44,13 @@ internal static class CudaEmitter
     private static List<CudaLayer> Layers(NetworkPlan plan)
     {
         var layers = new List<CudaLayer>();
-        var index = 0;
-        foreach (var layer in PassEmitter.ComputeLayers(plan))
+        foreach (var layer in plan.Layers)
         {
-            var below = layers.Count == 0 ? null : layers[layers.Count - 1];
-            layers.Add(new CudaLayer(layer, index++, below?.Output ?? CudaNames.Inputs, below));
+            if (LayerCatalog.ComputeFor(layer) is { } descriptor)
+            {
+                var below = layers.Count == 0 ? null : layers[layers.Count - 1];
+                layers.Add(new CudaLayer(layer, descriptor, layers.Count, below?.Output ?? CudaNames.Inputs, below));
+            }
         }
 
         return layers;
@@ -59,7 +63,7 @@ internal static class CudaEmitter
         for (var index = layers.Count - 1; index >= 0; index--)
         {
             var layer = layers[index];
-            foreach (var kernel in CudaBackwardKernels.ActivationBackward(layer).Concat(CudaBackwardKernels.ParameterGradients(layer)))
+            foreach (var kernel in ActivationPasses.BackwardKernels(layer).Concat(layer.Descriptor.ParameterGradientKernels(layer)))
             {
                 yield return kernel;
             }
@@ -69,7 +73,7 @@ internal static class CudaEmitter
                 yield break;
             }
 
-            yield return CudaBackwardKernels.InputGradient(layer, layer.Below!);
+            yield return layer.Descriptor.InputGradientKernel(layer, layer.Below!);
         }
     }
 
@@ -90,24 +94,12 @@ internal static class CudaEmitter
         };
         foreach (var layer in layers)
         {
-            var size = layer.Plan.OutputSize;
-            if (layer.HasSeparatePreActivation)
+            foreach (var buffer in layer.Plan.Buffers)
             {
-                buffers.Add(new CudaBufferSpec(layer.PreActivation, "float", 0, size));
+                buffers.Add(new CudaBufferSpec(layer.Buffer(buffer.Role), buffer.Element == BufferElement.Int ? "int" : "float", 0, buffer.PerSample));
             }
 
-            buffers.Add(new CudaBufferSpec(layer.Output, "float", 0, size));
-            buffers.Add(new CudaBufferSpec(layer.Delta, "float", 0, size));
-            if (layer.Kind == LayerKind.MaxPool2D)
-            {
-                buffers.Add(new CudaBufferSpec(layer.ArgMax, "int", 0, size));
-            }
-
-            if (layer.Plan.WeightLength > 0)
-            {
-                var (fixedPart, perSample) = CudaBackwardKernels.PartialsSize(layer);
-                buffers.Add(new CudaBufferSpec(layer.SplitPartials, "float", fixedPart, perSample));
-            }
+            buffers.AddRange(layer.Descriptor.ScratchBuffers(layer));
         }
 
         return buffers;
@@ -126,7 +118,7 @@ internal static class CudaEmitter
 
         source.Append("#define NG_PARAMETER_COUNT ").Append(C.Int(plan.ParameterCount)).Append('\n');
         source.Append("#define NG_NORM_BLOCKS ").Append(C.Int(CudaOptimizerKernels.NormBlocks(plan.ParameterCount))).Append("\n\n");
-        source.Append(CudaPrelude.Prelude.Replace("\r\n", "\n")).Append('\n');
+        source.Append(CudaPrelude.Text).Append('\n');
         Section(source, "Forward", forward);
         Section(source, "Loss", loss);
         Section(source, "Backward", backward);

@@ -1,24 +1,29 @@
 using System.Globalization;
 using System.Linq;
+using NetGen.Generator.Activations;
+using NetGen.Generator.Layers;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Emit.Cuda;
 
 /// <summary>
-/// A compute layer (dense, convolution, pooling) as the CUDA emitter sees it: its C names, the buffer it reads, the
-/// compute layer below it (flatten is a view, so it has none), and how its activation's derivative is applied.
+/// A compute layer as the CUDA emitter sees it: its C names, the buffer it reads, the compute layer below it (views own no
+/// buffer, so it is the nearest one that computes), and how its activation is applied and differentiated.
 /// </summary>
 internal sealed class CudaLayer
 {
-    public CudaLayer(PlannedLayer plan, int index, string source, CudaLayer? below)
+    public CudaLayer(PlannedLayer plan, ComputeLayerDescriptor descriptor, int index, string source, CudaLayer? below)
     {
         Plan = plan;
+        Descriptor = descriptor;
         Id = CIdentifier(plan.Name, index);
         Source = source;
         Below = below;
     }
 
     public PlannedLayer Plan { get; }
+
+    public ComputeLayerDescriptor Descriptor { get; }
 
     /// <summary>The layer's name as a C identifier (names outside ASCII get the layer's index to stay unique).</summary>
     public string Id { get; }
@@ -28,55 +33,38 @@ internal sealed class CudaLayer
 
     public CudaLayer? Below { get; }
 
-    public LayerKind Kind => Plan.Kind;
+    public ActivationChoice ActivationChoice => Descriptor.ActivationOf(Plan) ?? ActivationChoice.Identity;
 
-    public ActivationKind Activation => Plan.Layer.HasActivation ? Plan.Layer.Activation : ActivationKind.Identity;
+    public ActivationEntry Activation => ActivationCatalog.For(ActivationChoice.Kind);
 
-    public bool HasSeparatePreActivation => Activation != ActivationKind.Identity;
+    /// <summary>The device buffer of role <paramref name="role"/>: "a_Hidden".</summary>
+    public string Buffer(string role) => role + "_" + Id;
 
-    public string Output => "a_" + Id;
+    public bool HasSeparatePreActivation => Plan.HasBuffer(PlannedBuffer.PreActivation);
 
-    public string PreActivation => HasSeparatePreActivation ? "z_" + Id : Output;
+    public string Output => Buffer(PlannedBuffer.Output);
 
-    public string Delta => "delta_" + Id;
+    public string PreActivation => HasSeparatePreActivation ? Buffer(PlannedBuffer.PreActivation) : Output;
 
-    public string ArgMax => "argmax_" + Id;
+    public string Delta => Buffer(PlannedBuffer.Delta);
 
-    public string SplitPartials => "weight_gradient_partials_" + Id;
+    /// <summary>The offset of tensor <paramref name="role"/> in the parameter (and gradient) buffer.</summary>
+    public int Offset(string role) => (Plan.Tensor(role) ?? throw new System.InvalidOperationException(Plan.Name + " has no " + role + " tensor")).Offset;
 
-    /// <summary>An activation applied element by element, so its derivative can be fused into whatever produces the layer's δ.</summary>
-    public bool HasElementwiseDerivative => Activation is not (ActivationKind.Identity or ActivationKind.Softmax or ActivationKind.PReLU);
+    /// <summary>A pointer to tensor <paramref name="role"/>'s parameters, as C.</summary>
+    public string Parameters(string role) => CudaNames.Parameters + " + " + C.Int(Offset(role));
 
-    /// <summary>Softmax and PReLU turn ∂L/∂a into ∂L/∂z in a kernel of their own, after the producer of δ.</summary>
-    public bool NeedsActivationBackwardKernel => Activation is ActivationKind.Softmax or ActivationKind.PReLU;
-
-    /// <summary>Output positions per sample and channel: OH·OW for spatial layers, 1 for dense.</summary>
-    public int Positions => Plan.OutputShape.Count == 3 ? Plan.OutputShape[1] * Plan.OutputShape[2] : 1;
+    /// <summary>Output positions per sample and channel: OH·OW for spatial layers, 1 for vectors.</summary>
+    public int Positions => Plan.OutputShape.IsSpatial ? Plan.OutputShape.Height * Plan.OutputShape.Width : 1;
 
     /// <summary>Output channels (filters) or units.</summary>
-    public int Channels => Plan.OutputShape.Count == 3 ? Plan.OutputShape[0] : Plan.OutputSize;
+    public int Channels => Plan.OutputShape.IsSpatial ? Plan.OutputShape.Channels : Plan.OutputSize;
 
-    public string Alpha => C.Float(Plan.Alpha);
-
-    /// <summary>f(pre) as C, for the element-wise activations and identity.</summary>
-    public string ApplyActivation(string pre) =>
-        Activation == ActivationKind.Identity ? pre : FunctionName(Activation) + "(" + pre + ", " + Alpha + ")";
+    /// <summary>f(pre) as C.</summary>
+    public string ApplyActivation(string pre) => Activation.CudaApply(pre, ActivationChoice.AlphaOrZero);
 
     /// <summary>f'(z) as C given the z and a expressions.</summary>
-    public string Derivative(string z, string a) => FunctionName(Activation) + "_derivative(" + z + ", " + a + ", " + Alpha + ")";
-
-    private static string FunctionName(ActivationKind activation) => activation switch
-    {
-        ActivationKind.BinaryStep => "ng_binary_step",
-        ActivationKind.Sigmoid => "ng_sigmoid",
-        ActivationKind.Tanh => "ng_tanh",
-        ActivationKind.ArcTan => "ng_arctan",
-        ActivationKind.ReLU => "ng_relu",
-        ActivationKind.LeakyReLU => "ng_leaky_relu",
-        ActivationKind.ELU => "ng_elu",
-        ActivationKind.SoftPlus => "ng_softplus",
-        _ => "ng_identity",
-    };
+    public string Derivative(string z, string a) => Activation.CudaDerivativeOf(z, a, ActivationChoice.AlphaOrZero);
 
     private static string CIdentifier(string name, int index)
     {

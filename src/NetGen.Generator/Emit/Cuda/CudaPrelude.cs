@@ -1,3 +1,5 @@
+using NetGen.Generator.Activations;
+
 namespace NetGen.Generator.Emit.Cuda;
 
 /// <summary>
@@ -6,7 +8,12 @@ namespace NetGen.Generator.Emit.Cuda;
 /// </summary>
 internal static class CudaPrelude
 {
-    public const string Prelude = """
+    /// <summary>The whole prelude, the activations' device functions generated from the activation catalog.</summary>
+    public static string Text { get; } =
+        (Head + "\n// Element-wise activations f(z) and their derivatives f'(z) given z and a = f(z); alpha is the layer's α where it has one.\n" +
+         ActivationCatalog.CudaFunctions() + "\n" + Tail).Replace("\r\n", "\n");
+
+    private const string Head = """
         // ---- NetGen prelude: device helpers shared by every network's translation unit ----
         #define NG_TILE 64
         #define NG_TILE_K 16
@@ -25,27 +32,9 @@ internal static class CudaPrelude
             return __fdividef(e, 1.0f + e);
         }
 
-        // Element-wise activations f(z) and their derivatives f'(z) given z and a = f(z); alpha is the layer's α where it has one.
-        __device__ __forceinline__ float ng_identity(float z, float) { return z; }
-        __device__ __forceinline__ float ng_identity_derivative(float, float, float) { return 1.0f; }
-        __device__ __forceinline__ float ng_binary_step(float z, float) { return z >= 0.0f ? 1.0f : 0.0f; }
-        __device__ __forceinline__ float ng_binary_step_derivative(float, float, float) { return 0.0f; }
-        __device__ __forceinline__ float ng_sigmoid(float z, float) { return ng_sigmoid(z); }
-        __device__ __forceinline__ float ng_sigmoid_derivative(float, float a, float) { return a * (1.0f - a); }
-        __device__ __forceinline__ float ng_tanh(float z, float) { return tanhf(z); }
-        __device__ __forceinline__ float ng_tanh_derivative(float, float a, float) { return 1.0f - a * a; }
-        __device__ __forceinline__ float ng_arctan(float z, float) { return atanf(z); }
-        // __fdividef as in ng_sigmoid; 1 + z² ≥ 1 (it returns 0 only beyond |z| ≈ 1e19, where the derivative is 0 in float anyway).
-        __device__ __forceinline__ float ng_arctan_derivative(float z, float, float) { return __fdividef(1.0f, 1.0f + z * z); }
-        __device__ __forceinline__ float ng_relu(float z, float) { return z > 0.0f ? z : 0.0f; }
-        __device__ __forceinline__ float ng_relu_derivative(float z, float, float) { return z > 0.0f ? 1.0f : 0.0f; }
-        __device__ __forceinline__ float ng_leaky_relu(float z, float alpha) { return z > 0.0f ? z : alpha * z; }
-        __device__ __forceinline__ float ng_leaky_relu_derivative(float z, float, float alpha) { return z > 0.0f ? 1.0f : alpha; }
-        __device__ __forceinline__ float ng_elu(float z, float alpha) { return z > 0.0f ? z : alpha * (expf(z) - 1.0f); }
-        __device__ __forceinline__ float ng_elu_derivative(float z, float a, float alpha) { return z > 0.0f ? 1.0f : a + alpha; }
-        __device__ __forceinline__ float ng_softplus(float z, float) { return fmaxf(z, 0.0f) + logf(1.0f + expf(-fabsf(z))); }
-        __device__ __forceinline__ float ng_softplus_derivative(float z, float, float) { return ng_sigmoid(z); }
+        """;
 
+    private const string Tail = """
         // C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.y, blockIdx.x), 256 threads, each computing 4×4
         // outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
         // supplies lhs(m, k), rhs(k, n), store(m, n, value) and whether rhs is contiguous in k (which decides the load order).

@@ -33,23 +33,6 @@ internal static class CudaProducts
     /// <summary>Samples per split of a weight gradient whose reduction runs over samples × <paramref name="rowsPerSample"/>.</summary>
     public static int SamplesPerSplit(int rowsPerSample) => System.Math.Max(1, RowsPerSplit / rowsPerSample);
 
-    /// <summary>im2col(x) at reduction row <paramref name="row"/> (sample × position) and column <paramref name="column"/> (channel × window cell), as a C return statement.</summary>
-    public static string Im2Col(CudaLayer layer, string row, string column)
-    {
-        var plan = layer.Plan;
-        int channels = plan.InputShape[0], height = plan.InputShape[1], width = plan.InputShape[2];
-        var window = plan.Window;
-        var outputWidth = plan.OutputShape[2];
-        var positions = layer.Positions;
-        return
-            "const int image = " + row + " / " + C.Int(positions) + ", position = " + row + " % " + C.Int(positions) + ";\n" +
-            "const int c = " + column + " / " + C.Int(window * window) + ", r = " + column + " % " + C.Int(window * window) + ";\n" +
-            "const int y = (position / " + C.Int(outputWidth) + ") * " + C.Int(plan.Stride) + " - " + C.Int(plan.Padding) + " + r / " + C.Int(window) + ";\n" +
-            "const int x = (position % " + C.Int(outputWidth) + ") * " + C.Int(plan.Stride) + " - " + C.Int(plan.Padding) + " + r % " + C.Int(window) + ";\n" +
-            "return y >= 0 && y < " + C.Int(height) + " && x >= 0 && x < " + C.Int(width) + " ? in[((image * " + C.Int(channels) + " + c) * " +
-            C.Int(height) + " + y) * " + C.Int(width) + " + x] : 0.0f;";
-    }
-
     private static void Method(StringBuilder text, string signature, IEnumerable<string> lines)
     {
         text.Append("    __device__ ").Append(signature).Append("\n    {\n");
@@ -74,28 +57,4 @@ internal static class CudaNames
     public const string NormPartials = "norm_partials";
     public const string ClipScale = "clip_scale";
     public const string Loss = "loss";
-}
-
-/// <summary>Index arithmetic the pooling kernels share.</summary>
-internal static class CudaPooling
-{
-    /// <summary>
-    /// C that derives, from a thread per element of <paramref name="layer"/>'s output, the output index o, its plane,
-    /// and the window's rows [top, bottom) and columns [left, right) clipped to the input.
-    /// </summary>
-    public static string OutputIndices(CudaLayer layer)
-    {
-        var plan = layer.Plan;
-        int height = plan.InputShape[1], width = plan.InputShape[2];
-        int outputHeight = plan.OutputShape[1], outputWidth = plan.OutputShape[2];
-        return
-            "const int o = blockIdx.x * NG_THREADS + threadIdx.x;\n" +
-            "if (o >= batch * " + C.Int(plan.OutputSize) + ")\n{\n    return;\n}\n\n" +
-            "const int plane_start = o / " + C.Int(outputHeight * outputWidth) + " * " + C.Int(height * width) + ";\n" +
-            "const float* plane = " + layer.Source + " + plane_start;\n" +
-            "const int row = o % " + C.Int(outputHeight * outputWidth) + " / " + C.Int(outputWidth) + " * " + C.Int(plan.Stride) + " - " + C.Int(plan.Padding) + ";\n" +
-            "const int column = o % " + C.Int(outputWidth) + " * " + C.Int(plan.Stride) + " - " + C.Int(plan.Padding) + ";\n" +
-            "const int top = max(row, 0), bottom = min(row + " + C.Int(plan.Window) + ", " + C.Int(height) + ");\n" +
-            "const int left = max(column, 0), right = min(column + " + C.Int(plan.Window) + ", " + C.Int(width) + ");\n";
-    }
 }

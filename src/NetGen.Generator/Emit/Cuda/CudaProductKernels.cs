@@ -1,0 +1,178 @@
+using System.Collections.Generic;
+using NetGen.Generator.Activations;
+
+namespace NetGen.Generator.Emit.Cuda;
+
+/// <summary>
+/// The kernels that dense and convolution layers build on the prelude's tiled product: the forward product with bias and
+/// activation in its epilogue, the weight gradient as split products summed in a fixed order (deterministic), the bias
+/// gradient as a block reduction, and δ of the layer below as a product with that layer's derivative in its epilogue.
+/// Each layer supplies its own index arithmetic as lhs(m, k), rhs(k, n) and the output index.
+/// </summary>
+internal static class CudaProductKernels
+{
+    /// <summary>
+    /// A tiled product over rows = samples × <paramref name="rowsPerSample"/>, columns = the layer's channels or units and
+    /// <paramref name="depth"/>, whose epilogue adds the bias, keeps z and writes f(z) at <paramref name="outputIndex"/>.
+    /// </summary>
+    public static CudaKernel ForwardWithEpilogue(
+        CudaLayer layer, string name, string comment, string lhs, string rhs, string outputIndex, int rowsPerSample, int depth)
+    {
+        var plan = layer.Plan;
+        var hasBias = plan.Tensor("Bias") is not null;
+        var problem = name + "_problem";
+        var store = new List<string> { "const int i = " + outputIndex + ";" };
+        store.Add("const float pre = value" + (hasBias ? " + bias[n]" : string.Empty) + ";");
+        if (layer.HasSeparatePreActivation)
+        {
+            store.Add("z[i] = pre;");
+        }
+
+        switch (layer.Activation.Form)
+        {
+            case ActivationForm.RowWise:
+                break; // Its own kernel reads z.
+            case ActivationForm.Learned:
+                store.Add("a[i] = pre > 0.0f ? pre : alpha[n] * pre;");
+                break;
+            default:
+                store.Add("a[i] = " + layer.ApplyActivation("pre") + ";");
+                break;
+        }
+
+        var members = new List<string> { "const float* __restrict__ in;", "const float* __restrict__ weight;" };
+        var initializers = new List<string> { layer.Source, layer.Parameters("Weight") };
+        if (hasBias)
+        {
+            members.Add("const float* __restrict__ bias;");
+            initializers.Add(layer.Parameters("Bias"));
+        }
+
+        if (plan.Tensor("Alpha") is not null)
+        {
+            members.Add("const float* __restrict__ alpha;");
+            initializers.Add(layer.Parameters("Alpha"));
+        }
+
+        if (layer.HasSeparatePreActivation)
+        {
+            members.Add("float* __restrict__ z;");
+            initializers.Add(layer.PreActivation);
+        }
+
+        members.Add("float* __restrict__ a;");
+        initializers.Add(layer.Output);
+        var parameters = new List<CudaParameter> { CudaParameter.Reads(layer.Source), CudaParameter.Reads(CudaNames.Parameters) };
+        if (layer.HasSeparatePreActivation)
+        {
+            parameters.Add(CudaParameter.Writes(layer.PreActivation));
+        }
+
+        parameters.Add(CudaParameter.Writes(layer.Output));
+        parameters.Add(CudaParameter.Batch);
+        var helpers = CudaProducts.Problem(problem, members, lhs, rhs, rhsContiguousInK: true, store);
+        var body = "ng_gemm_tile(" + problem + "{ " + string.Join(", ", initializers) + " }, batch * " + C.Int(rowsPerSample) + ", " +
+                   C.Int(layer.Channels) + ", 0, " + C.Int(depth) + ");";
+        return new CudaKernel(
+            name, comment, parameters, body,
+            CudaGrid.Covering(layer.Channels, CudaProducts.Tile), CudaGrid.PerBatch(rowsPerSample, CudaProducts.Tile), CudaGrid.Constant(1),
+            Helpers: helpers);
+    }
+
+    /// <summary>Floats of split partial sums a weight gradient needs: Fixed + PerSample·batch covers ⌈batch / samples per split⌉ splits.</summary>
+    public static CudaBufferSpec WeightGradientPartials(CudaLayer layer, int rowsPerSample)
+    {
+        var count = (long)layer.Plan.Tensor("Weight")!.Length;
+        var samplesPerSplit = CudaProducts.SamplesPerSplit(rowsPerSample);
+        return new CudaBufferSpec(PartialsName(layer), "float", count, (count + samplesPerSplit - 1) / samplesPerSplit);
+    }
+
+    /// <summary>
+    /// ∂L/∂W = δᵀ·x over the batch, as ⌈batch / samples per split⌉ split products (grid z) into the partials buffer, then summed
+    /// in split order into the gradients; and ∂L/∂b as a block reduction when the layer has a bias.
+    /// </summary>
+    public static IEnumerable<CudaKernel> ParameterGradients(CudaLayer layer, string prefix, string lhs, string rhs, string input, int rowsPerSample)
+    {
+        yield return WeightGradient(layer, prefix, lhs, rhs, input, rowsPerSample);
+        yield return WeightGradientSum(layer, rowsPerSample);
+        if (layer.Plan.Tensor("Bias") is not null)
+        {
+            yield return BiasGradient(layer, prefix, rowsPerSample);
+        }
+    }
+
+    private static string PartialsName(CudaLayer layer) => "weight_gradient_partials_" + layer.Id;
+
+    private static CudaKernel WeightGradient(CudaLayer layer, string prefix, string lhs, string rhs, string input, int rows)
+    {
+        var weights = layer.Plan.Tensor("Weight")!.Length;
+        var samplesPerSplit = CudaProducts.SamplesPerSplit(rows);
+        int outputs = layer.Channels, depth = weights / layer.Channels;
+        var name = prefix + "_weight_gradient_" + layer.Id;
+        var helpers = CudaProducts.Problem(
+            name + "_problem",
+            new[] { "const float* __restrict__ delta;", "const float* __restrict__ in;", "float* __restrict__ out;" },
+            lhs, rhs, rhsContiguousInK: false, new[] { "out[m * " + C.Int(depth) + " + n] = value;" });
+        var body =
+            "const int first = blockIdx.z * " + C.Int(samplesPerSplit) + ";\n" +
+            "const int last = min(batch, first + " + C.Int(samplesPerSplit) + ");\n" +
+            "ng_gemm_tile(" + name + "_problem{ " + layer.Delta + ", " + layer.Source + ", " + PartialsName(layer) + " + (long long)blockIdx.z * " +
+            C.Int(weights) + " }, " + C.Int(outputs) + ", " + C.Int(depth) + ", first * " + C.Int(rows) + ", last * " + C.Int(rows) + ");";
+        return new CudaKernel(
+            name,
+            layer.Plan.Name + ": ∂L/∂W = δᵀ·" + input + " over " + C.Int(samplesPerSplit) + " samples per split (grid z), summed by " +
+            "weight_gradient_sum_" + layer.Id,
+            new[] { CudaParameter.Reads(layer.Delta), CudaParameter.Reads(layer.Source), CudaParameter.Writes(PartialsName(layer)), CudaParameter.Batch },
+            body,
+            CudaGrid.Covering(depth, CudaProducts.Tile), CudaGrid.Covering(outputs, CudaProducts.Tile), CudaGrid.PerBatch(1, samplesPerSplit),
+            Helpers: helpers);
+    }
+
+    private static CudaKernel WeightGradientSum(CudaLayer layer, int rows)
+    {
+        var weights = layer.Plan.Tensor("Weight")!.Length;
+        var samplesPerSplit = CudaProducts.SamplesPerSplit(rows);
+        return new CudaKernel(
+            "weight_gradient_sum_" + layer.Id,
+            layer.Plan.Name + ": sums the splits of ∂L/∂W in split order into the gradient buffer",
+            new[] { CudaParameter.Reads(PartialsName(layer)), CudaParameter.Writes(CudaNames.Gradients), CudaParameter.Batch },
+            "ng_sum_splits<" + C.Int(weights) + ", " + C.Int(samplesPerSplit) + ">(" + PartialsName(layer) + ", " + CudaNames.Gradients +
+            " + " + C.Int(layer.Offset("Weight")) + ", batch);",
+            CudaGrid.Covering(weights, CudaKernel.Threads), CudaGrid.Constant(1), CudaGrid.Constant(1));
+    }
+
+    private static CudaKernel BiasGradient(CudaLayer layer, string prefix, int rows)
+    {
+        var element = rows == 1
+            ? layer.Delta + "[r * " + C.Int(layer.Channels) + " + blockIdx.x]"
+            : layer.Delta + "[(r / " + C.Int(rows) + " * " + C.Int(layer.Channels) + " + blockIdx.x) * " + C.Int(rows) + " + r % " + C.Int(rows) + "]";
+        var body =
+            "double sum = 0.0;\n" +
+            "for (int r = threadIdx.x; r < batch * " + C.Int(rows) + "; r += NG_THREADS)\n{\n    sum += " + element + ";\n}\n\n" +
+            "sum = ng_block_sum(sum);\n" +
+            "if (threadIdx.x == 0)\n{\n    " + CudaNames.Gradients + "[" + C.Int(layer.Offset("Bias")) + " + blockIdx.x] = (float)sum;\n}";
+        return new CudaKernel(
+            prefix + "_bias_gradient_" + layer.Id,
+            layer.Plan.Name + ": ∂L/∂b = Σ δ over the batch" + (rows > 1 ? " and positions" : string.Empty) + ", one block per " + (rows > 1 ? "filter" : "unit"),
+            new[] { CudaParameter.Reads(layer.Delta), CudaParameter.Writes(CudaNames.Gradients), CudaParameter.Batch },
+            body, CudaGrid.Constant(layer.Channels), CudaGrid.Constant(1), CudaGrid.Constant(1));
+    }
+
+    /// <summary>δ of <paramref name="below"/> as a tiled product of this layer's δ and weights, the derivative of below's activation fused into the store.</summary>
+    public static CudaKernel InputGradient(
+        CudaLayer layer, CudaLayer below, string name, string comment, string lhs, string rhs, string belowIndex, int rowsPerSample, int columns, int depth)
+    {
+        var members = new List<string> { "const float* __restrict__ delta;", "const float* __restrict__ weight;" };
+        var initializers = new List<string> { layer.Delta, layer.Parameters("Weight") };
+        var parameters = new List<CudaParameter> { CudaParameter.Reads(layer.Delta), CudaParameter.Reads(CudaNames.Parameters) };
+        CudaBelow.AddMembers(below, members, initializers, parameters);
+        parameters.Add(CudaParameter.Batch);
+        var helpers = CudaProducts.Problem(
+            name + "_problem", members, lhs, rhs, rhsContiguousInK: false, CudaBelow.Store(below, belowIndex, "value", "z_below", "a_below", "delta_below"));
+        var body = "ng_gemm_tile(" + name + "_problem{ " + string.Join(", ", initializers) + " }, batch * " + C.Int(rowsPerSample) + ", " +
+                   C.Int(columns) + ", 0, " + C.Int(depth) + ");";
+        return new CudaKernel(
+            name, comment, parameters, body,
+            CudaGrid.Covering(columns, CudaProducts.Tile), CudaGrid.PerBatch(rowsPerSample, CudaProducts.Tile), CudaGrid.Constant(1), Helpers: helpers);
+    }
+}

@@ -1,0 +1,42 @@
+using NetGen.Generator.Activations;
+using NetGen.Generator.Emit;
+
+namespace NetGen.Generator.Layers.Dense;
+
+/// <summary>The dense layer's C# passes: calls into the runtime's DenseKernels, every size a constant.</summary>
+internal sealed partial class DenseLayer
+{
+    private const string Kernels = RuntimeTypes.Internal + "DenseKernels";
+
+    public override void WriteForward(CSharpLayer layer, IndentedWriter writer)
+    {
+        var weights = layer.Parameters("Weight");
+        var bias = layer.ParametersOrDefault("Bias");
+        var buffers = layer.PreActivation + ", " + layer.Output + ", " + Sizes(layer);
+        switch (layer.Activation.Form)
+        {
+            case ActivationForm.RowWise:
+                writer.Line(Kernels + ".ForwardSoftmax(" + layer.Source + ", " + weights + ", " + bias + ", " + buffers + ");");
+                break;
+            case ActivationForm.Learned:
+                writer.Line(Kernels + ".ForwardPRelu(" + layer.Source + ", " + weights + ", " + bias + ", " + layer.Parameters("Alpha") + ", " + buffers + ");");
+                break;
+            default:
+                writer.Line(Kernels + ".Forward(" + layer.Source + ", " + weights + ", " + bias + ", " + buffers + ", " + layer.ActivationStruct + ");");
+                break;
+        }
+    }
+
+    public override void WriteBackward(CSharpLayer layer, IndentedWriter writer)
+    {
+        writer.Line(Kernels + ".ParameterGradients(" + layer.Delta + ", " + layer.Source + ", " + layer.Gradients("Weight") + ", " +
+                    layer.GradientsOrDefault("Bias") + ", " + Sizes(layer) + ");");
+        if (layer.InputDelta != "default")
+        {
+            writer.Line(Kernels + ".InputGradient(" + layer.Delta + ", " + layer.Parameters("Weight") + ", " + layer.InputDelta + ", " + Sizes(layer) + ");");
+        }
+    }
+
+    private static string Sizes(CSharpLayer layer) =>
+        "batchSize, " + Literals.Int(layer.Plan.InputSize) + ", " + Literals.Int(layer.Plan.OutputSize);
+}
