@@ -2,15 +2,15 @@ using System;
 
 namespace NetGen
 {
-    /// <summary>Keeps the largest value of each Size × Size window, per channel.</summary>
+    /// <summary>Keeps the largest value of each Window × Window window, per channel.</summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class MaxPool2DAttribute : LayerAttribute
     {
-        /// <summary>Pools <paramref name="size"/> × <paramref name="size"/> windows.</summary>
-        public MaxPool2DAttribute(int size) => Size = size;
+        /// <summary>Pools <paramref name="window"/> × <paramref name="window"/> windows.</summary>
+        public MaxPool2DAttribute(int window) => Window = window;
 
         /// <summary>The window's height and width.</summary>
-        public int Size { get; }
+        public int Window { get; }
 
         /// <summary>The step between windows (default: the window size, so windows do not overlap).</summary>
         public int Stride { get; set; }
@@ -19,15 +19,15 @@ namespace NetGen
         public int Padding { get; set; }
     }
 
-    /// <summary>Averages each Size × Size window, per channel.</summary>
+    /// <summary>Averages each Window × Window window, per channel.</summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class AvgPool2DAttribute : LayerAttribute
     {
-        /// <summary>Pools <paramref name="size"/> × <paramref name="size"/> windows.</summary>
-        public AvgPool2DAttribute(int size) => Size = size;
+        /// <summary>Pools <paramref name="window"/> × <paramref name="window"/> windows.</summary>
+        public AvgPool2DAttribute(int window) => Window = window;
 
         /// <summary>The window's height and width.</summary>
-        public int Size { get; }
+        public int Window { get; }
 
         /// <summary>The step between windows (default: the window size, so windows do not overlap).</summary>
         public int Stride { get; set; }

@@ -187,6 +187,21 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void ZeroPoolingWindowReportsNG0006OnTheArgument()
+    {
+        AssertSingleError("NG0006", """
+            using NetGen;
+
+            [Network]
+            [Input(1, 8, 8)]
+            [AvgPool2D([|0|], Name = "Pool")]
+            [Flatten]
+            [Dense(1)]
+            public partial class EmptyWindowNet;
+            """, "AvgPool2D 'Pool'", "window = 0", "at least 1");
+    }
+
+    [Fact]
     public void NegativePaddingReportsNG0006OnTheArgument()
     {
         AssertSingleError("NG0006", """
