@@ -187,6 +187,23 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void ReshapeThatChangesTheElementCountReportsNG0022()
+    {
+        AssertSingleError("NG0022", """
+            using NetGen;
+
+            [Network]
+            [Input(2, 3, 4)]
+            [Flatten]
+            [[|Reshape(5, 5, Name = "Grid")|]]
+            [Conv2D(2)]
+            [Flatten]
+            [Dense(1)]
+            public partial class MisshapenNet;
+            """, "Reshape 'Grid'", "'Flatten1' produces, 24 (24 floats)", "5×5 (25 floats)");
+    }
+
+    [Fact]
     public void ZeroPoolingWindowReportsNG0006OnTheArgument()
     {
         AssertSingleError("NG0006", """

@@ -109,6 +109,11 @@ internal static class DiagnosticDescriptors
         "Pooling padding larger than half the window",
         "{0} '{1}' pads by {2} but its window is {3}; padding may be at most half the window, or some windows would hold only padding");
 
+    public static readonly DiagnosticDescriptor ReshapeChangesSize = Error(
+        "NG0022",
+        "Reshape changes the element count",
+        "Reshape '{0}' turns what '{1}' produces, {2} ({3} floats), into {4} ({5} floats); a reshape must keep every float");
+
     public static readonly DiagnosticDescriptor NotWholeSamples = Warning(
         "NG0021",
         "Argument is not a whole number of samples",

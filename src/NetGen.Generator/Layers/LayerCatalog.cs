@@ -6,6 +6,7 @@ using NetGen.Generator.Layers.Dense;
 using NetGen.Generator.Layers.Flatten;
 using NetGen.Generator.Layers.Input;
 using NetGen.Generator.Layers.Pool2D;
+using NetGen.Generator.Layers.Reshape;
 using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Layers;
@@ -21,6 +22,7 @@ internal static class LayerCatalog
         Pool2DLayer.Max,
         Pool2DLayer.Average,
         FlattenLayer.Instance,
+        ReshapeLayer.Instance,
     ];
 
     private static readonly Dictionary<LayerKind, LayerDescriptor> s_byKind = All.ToDictionary(descriptor => descriptor.Kind);

@@ -12,6 +12,7 @@ internal enum LayerKind
     Conv2D,
     MaxPool2D,
     AvgPool2D,
+    Reshape,
 }
 
 internal enum ActivationKind

@@ -38,3 +38,17 @@ public partial class AvgPoolNet;
 [Flatten]
 [Dense(3, Name = "Output", Activation = Activation.PReLU)]
 public partial class PoolStackNet;
+
+/// <summary>
+/// Reshapes between compute layers, so δ flows through views: a vector seen as a one-channel matrix, a convolution's
+/// output regrouped into other channels before pooling, and the pooled image seen as a vector.
+/// </summary>
+[Network(Loss = Loss.SoftmaxCrossEntropy)]
+[Input(48)]
+[Reshape(6, 8, Name = "Matrix")]
+[Conv2D(4, Name = "Conv", Kernel = 3, Padding = 1, Activation = Activation.ReLU)]
+[Reshape(8, 4, 6, Name = "Regrouped")]
+[MaxPool2D(2, Name = "Pool")]
+[Reshape(48, Name = "Features")]
+[Dense(5, Name = "Logits")]
+public partial class ReshapeNet;

@@ -57,6 +57,7 @@ internal static class NetworkCatalog
         new(nameof(StridedConvMaxPoolNet), () => new StridedConvMaxPoolNet(), StridedConvMaxPoolNet.CudaProgram, s_small),
         new(nameof(AvgPoolNet), () => new AvgPoolNet(), AvgPoolNet.CudaProgram, s_small),
         new(nameof(PoolStackNet), () => new PoolStackNet(), PoolStackNet.CudaProgram, s_small),
+        new(nameof(ReshapeNet), () => new ReshapeNet(), ReshapeNet.CudaProgram, s_small),
     };
 
     public static IEnumerable<NetworkCase> All => Reference.Concat(Activations).Concat(Losses).Concat(Spatial);

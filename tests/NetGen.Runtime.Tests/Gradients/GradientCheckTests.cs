@@ -19,7 +19,7 @@ public sealed class GradientCheckTests
         nameof(SummedSquaredErrorNet), nameof(DeepFlattenNet),
     };
 
-    public static TheoryData<string> SpatialNetworks() => new() { nameof(ConvMaxPoolNet), nameof(StridedAvgPoolNet) };
+    public static TheoryData<string> SpatialNetworks() => new() { nameof(ConvMaxPoolNet), nameof(StridedAvgPoolNet), nameof(ReshapeNet) };
 
     [Theory]
     [MemberData(nameof(ActivationNetworks))]
@@ -31,7 +31,7 @@ public sealed class GradientCheckTests
 
     [Theory]
     [MemberData(nameof(SpatialNetworks))]
-    public void Convolution_and_pooling_gradients_match_central_differences(string name) => AssertGradientsMatch(Create(name));
+    public void Convolution_pooling_and_reshape_gradients_match_central_differences(string name) => AssertGradientsMatch(Create(name));
 
     [Fact]
     public void Binary_step_passes_no_gradient_to_the_layer_below()
@@ -109,6 +109,7 @@ public sealed class GradientCheckTests
         nameof(DeepFlattenNet) => new DeepFlattenNet(),
         nameof(ConvMaxPoolNet) => new ConvMaxPoolNet(),
         nameof(StridedAvgPoolNet) => new StridedAvgPoolNet(),
+        nameof(ReshapeNet) => new ReshapeNet(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }

@@ -20,3 +20,12 @@ public partial class ConvMaxPoolNet;
 [Flatten]
 [Dense(2, Name = "Output")]
 public partial class StridedAvgPoolNet;
+
+/// <summary>Reshapes: a vector viewed as an image for a convolution, the convolution's output viewed as a vector for the dense layer.</summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(12)]
+[Reshape(3, 2, 2, Name = "Grid")]
+[Conv2D(4, Name = "Conv", Kernel = 2, Padding = 1, Activation = Activation.Tanh)]
+[Reshape(36, Name = "Row")]
+[Dense(2, Name = "Output")]
+public partial class ReshapeNet;
