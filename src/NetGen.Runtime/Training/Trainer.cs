@@ -1,9 +1,10 @@
 using System;
+using System.Collections.Generic;
 using NetGen.Optimizers;
 
 namespace NetGen;
 
-/// <summary>Training and scoring on the CPU or a CUDA device: mini-batches, optimizer steps, metrics, validation and progress.</summary>
+/// <summary>Training and scoring on the CPU or a CUDA device: mini-batches, optimizer steps, metrics, validation, progress and callbacks.</summary>
 public static class Trainer
 {
     /// <summary>Trains <paramref name="network"/> on <paramref name="training"/> and returns the per-epoch history.</summary>
@@ -20,6 +21,7 @@ public static class Trainer
 
         NetworkGuard.Positive(network.Name, nameof(options.Epochs), options.Epochs);
         NetworkGuard.Positive(network.Name, nameof(options.BatchSize), options.BatchSize);
+        CheckCallbacks(options.Callbacks);
 
         var optimizer = options.Optimizer ?? new Adam();
         var device = DeviceSelection.Resolve(options.Device);
@@ -49,6 +51,18 @@ public static class Trainer
 
     internal static double AccuracyOrNaN(INetwork network, long correct, long samples) =>
         network.Accuracy == AccuracyKind.None ? double.NaN : (double)correct / samples;
+
+    private static void CheckCallbacks(IReadOnlyList<TrainingCallback>? callbacks)
+    {
+        ArgumentNullException.ThrowIfNull(callbacks, nameof(TrainingOptions.Callbacks));
+        for (var index = 0; index < callbacks.Count; index++)
+        {
+            if (callbacks[index] is null)
+            {
+                throw new ArgumentException($"{nameof(TrainingOptions.Callbacks)}[{index}] is null.", nameof(TrainingOptions.Callbacks));
+            }
+        }
+    }
 
     private static void CheckFits(INetwork network, Dataset data, string role)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using NetGen.Optimizers;
 
@@ -6,7 +7,7 @@ namespace NetGen;
 
 /// <summary>
 /// The epoch loop of <see cref="Trainer.Fit"/> on any back end: mini-batches from a <see cref="BatchLoader"/>, loss
-/// and accuracy accounting, progress, cancellation between steps, validation after each epoch.
+/// and accuracy accounting, progress, cancellation between steps, validation after each epoch, callbacks.
 /// </summary>
 internal static class TrainingLoop
 {
@@ -17,10 +18,14 @@ internal static class TrainingLoop
     {
         var loader = new BatchLoader(training, options.BatchSize, options.Shuffle, options.Seed);
         var history = new TrainingHistory();
+        var context = new TrainingContext(network, optimizer, options.Epochs, history);
         var clock = Stopwatch.StartNew();
         long samplesSeen = 0;
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        for (var epoch = 1; epoch <= options.Epochs && !context.StopRequested; epoch++)
         {
+            context.Epoch = epoch;
+            NotifyEpochStart(options.Callbacks, context);
+            var learningRate = optimizer.LearningRate;
             var epochStart = clock.Elapsed;
             loader.StartEpoch(epoch);
             double lossSum = 0;
@@ -53,11 +58,30 @@ internal static class TrainingLoop
                 validation?.Loss ?? double.NaN,
                 validation?.Accuracy ?? double.NaN,
                 elapsed,
-                samples / Math.Max(elapsed.TotalSeconds, 1e-9));
+                samples / Math.Max(elapsed.TotalSeconds, 1e-9),
+                learningRate);
             history.Add(result);
             options.EpochCompleted?.Invoke(result);
+            NotifyEpochEnd(options.Callbacks, context, result);
         }
 
         return history;
+    }
+
+    // Indexed loops: an interface's enumerator would allocate.
+    private static void NotifyEpochStart(IReadOnlyList<TrainingCallback> callbacks, TrainingContext context)
+    {
+        for (var index = 0; index < callbacks.Count; index++)
+        {
+            callbacks[index].OnEpochStart(context);
+        }
+    }
+
+    private static void NotifyEpochEnd(IReadOnlyList<TrainingCallback> callbacks, TrainingContext context, EpochResult epoch)
+    {
+        for (var index = 0; index < callbacks.Count; index++)
+        {
+            callbacks[index].OnEpochEnd(context, epoch);
+        }
     }
 }
