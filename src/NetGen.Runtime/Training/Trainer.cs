@@ -1,10 +1,10 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
 using NetGen.Optimizers;
 
 namespace NetGen;
 
-/// <summary>The training loop: mini-batches, optimizer steps, metrics, validation and progress.</summary>
+/// <summary>Training and scoring on the CPU or a CUDA device: mini-batches, optimizer steps, metrics, validation, progress and callbacks.</summary>
 public static class Trainer
 {
     /// <summary>Trains <paramref name="network"/> on <paramref name="training"/> and returns the per-epoch history.</summary>
@@ -21,60 +21,14 @@ public static class Trainer
 
         NetworkGuard.Positive(network.Name, nameof(options.Epochs), options.Epochs);
         NetworkGuard.Positive(network.Name, nameof(options.BatchSize), options.BatchSize);
+        CheckCallbacks(options.Callbacks);
 
         var optimizer = options.Optimizer ?? new Adam();
         var device = DeviceSelection.Resolve(options.Device);
-        if (device.IsCuda)
-        {
-            return CudaTrainer.Fit(network, training, options, optimizer, device.Cuda!);
-        }
-
-        var loader = new BatchLoader(training, options.BatchSize, options.Shuffle, options.Seed);
-        var history = new TrainingHistory();
-        var clock = Stopwatch.StartNew();
-        long samplesSeen = 0;
-
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
-        {
-            var epochStart = clock.Elapsed;
-            loader.StartEpoch(epoch);
-            double lossSum = 0;
-            long correct = 0, samples = 0;
-            var batch = 0;
-            while (loader.TryNext(out var inputs, out var targets, out var count))
-            {
-                if (options.Cancellation.IsCancellationRequested)
-                {
-                    return history;
-                }
-
-                var loss = network.ComputeGradients(inputs, targets);
-                optimizer.Step(network.Parameters, network.Gradients);
-                lossSum += network.Reduction == LossReduction.Mean ? (double)loss * count : loss;
-                correct += Metrics.CountCorrect(network.Accuracy, network.LastOutputs, targets, network.OutputSize);
-                samples += count;
-                samplesSeen += count;
-                batch++;
-                options.Progress?.Invoke(new TrainingProgress(
-                    epoch, options.Epochs, batch, loader.BatchCount, samplesSeen,
-                    lossSum / samples, AccuracyOrNaN(network, correct, samples), clock.Elapsed));
-            }
-
-            var elapsed = clock.Elapsed - epochStart;
-            var validationResult = options.Validation is null ? (Evaluation?)null : Evaluate(network, options.Validation);
-            var result = new EpochResult(
-                epoch,
-                lossSum / samples,
-                AccuracyOrNaN(network, correct, samples),
-                validationResult?.Loss ?? double.NaN,
-                validationResult?.Accuracy ?? double.NaN,
-                elapsed,
-                samples / Math.Max(elapsed.TotalSeconds, 1e-9));
-            history.Add(result);
-            options.EpochCompleted?.Invoke(result);
-        }
-
-        return history;
+        using ITrainingBackend backend = device.IsCuda
+            ? CudaTrainingBackend.ForTraining(network, device.Cuda!, options)
+            : new CpuTrainingBackend(network);
+        return TrainingLoop.Run(network, backend, training, options, optimizer);
     }
 
     /// <summary>The mean per-sample loss and the accuracy of <paramref name="network"/> on <paramref name="data"/>, in batches of <paramref name="batchSize"/>.</summary>
@@ -89,27 +43,26 @@ public static class Trainer
         CheckFits(network, data, "evaluation");
         NetworkGuard.Positive(network.Name, nameof(batchSize), batchSize);
         var selection = DeviceSelection.Resolve(device);
-        if (selection.IsCuda)
-        {
-            return CudaTrainer.Evaluate(network, data, batchSize, selection.Cuda!);
-        }
-
-        double lossSum = 0;
-        long correct = 0;
-        for (var start = 0; start < data.Count; start += batchSize)
-        {
-            var count = Math.Min(batchSize, data.Count - start);
-            var targets = data.TargetRows(start, count);
-            var loss = network.ComputeLoss(data.InputRows(start, count), targets);
-            lossSum += network.Reduction == LossReduction.Mean ? (double)loss * count : loss;
-            correct += Metrics.CountCorrect(network.Accuracy, network.LastOutputs, targets, network.OutputSize);
-        }
-
-        return new Evaluation(lossSum / data.Count, AccuracyOrNaN(network, correct, data.Count), data.Count);
+        using ITrainingBackend backend = selection.IsCuda
+            ? CudaTrainingBackend.ForEvaluation(network, selection.Cuda!, data, batchSize)
+            : new CpuTrainingBackend(network);
+        return EvaluationLoop.Run(network, backend, data, batchSize);
     }
 
     internal static double AccuracyOrNaN(INetwork network, long correct, long samples) =>
         network.Accuracy == AccuracyKind.None ? double.NaN : (double)correct / samples;
+
+    private static void CheckCallbacks(IReadOnlyList<TrainingCallback>? callbacks)
+    {
+        ArgumentNullException.ThrowIfNull(callbacks, nameof(TrainingOptions.Callbacks));
+        for (var index = 0; index < callbacks.Count; index++)
+        {
+            if (callbacks[index] is null)
+            {
+                throw new ArgumentException($"{nameof(TrainingOptions.Callbacks)}[{index}] is null.", nameof(TrainingOptions.Callbacks));
+            }
+        }
+    }
 
     private static void CheckFits(INetwork network, Dataset data, string role)
     {

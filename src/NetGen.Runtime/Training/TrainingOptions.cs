@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using NetGen.Optimizers;
 
@@ -30,6 +31,9 @@ public sealed record TrainingOptions
 
     /// <summary>Called after every epoch with its figures.</summary>
     public Action<EpochResult>? EpochCompleted { get; init; }
+
+    /// <summary>Called at the start and the end of every epoch, in list order (default none).</summary>
+    public IReadOnlyList<TrainingCallback> Callbacks { get; init; } = [];
 
     /// <summary>
     /// Where to train (default <see cref="ComputeDevice.Cpu"/>). <see cref="ComputeDevice.Auto"/> uses CUDA when it can run

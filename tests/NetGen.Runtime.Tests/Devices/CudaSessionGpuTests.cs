@@ -6,12 +6,14 @@ using NetGen.Optimizers;
 using NetGen.Samples.Mnist;
 using NetGen.Samples.Xor;
 using NetGen.Tests.Data;
+using NetGen.Tests.Training;
 
 namespace NetGen.Tests.Devices;
 
 /// <summary>
 /// The CUDA backend against the CPU backend on a real GPU: forward outputs, loss, gradients and one step of every
-/// optimizer within 1e-4 relative, and an MNIST epoch. Skipped, with the reason, where there is no device.
+/// optimizer within 1e-4 relative, a learning-rate schedule set by a callback, and an MNIST epoch. Skipped, with the
+/// reason, where there is no device.
 /// </summary>
 public sealed class CudaSessionGpuTests
 {
@@ -40,6 +42,32 @@ public sealed class CudaSessionGpuTests
         });
 
         Assert.True(history.Last!.ValidationAccuracy >= 0.94, $"test accuracy {history.Last.ValidationAccuracy:P2}");
+    }
+
+    [CudaDeviceFact]
+    public void A_learning_rate_set_by_a_callback_between_epochs_is_used_on_the_gpu()
+    {
+        var (cpuParameters, _) = TrainXorHalvingTheLearningRate(ComputeDevice.Cpu);
+        var (gpuParameters, gpuHistory) = TrainXorHalvingTheLearningRate(ComputeDevice.Cuda());
+
+        Assert.Equal([0.5f, 0.25f, 0.125f], gpuHistory.Epochs.Select(epoch => epoch.LearningRate));
+        AssertClose(cpuParameters, gpuParameters, "parameters after a halving schedule");
+    }
+
+    private static (float[] Parameters, TrainingHistory History) TrainXorHalvingTheLearningRate(ComputeDevice device)
+    {
+        var network = new XorNet();
+        network.Initialize(3);
+        var history = network.Fit(new Dataset([0, 0, 0, 1, 1, 0, 1, 1], [0, 1, 1, 0], XorNet.InputSize, XorNet.OutputSize), new TrainingOptions
+        {
+            Epochs = 3,
+            BatchSize = 2,
+            Seed = 1,
+            Optimizer = new Sgd(0.5f),
+            Callbacks = [new TrainingCallbackTests.HalveLearningRateAfterTheFirstEpoch()],
+            Device = device,
+        });
+        return (network.Parameters.ToArray(), history);
     }
 
     private static void MatchesTheCpu(INetwork network, int batch)

@@ -26,7 +26,7 @@ public sealed class TrainingStepAllocationTests
     {
         var network = Create(name);
         var trainStep = TrainStepOf(network);
-        var (inputs, targets) = RandomBatch(network, seed: 4);
+        var (inputs, targets) = RandomSamples(network, BatchSize, seed: 4);
         var optimizer = new Adam();
         for (var step = 0; step < WarmUpSteps; step++)
         {
@@ -48,31 +48,27 @@ public sealed class TrainingStepAllocationTests
     [MemberData(nameof(Networks))]
     public void The_trainers_step_allocates_nothing_after_warm_up(string name)
     {
-        // What Trainer.Fit does per batch: gradients, the optimizer step, the batch's correct count.
+        // What Trainer.Fit runs per batch on the CPU: the next batch from the loader, gradients, the optimizer step, the batch's correct count.
         var network = Create(name);
-        var (inputs, targets) = RandomBatch(network, seed: 5);
+        var (inputs, targets) = RandomSamples(network, (WarmUpSteps + Steps) * BatchSize, seed: 5);
+        var loader = new BatchLoader(new Dataset(inputs, targets, network.InputSize, network.OutputSize), BatchSize, shuffle: true, seed: 1);
+        var backend = new CpuTrainingBackend(network);
         var optimizer = new Adam();
+        loader.StartEpoch(1);
         for (var step = 0; step < WarmUpSteps; step++)
         {
-            Step(network, inputs, targets, optimizer);
+            backend.TrainStep(loader, optimizer);
         }
 
         var allocated = AllocationMeter.BytesAllocatedBy(() =>
         {
             for (var step = 0; step < Steps; step++)
             {
-                Step(network, inputs, targets, optimizer);
+                backend.TrainStep(loader, optimizer);
             }
         });
 
         Assert.Equal(0, allocated);
-    }
-
-    private static void Step(INetwork network, float[] inputs, float[] targets, Optimizer optimizer)
-    {
-        network.ComputeGradients(inputs, targets);
-        optimizer.Step(network.Parameters, network.Gradients);
-        Metrics.CountCorrect(network.Accuracy, network.LastOutputs, targets, network.OutputSize);
     }
 
     // The generated TrainStep is a member of each network class, not of INetwork.
@@ -90,12 +86,12 @@ public sealed class TrainingStepAllocationTests
         return network;
     }
 
-    private static (float[] Inputs, float[] Targets) RandomBatch(INetwork network, int seed)
+    private static (float[] Inputs, float[] Targets) RandomSamples(INetwork network, int samples, int seed)
     {
-        var inputs = GradientChecker.RandomArray(BatchSize * network.InputSize, seed, 0f, 1f);
-        var targets = new float[BatchSize * network.OutputSize];
+        var inputs = GradientChecker.RandomArray(samples * network.InputSize, seed, 0f, 1f);
+        var targets = new float[samples * network.OutputSize];
         var random = new SeededRandom(seed + 1);
-        for (var sample = 0; sample < BatchSize; sample++)
+        for (var sample = 0; sample < samples; sample++)
         {
             targets[(sample * network.OutputSize) + random.NextInt(network.OutputSize)] = 1f;
         }

@@ -1,0 +1,93 @@
+using System;
+using System.Diagnostics;
+using NetGen.Cuda;
+using NetGen.Optimizers;
+
+namespace NetGen;
+
+/// <summary>
+/// Training steps and evaluation in a <see cref="CudaSession"/>: each next batch is staged while the current one
+/// computes. The parameters live on the device while training; disposing copies them back into the network (also
+/// when training was cancelled or failed), so the network can be saved, evaluated or trained further on the CPU.
+/// </summary>
+internal sealed class CudaTrainingBackend : ITrainingBackend
+{
+    private readonly INetwork _network;
+    private readonly CudaSession _session;
+    private int _stagedCount;
+    private bool _batchStaged;
+    private bool _trained;
+
+    private CudaTrainingBackend(INetwork network, CudaSession session)
+    {
+        _network = network;
+        _session = session;
+    }
+
+    public int EvaluationBatchCapacity => _session.BatchCapacity;
+
+    /// <summary>A session holding a training batch, and the validation batch too when there is validation data.</summary>
+    public static CudaTrainingBackend ForTraining(INetwork network, CudaDeviceInfo device, TrainingOptions options)
+    {
+        var capacity = options.Validation is null ? options.BatchSize : Math.Max(options.BatchSize, TrainingLoop.ValidationBatchSize);
+        return new CudaTrainingBackend(network, CudaSession.Open(network, device, capacity));
+    }
+
+    /// <summary>A session for scoring <paramref name="data"/> in batches of <paramref name="batchSize"/>.</summary>
+    public static CudaTrainingBackend ForEvaluation(INetwork network, CudaDeviceInfo device, Dataset data, int batchSize) =>
+        new(network, CudaSession.Open(network, device, Math.Min(batchSize, data.Count)));
+
+    public BatchResult TrainStep(BatchLoader loader, Optimizer optimizer)
+    {
+        if (!_batchStaged && !TryStageNext(loader))
+        {
+            throw new InvalidOperationException("The epoch has no batch left to train on.");
+        }
+
+        var count = _stagedCount;
+        _trained = true;
+        _session.LaunchTrainingStep(optimizer);
+        _batchStaged = TryStageNext(loader); // overlaps the step just launched
+        var loss = _session.Finish();
+        var correct = Metrics.CountCorrect(_network.Accuracy, _session.LastOutputs, _session.LastTargets, _network.OutputSize);
+        return new BatchResult(loss, count, correct);
+    }
+
+    public BatchResult EvaluateBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
+    {
+        Debug.Assert(!_batchStaged, "Evaluating between an epoch's steps would take the staged training batch's slot.");
+        _session.Stage(inputs, targets);
+        _session.LaunchEvaluation();
+        var loss = _session.Finish();
+        var correct = Metrics.CountCorrect(_network.Accuracy, _session.LastOutputs, targets, _network.OutputSize);
+        return new BatchResult(loss, targets.Length / _network.OutputSize, correct);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            // Without a training step the device holds the parameters as they were uploaded.
+            if (_trained)
+            {
+                _session.DownloadParameters();
+            }
+        }
+        finally
+        {
+            _session.Dispose();
+        }
+    }
+
+    private bool TryStageNext(BatchLoader loader)
+    {
+        if (!loader.TryNext(out var inputs, out var targets, out var count))
+        {
+            return false;
+        }
+
+        _session.Stage(inputs, targets);
+        _stagedCount = count;
+        return true;
+    }
+}

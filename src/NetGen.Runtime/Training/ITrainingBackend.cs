@@ -1,0 +1,23 @@
+using System;
+using NetGen.Optimizers;
+
+namespace NetGen;
+
+/// <summary>
+/// Where <see cref="TrainingLoop"/>'s steps and evaluations run: the CPU, or a CUDA session. Disposing ends the run; a
+/// back end that kept the parameters elsewhere copies them back into the network then.
+/// </summary>
+internal interface ITrainingBackend : IDisposable
+{
+    /// <summary>The largest batch <see cref="EvaluateBatch"/> takes.</summary>
+    int EvaluationBatchCapacity { get; }
+
+    /// <summary>
+    /// Takes <paramref name="loader"/>'s next batch (the epoch must have one left) and trains one step of
+    /// <paramref name="optimizer"/> on it. A back end may gather the batch after that from the loader early.
+    /// </summary>
+    BatchResult TrainStep(BatchLoader loader, Optimizer optimizer);
+
+    /// <summary>Scores one batch with the current parameters, without training.</summary>
+    BatchResult EvaluateBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using NetGen.Optimizers;
+
+namespace NetGen;
+
+/// <summary>
+/// The epoch loop of <see cref="Trainer.Fit"/> on any back end: mini-batches from a <see cref="BatchLoader"/>, loss
+/// and accuracy accounting, progress, cancellation between steps, validation after each epoch, callbacks.
+/// </summary>
+internal static class TrainingLoop
+{
+    /// <summary>The batch size validation data is scored in.</summary>
+    public const int ValidationBatchSize = 256;
+
+    public static TrainingHistory Run(INetwork network, ITrainingBackend backend, Dataset training, TrainingOptions options, Optimizer optimizer)
+    {
+        var loader = new BatchLoader(training, options.BatchSize, options.Shuffle, options.Seed);
+        var history = new TrainingHistory();
+        var context = new TrainingContext(network, optimizer, options.Epochs, history);
+        var clock = Stopwatch.StartNew();
+        long samplesSeen = 0;
+        for (var epoch = 1; epoch <= options.Epochs && !context.StopRequested; epoch++)
+        {
+            context.Epoch = epoch;
+            NotifyEpochStart(options.Callbacks, context);
+            var learningRate = optimizer.LearningRate;
+            var epochStart = clock.Elapsed;
+            loader.StartEpoch(epoch);
+            double lossSum = 0;
+            long correct = 0, samples = 0;
+            for (var batch = 1; batch <= loader.BatchCount; batch++)
+            {
+                if (options.Cancellation.IsCancellationRequested)
+                {
+                    return history;
+                }
+
+                var step = backend.TrainStep(loader, optimizer);
+                lossSum += step.SummedLoss(network.Reduction);
+                correct += step.Correct;
+                samples += step.Count;
+                samplesSeen += step.Count;
+                options.Progress?.Invoke(new TrainingProgress(
+                    epoch, options.Epochs, batch, loader.BatchCount, samplesSeen,
+                    lossSum / samples, Trainer.AccuracyOrNaN(network, correct, samples), clock.Elapsed));
+            }
+
+            var elapsed = clock.Elapsed - epochStart;
+            var validation = options.Validation is null
+                ? (Evaluation?)null
+                : EvaluationLoop.Run(network, backend, options.Validation, ValidationBatchSize);
+            var result = new EpochResult(
+                epoch,
+                lossSum / samples,
+                Trainer.AccuracyOrNaN(network, correct, samples),
+                validation?.Loss ?? double.NaN,
+                validation?.Accuracy ?? double.NaN,
+                elapsed,
+                samples / Math.Max(elapsed.TotalSeconds, 1e-9),
+                learningRate);
+            history.Add(result);
+            options.EpochCompleted?.Invoke(result);
+            NotifyEpochEnd(options.Callbacks, context, result);
+        }
+
+        return history;
+    }
+
+    // Indexed loops: an interface's enumerator would allocate.
+    private static void NotifyEpochStart(IReadOnlyList<TrainingCallback> callbacks, TrainingContext context)
+    {
+        for (var index = 0; index < callbacks.Count; index++)
+        {
+            callbacks[index].OnEpochStart(context);
+        }
+    }
+
+    private static void NotifyEpochEnd(IReadOnlyList<TrainingCallback> callbacks, TrainingContext context, EpochResult epoch)
+    {
+        for (var index = 0; index < callbacks.Count; index++)
+        {
+            callbacks[index].OnEpochEnd(context, epoch);
+        }
+    }
+}
