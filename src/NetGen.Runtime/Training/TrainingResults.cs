@@ -9,8 +9,7 @@ public readonly record struct TrainingProgress(
 
 /// <summary>
 /// One epoch's figures. Loss is the mean per-sample loss; accuracy is NaN for regression outputs, validation figures NaN
-/// without validation data. <paramref name="LearningRate"/> is the optimizer's rate at the epoch's first step (NaN when
-/// not recorded).
+/// without validation data. <paramref name="LearningRate"/> is the optimizer's rate at the epoch's first step.
 /// </summary>
 public sealed record EpochResult(
     int Epoch,
@@ -20,21 +19,7 @@ public sealed record EpochResult(
     double ValidationAccuracy,
     TimeSpan Elapsed,
     double SamplesPerSecond,
-    float LearningRate = float.NaN)
-{
-    /// <summary>The figures other than <see cref="LearningRate"/>, so that seven-part deconstructions written before it keep working.</summary>
-    public void Deconstruct(
-        out int epoch, out double loss, out double accuracy, out double validationLoss, out double validationAccuracy, out TimeSpan elapsed, out double samplesPerSecond)
-    {
-        epoch = Epoch;
-        loss = Loss;
-        accuracy = Accuracy;
-        validationLoss = ValidationLoss;
-        validationAccuracy = ValidationAccuracy;
-        elapsed = Elapsed;
-        samplesPerSecond = SamplesPerSecond;
-    }
-}
+    float LearningRate);
 
 /// <summary>The loss and accuracy of a network on a dataset. Loss is the mean per-sample loss; accuracy is NaN for regression outputs.</summary>
 public readonly record struct Evaluation(double Loss, double Accuracy, int Samples);

@@ -93,18 +93,6 @@ public sealed class TrainingCallbackTests
         Assert.Equal("Callbacks", error.ParamName);
     }
 
-    [Fact]
-    public void An_epoch_result_deconstructs_with_or_without_its_learning_rate()
-    {
-        var result = new EpochResult(1, 0.5, 0.9, double.NaN, double.NaN, TimeSpan.FromSeconds(1), 100, 0.01f);
-
-        var (epoch, loss, _, _, _, _, samplesPerSecond) = result;
-        var (_, _, _, _, _, _, _, learningRate) = result;
-
-        Assert.Equal((1, 0.5, 100.0, 0.01f), (epoch, loss, samplesPerSecond, learningRate));
-        Assert.True(float.IsNaN(new EpochResult(1, 0.5, 0.9, double.NaN, double.NaN, TimeSpan.Zero, 100).LearningRate));
-    }
-
     private static SoftmaxCrossEntropyNet Network()
     {
         var network = new SoftmaxCrossEntropyNet();
