@@ -28,10 +28,12 @@ internal static class ActivationPasses
                 writer.Line(DenseKernels + ".PReluBackward(" + layer.PreActivation + ", " + layer.Parameters("Alpha") + ", " + layer.Delta + ", " +
                             layer.Gradients("Alpha") + ", batchSize, " + units + ");");
                 break;
-            default:
+            case ActivationForm.Elementwise:
                 writer.Line(DenseKernels + ".ActivationBackward(" + layer.PreActivation + ", " + layer.Output + ", " + layer.Delta + ", batchSize * " + units + ", " +
                             layer.ActivationStruct + ");");
                 break;
+            default:
+                throw new System.NotSupportedException("No backward pass for activation form " + layer.Activation.Form);
         }
     }
 

@@ -32,7 +32,8 @@ internal sealed record Shape(ShapeKind Kind, EquatableArray<int> Dimensions)
         {
             3 => ShapeKind.Image,
             2 => ShapeKind.Matrix,
-            _ => ShapeKind.Vector,
+            0 or 1 => ShapeKind.Vector,
+            _ => throw new System.ArgumentOutOfRangeException(nameof(dimensions), dimensions.Count, "A sample has one to three dimensions."),
         },
         dimensions);
 

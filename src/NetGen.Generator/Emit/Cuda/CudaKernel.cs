@@ -26,7 +26,8 @@ internal sealed record CudaParameter(CudaParameterKind Kind, string Name, string
     {
         CudaParameterKind.BatchSize => "int " + Name,
         CudaParameterKind.Float => "float " + Name,
-        _ => (IsWritten ? string.Empty : "const ") + ElementType + "* __restrict__ " + Name,
+        CudaParameterKind.Buffer => (IsWritten ? string.Empty : "const ") + ElementType + "* __restrict__ " + Name,
+        _ => throw new System.NotSupportedException("Unknown kernel parameter kind " + Kind),
     };
 }
 

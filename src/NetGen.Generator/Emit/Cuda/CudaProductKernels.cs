@@ -35,9 +35,12 @@ internal static class CudaProductKernels
             case ActivationForm.Learned:
                 store.Add("a[i] = pre > 0.0f ? pre : alpha[n] * pre;");
                 break;
-            default:
+            case ActivationForm.Identity:
+            case ActivationForm.Elementwise:
                 store.Add("a[i] = " + layer.ApplyActivation("pre") + ";");
                 break;
+            default:
+                throw new System.NotSupportedException("No product epilogue for activation form " + layer.Activation.Form);
         }
 
         var members = new List<string> { "const float* __restrict__ in;", "const float* __restrict__ weight;" };

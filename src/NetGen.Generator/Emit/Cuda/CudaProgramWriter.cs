@@ -72,14 +72,16 @@ internal static class CudaProgramWriter
     {
         CudaParameterKind.BatchSize => Cuda + "CudaArgument.BatchSize",
         CudaParameterKind.Float => Cuda + "CudaArgument.Float(" + Literals.String(parameter.Name) + ")",
-        _ => Cuda + "CudaArgument.Buffer(" + Literals.String(parameter.Name) + ")",
+        CudaParameterKind.Buffer => Cuda + "CudaArgument.Buffer(" + Literals.String(parameter.Name) + ")",
+        _ => throw new System.NotSupportedException("Unknown kernel parameter kind " + parameter.Kind),
     };
 
     private static string ElementType(string type) => type switch
     {
         "int" => "Int32",
         "double" => "Float64",
-        _ => "Float32",
+        "float" => "Float32",
+        _ => throw new System.NotSupportedException("Unknown device element type " + type),
     };
 
     private static string Verbatim(string line) => line.Replace("\"", "\"\"");

@@ -21,9 +21,12 @@ internal sealed partial class DenseLayer
             case ActivationForm.Learned:
                 writer.Line(Kernels + ".ForwardPRelu(" + layer.Source + ", " + weights + ", " + bias + ", " + layer.Parameters("Alpha") + ", " + buffers + ");");
                 break;
-            default:
+            case ActivationForm.Identity:
+            case ActivationForm.Elementwise:
                 writer.Line(Kernels + ".Forward(" + layer.Source + ", " + weights + ", " + bias + ", " + buffers + ", " + layer.ActivationStruct + ");");
                 break;
+            default:
+                throw new System.NotSupportedException("No dense forward for activation form " + layer.Activation.Form);
         }
     }
 
