@@ -183,7 +183,7 @@ internal static class CSharpEmitter
                 var initialization = tensor.Initialization;
                 writer.Line(
                     initialization.IsRandom
-                        ? "global::NetGen.ParameterInitializer.Fill(" + slice + ", global::NetGen.Initializer." + initialization.Initializer +
+                        ? RuntimeTypes.Internal + "ParameterInitializer.Fill(" + slice + ", global::NetGen.Initializer." + initialization.Initializer +
                           ", fanIn: " + Literals.Int(initialization.FanIn) + ", fanOut: " + Literals.Int(initialization.FanOut) + ", random);"
                         : initialization.Constant == 0
                             ? slice + ".Clear();"
@@ -202,7 +202,7 @@ internal static class CSharpEmitter
                     (softmaxPrediction ? " (logits)" : string.Empty) + " to <paramref name=\"outputs\"/>.</summary>");
         writer.Open("public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)");
         writer.Line("var batchSize = CheckInputs(inputs);");
-        writer.Line("global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(outputs), outputs.Length, OutputSize, OutputShapeText, batchSize);");
+        writer.Line(RuntimeTypes.Internal + "NetworkGuard.SameSampleCount(NetworkName, nameof(outputs), outputs.Length, OutputSize, OutputShapeText, batchSize);");
         writer.Line("RunForward(inputs, batchSize);");
         writer.Line("LastOutputs.CopyTo(outputs);");
         writer.Close();
@@ -239,7 +239,7 @@ internal static class CSharpEmitter
 
         writer.Line("/// <summary>The prediction for one sample" + (softmaxPrediction ? ": class probabilities (softmax of the logits)" : string.Empty) + ".</summary>");
         writer.Open("public float[] Predict(global::System.ReadOnlySpan<float> sample)");
-        writer.Line("global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(sample), sample.Length, InputSize, InputShapeText, 1);");
+        writer.Line(RuntimeTypes.Internal + "NetworkGuard.SameSampleCount(NetworkName, nameof(sample), sample.Length, InputSize, InputShapeText, 1);");
         writer.Line("var prediction = new float[OutputSize];");
         writer.Line("Predict(sample, prediction);");
         writer.Line("return prediction;");
@@ -252,7 +252,7 @@ internal static class CSharpEmitter
         writer.Line("Forward(samples, predictions);");
         if (softmaxPrediction)
         {
-            writer.Line("global::NetGen.Cpu.SoftmaxKernels.Softmax(predictions, predictions, predictions.Length / OutputSize, OutputSize);");
+            writer.Line(RuntimeTypes.Internal + "SoftmaxKernels.Softmax(predictions, predictions, predictions.Length / OutputSize, OutputSize);");
         }
 
         writer.Close();
@@ -283,17 +283,17 @@ internal static class CSharpEmitter
         writer.Open("public static global::NetGen.Dataset CreateDataset(float[] inputs, float[] targets)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(inputs);");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(targets);");
-        writer.Line("var samples = global::NetGen.NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);");
-        writer.Line("global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, samples);");
+        writer.Line("var samples = " + RuntimeTypes.Internal + "NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);");
+        writer.Line(RuntimeTypes.Internal + "NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, samples);");
         writer.Line("return new global::NetGen.Dataset(inputs, targets, InputSize, OutputSize);");
         writer.Close();
         writer.Line();
 
         writer.Line("private static int CheckInputs(global::System.ReadOnlySpan<float> inputs) =>");
-        writer.Line("    global::NetGen.NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);");
+        writer.Line("    " + RuntimeTypes.Internal + "NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);");
         writer.Line();
         writer.Line("private static void CheckTargets(global::System.ReadOnlySpan<float> targets, int batchSize) =>");
-        writer.Line("    global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, batchSize);");
+        writer.Line("    " + RuntimeTypes.Internal + "NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, batchSize);");
         writer.Line();
     }
 }

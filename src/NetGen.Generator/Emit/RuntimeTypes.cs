@@ -4,5 +4,5 @@ namespace NetGen.Generator.Emit;
 internal static class RuntimeTypes
 {
     /// <summary>The namespace of what exists only for generated code (kernels, activation structs, shapes), as a qualified prefix.</summary>
-    public const string Internal = "global::NetGen.Cpu.";
+    public const string Internal = "global::NetGen.Internal.";
 }

@@ -1,4 +1,5 @@
 using System;
+using NetGen.Internal;
 
 namespace NetGen.Cpu;
 

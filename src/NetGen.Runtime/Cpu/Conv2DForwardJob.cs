@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using NetGen.Internal;
 
 namespace NetGen.Cpu;
 

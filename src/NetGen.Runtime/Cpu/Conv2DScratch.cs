@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NetGen.Internal;
 
 namespace NetGen.Cpu;
 

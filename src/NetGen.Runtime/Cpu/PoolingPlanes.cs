@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using NetGen.Internal;
 
 namespace NetGen.Cpu;
 

@@ -1,11 +1,13 @@
 using System;
+using System.ComponentModel;
 
-namespace NetGen.Cpu;
+namespace NetGen.Internal;
 
 /// <summary>
 /// An element-wise activation. Kernels are generic over a struct implementing it, so the JIT emits one
 /// specialised loop per activation with the calls inlined: no delegate, no virtual call per element.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IActivation
 {
     /// <summary>f(z).</summary>
@@ -16,6 +18,7 @@ public interface IActivation
 }
 
 /// <summary>f(z) = z.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct IdentityActivation : IActivation
 {
     public float Apply(float z) => z;
@@ -24,6 +27,7 @@ public readonly struct IdentityActivation : IActivation
 }
 
 /// <summary>f(z) = 1 for z ≥ 0, else 0; f' = 0.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct BinaryStepActivation : IActivation
 {
     public float Apply(float z) => z >= 0f ? 1f : 0f;
@@ -32,6 +36,7 @@ public readonly struct BinaryStepActivation : IActivation
 }
 
 /// <summary>f(z) = 1 / (1 + e^−z); f' = a(1 − a).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct SigmoidActivation : IActivation
 {
     public float Apply(float z) => Sigmoid(z);
@@ -51,6 +56,7 @@ public readonly struct SigmoidActivation : IActivation
 }
 
 /// <summary>f(z) = tanh z; f' = 1 − a².</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct TanhActivation : IActivation
 {
     public float Apply(float z) => MathF.Tanh(z);
@@ -59,6 +65,7 @@ public readonly struct TanhActivation : IActivation
 }
 
 /// <summary>f(z) = atan z; f' = 1 / (1 + z²).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct ArcTanActivation : IActivation
 {
     public float Apply(float z) => MathF.Atan(z);
@@ -67,6 +74,7 @@ public readonly struct ArcTanActivation : IActivation
 }
 
 /// <summary>f(z) = max(0, z); f' = 1 for z &gt; 0, else 0.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct ReluActivation : IActivation
 {
     public float Apply(float z) => z > 0f ? z : 0f;
@@ -75,6 +83,7 @@ public readonly struct ReluActivation : IActivation
 }
 
 /// <summary>f(z) = z for z &gt; 0, else α·z; f' = 1 or α.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct LeakyReluActivation(float alpha) : IActivation
 {
     public float Apply(float z) => z > 0f ? z : alpha * z;
@@ -83,6 +92,7 @@ public readonly struct LeakyReluActivation(float alpha) : IActivation
 }
 
 /// <summary>f(z) = z for z &gt; 0, else α(e^z − 1); f' = 1 or a + α.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct EluActivation(float alpha) : IActivation
 {
     public float Apply(float z) => z > 0f ? z : alpha * (MathF.Exp(z) - 1f);
@@ -91,6 +101,7 @@ public readonly struct EluActivation(float alpha) : IActivation
 }
 
 /// <summary>f(z) = ln(1 + e^z), computed without overflow; f' = sigmoid(z).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct SoftPlusActivation : IActivation
 {
     public float Apply(float z) => MathF.Max(z, 0f) + MathF.Log(1f + MathF.Exp(-MathF.Abs(z)));

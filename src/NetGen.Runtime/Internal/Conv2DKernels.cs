@@ -1,6 +1,8 @@
 using System;
+using System.ComponentModel;
+using NetGen.Cpu;
 
-namespace NetGen.Cpu;
+namespace NetGen.Internal;
 
 /// <summary>
 /// Forward and backward of a 2-D convolution layer on NCHW batches: inputs [batch, C, H, W], weights [F, C, K, K],
@@ -22,6 +24,7 @@ namespace NetGen.Cpu;
 /// thread sizes its own scratch the first time it takes part). Calls from different threads at once are safe.
 /// </para>
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class Conv2DKernels
 {
     /// <summary>Batches with fewer multiply-adds than this run on the calling thread alone.</summary>

@@ -1,6 +1,7 @@
 using System;
+using System.ComponentModel;
 
-namespace NetGen.Cpu;
+namespace NetGen.Internal;
 
 /// <summary>
 /// The shape of a 2-D convolution over one NCHW sample: <paramref name="Channels"/> planes of
@@ -18,6 +19,7 @@ namespace NetGen.Cpu;
 /// <param name="Padding">Zeros added on each side of both axes; at least 0.</param>
 /// <exception cref="ArgumentException">A size is less than 1, the padding is negative, the window does not fit in
 /// the padded input, or a buffer would hold more than <see cref="int.MaxValue"/> floats.</exception>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct Conv2DShape(int Channels, int Height, int Width, int Filters, int Kernel, int Stride, int Padding)
 {
     // Get-only, so that a `with` expression cannot skip the validation; the initializer runs it once.

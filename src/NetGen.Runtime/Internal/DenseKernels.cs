@@ -1,13 +1,16 @@
 using System;
+using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using NetGen.Cpu;
 
-namespace NetGen.Cpu;
+namespace NetGen.Internal;
 
 /// <summary>
 /// Forward and backward of a fully connected layer on row-major batches: inputs [batch, in],
 /// weights [units, in], bias [units], pre-activations z and activations a [batch, units].
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class DenseKernels
 {
     /// <summary>z = x·Wᵀ + b, a = f(z): the product, then bias and activation in one pass. <paramref name="output"/> may be <paramref name="preActivation"/> itself.</summary>

@@ -1,12 +1,14 @@
 using System;
+using System.ComponentModel;
 
-namespace NetGen.Cpu;
+namespace NetGen.Internal;
 
 /// <summary>
 /// Losses over a batch. Each returns the sum of the per-sample losses (in double) and, unless
 /// <c>gradient</c> is empty, writes <c>scale</c> × the derivative of that sum with respect to the
 /// output (or, for the cross-entropies, the logits), so the caller picks mean (scale 1/batch) or sum.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class LossKernels
 {
     /// <summary>½ Σ (y − t)²; gradient y − t.</summary>

@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
-namespace NetGen;
+namespace NetGen.Internal;
 
 /// <summary>Run-time argument checks for generated networks: every message names the network and the shape it expected.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class NetworkGuard
 {
     /// <summary>Returns how many samples <paramref name="length"/> floats hold, or throws when they are not a positive whole number of samples.</summary>

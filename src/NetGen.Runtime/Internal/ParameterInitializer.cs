@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
-namespace NetGen;
+namespace NetGen.Internal;
 
 /// <summary>Fills weight tensors as an <see cref="Initializer"/> says, from a seeded generator.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ParameterInitializer
 {
     /// <summary>Fills <paramref name="values"/> for a layer with <paramref name="fanIn"/> inputs and <paramref name="fanOut"/> outputs per weight.</summary>

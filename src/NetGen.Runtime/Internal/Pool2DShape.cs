@@ -1,6 +1,7 @@
 using System;
+using System.ComponentModel;
 
-namespace NetGen.Cpu;
+namespace NetGen.Internal;
 
 /// <summary>
 /// The shape of a 2-D pooling over one NCHW sample: each of <paramref name="Channels"/> planes of
@@ -17,6 +18,7 @@ namespace NetGen.Cpu;
 /// every window holds at least one input cell.</param>
 /// <exception cref="ArgumentException">A size is less than 1, the padding is negative or not less than the window,
 /// the window does not fit in the padded input, or a sample would hold more than <see cref="int.MaxValue"/> floats.</exception>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct Pool2DShape(int Channels, int Height, int Width, int Window, int Stride, int Padding)
 {
     // Get-only, so that a `with` expression cannot skip the validation; the initializer runs it once.

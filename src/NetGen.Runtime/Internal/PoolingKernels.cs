@@ -1,6 +1,8 @@
 using System;
+using System.ComponentModel;
+using NetGen.Cpu;
 
-namespace NetGen.Cpu;
+namespace NetGen.Internal;
 
 /// <summary>
 /// Max and average pooling on NCHW batches: inputs [batch, C, H, W], outputs [batch, C, OH, OW]
@@ -8,6 +10,7 @@ namespace NetGen.Cpu;
 /// the shared worker pool; results are bit-identical whatever the number of threads, and calls allocate nothing
 /// after a thread's first.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class PoolingKernels
 {
     /// <summary>

@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
-namespace NetGen.Cpu;
+namespace NetGen.Internal;
 
 /// <summary>Row-wise softmax, shifted by the row's maximum so that no exponential overflows.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class SoftmaxKernels
 {
     /// <summary>output[r, j] = exp(z[r, j] − max_r) / Σₖ exp(z[r, k] − max_r). <paramref name="output"/> may be <paramref name="logits"/>.</summary>

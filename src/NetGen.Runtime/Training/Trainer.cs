@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using NetGen.Internal;
 using NetGen.Optimizers;
 
 namespace NetGen;

@@ -131,11 +131,11 @@ namespace Demo.Vision
         private static void InitializeParameters(global::System.Span<float> parameters, int seed)
         {
             var random = new global::NetGen.SeededRandom(seed);
-            global::NetGen.ParameterInitializer.Fill(Layers.Hidden1.Weight.Slice(parameters), global::NetGen.Initializer.HeNormal, fanIn: 784, fanOut: 128, random);
+            global::NetGen.Internal.ParameterInitializer.Fill(Layers.Hidden1.Weight.Slice(parameters), global::NetGen.Initializer.HeNormal, fanIn: 784, fanOut: 128, random);
             Layers.Hidden1.Bias.Slice(parameters).Clear();
-            global::NetGen.ParameterInitializer.Fill(Layers.Hidden2.Weight.Slice(parameters), global::NetGen.Initializer.HeNormal, fanIn: 128, fanOut: 64, random);
+            global::NetGen.Internal.ParameterInitializer.Fill(Layers.Hidden2.Weight.Slice(parameters), global::NetGen.Initializer.HeNormal, fanIn: 128, fanOut: 64, random);
             Layers.Hidden2.Bias.Slice(parameters).Clear();
-            global::NetGen.ParameterInitializer.Fill(Layers.Logits.Weight.Slice(parameters), global::NetGen.Initializer.XavierUniform, fanIn: 64, fanOut: 10, random);
+            global::NetGen.Internal.ParameterInitializer.Fill(Layers.Logits.Weight.Slice(parameters), global::NetGen.Initializer.XavierUniform, fanIn: 64, fanOut: 10, random);
             Layers.Logits.Bias.Slice(parameters).Clear();
         }
 
@@ -143,7 +143,7 @@ namespace Demo.Vision
         public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var batchSize = CheckInputs(inputs);
-            global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(outputs), outputs.Length, OutputSize, OutputShapeText, batchSize);
+            global::NetGen.Internal.NetworkGuard.SameSampleCount(NetworkName, nameof(outputs), outputs.Length, OutputSize, OutputShapeText, batchSize);
             RunForward(inputs, batchSize);
             LastOutputs.CopyTo(outputs);
         }
@@ -180,7 +180,7 @@ namespace Demo.Vision
         /// <summary>The prediction for one sample: class probabilities (softmax of the logits).</summary>
         public float[] Predict(global::System.ReadOnlySpan<float> sample)
         {
-            global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(sample), sample.Length, InputSize, InputShapeText, 1);
+            global::NetGen.Internal.NetworkGuard.SameSampleCount(NetworkName, nameof(sample), sample.Length, InputSize, InputShapeText, 1);
             var prediction = new float[OutputSize];
             Predict(sample, prediction);
             return prediction;
@@ -190,7 +190,7 @@ namespace Demo.Vision
         public void Predict(global::System.ReadOnlySpan<float> samples, global::System.Span<float> predictions)
         {
             Forward(samples, predictions);
-            global::NetGen.Cpu.SoftmaxKernels.Softmax(predictions, predictions, predictions.Length / OutputSize, OutputSize);
+            global::NetGen.Internal.SoftmaxKernels.Softmax(predictions, predictions, predictions.Length / OutputSize, OutputSize);
         }
 
         /// <summary>Trains on <paramref name="inputs"/> and <paramref name="targets"/> (sample after sample) and returns the per-epoch history.</summary>
@@ -219,16 +219,16 @@ namespace Demo.Vision
         {
             global::System.ArgumentNullException.ThrowIfNull(inputs);
             global::System.ArgumentNullException.ThrowIfNull(targets);
-            var samples = global::NetGen.NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);
-            global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, samples);
+            var samples = global::NetGen.Internal.NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);
+            global::NetGen.Internal.NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, samples);
             return new global::NetGen.Dataset(inputs, targets, InputSize, OutputSize);
         }
 
         private static int CheckInputs(global::System.ReadOnlySpan<float> inputs) =>
-            global::NetGen.NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);
+            global::NetGen.Internal.NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);
 
         private static void CheckTargets(global::System.ReadOnlySpan<float> targets, int batchSize) =>
-            global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, batchSize);
+            global::NetGen.Internal.NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, batchSize);
 
         private void EnsureBatchCapacity(int batchSize)
         {
@@ -255,13 +255,13 @@ namespace Demo.Vision
             global::System.ReadOnlySpan<float> parameters = _parameters;
 
             // Hidden1: Dense 784 → 128, ReLU
-            global::NetGen.Cpu.DenseKernels.Forward(inputs, parameters.Slice(0, 100352), parameters.Slice(100352, 128), _z_Hidden1, _a_Hidden1, batchSize, 784, 128, default(global::NetGen.Cpu.ReluActivation));
+            global::NetGen.Internal.DenseKernels.Forward(inputs, parameters.Slice(0, 100352), parameters.Slice(100352, 128), _z_Hidden1, _a_Hidden1, batchSize, 784, 128, default(global::NetGen.Internal.ReluActivation));
 
             // Hidden2: Dense 128 → 64, LeakyReLU
-            global::NetGen.Cpu.DenseKernels.Forward(_a_Hidden1, parameters.Slice(100480, 8192), parameters.Slice(108672, 64), _z_Hidden2, _a_Hidden2, batchSize, 128, 64, new global::NetGen.Cpu.LeakyReluActivation(0.1f));
+            global::NetGen.Internal.DenseKernels.Forward(_a_Hidden1, parameters.Slice(100480, 8192), parameters.Slice(108672, 64), _z_Hidden2, _a_Hidden2, batchSize, 128, 64, new global::NetGen.Internal.LeakyReluActivation(0.1f));
 
             // Logits: Dense 64 → 10, Identity
-            global::NetGen.Cpu.DenseKernels.Forward(_a_Hidden2, parameters.Slice(108736, 640), parameters.Slice(109376, 10), _a_Logits, _a_Logits, batchSize, 64, 10, default(global::NetGen.Cpu.IdentityActivation));
+            global::NetGen.Internal.DenseKernels.Forward(_a_Hidden2, parameters.Slice(108736, 640), parameters.Slice(109376, 10), _a_Logits, _a_Logits, batchSize, 64, 10, default(global::NetGen.Internal.IdentityActivation));
         }
 
         private float RunLoss(global::System.ReadOnlySpan<float> targets, int batchSize, bool computeGradient)
@@ -269,7 +269,7 @@ namespace Demo.Vision
             var count = batchSize * OutputSize;
             var scale = 1f / batchSize;
             var gradient = computeGradient ? new global::System.Span<float>(_delta_Logits, 0, count) : default;
-            var sum = global::NetGen.Cpu.LossKernels.SoftmaxCrossEntropy(new global::System.Span<float>(_a_Logits, 0, count), targets, gradient, batchSize, OutputSize, scale);
+            var sum = global::NetGen.Internal.LossKernels.SoftmaxCrossEntropy(new global::System.Span<float>(_a_Logits, 0, count), targets, gradient, batchSize, OutputSize, scale);
             return (float)(sum * scale);
         }
 
@@ -279,17 +279,17 @@ namespace Demo.Vision
             global::System.Span<float> gradients = _gradients;
 
             // Logits: Dense 64 → 10, Identity (the loss gradient is already with respect to z)
-            global::NetGen.Cpu.DenseKernels.ParameterGradients(_delta_Logits, _a_Hidden2, gradients.Slice(108736, 640), gradients.Slice(109376, 10), batchSize, 64, 10);
-            global::NetGen.Cpu.DenseKernels.InputGradient(_delta_Logits, parameters.Slice(108736, 640), _delta_Hidden2, batchSize, 64, 10);
+            global::NetGen.Internal.DenseKernels.ParameterGradients(_delta_Logits, _a_Hidden2, gradients.Slice(108736, 640), gradients.Slice(109376, 10), batchSize, 64, 10);
+            global::NetGen.Internal.DenseKernels.InputGradient(_delta_Logits, parameters.Slice(108736, 640), _delta_Hidden2, batchSize, 64, 10);
 
             // Hidden2: Dense 128 → 64, LeakyReLU
-            global::NetGen.Cpu.DenseKernels.ActivationBackward(_z_Hidden2, _a_Hidden2, _delta_Hidden2, batchSize * 64, new global::NetGen.Cpu.LeakyReluActivation(0.1f));
-            global::NetGen.Cpu.DenseKernels.ParameterGradients(_delta_Hidden2, _a_Hidden1, gradients.Slice(100480, 8192), gradients.Slice(108672, 64), batchSize, 128, 64);
-            global::NetGen.Cpu.DenseKernels.InputGradient(_delta_Hidden2, parameters.Slice(100480, 8192), _delta_Hidden1, batchSize, 128, 64);
+            global::NetGen.Internal.DenseKernels.ActivationBackward(_z_Hidden2, _a_Hidden2, _delta_Hidden2, batchSize * 64, new global::NetGen.Internal.LeakyReluActivation(0.1f));
+            global::NetGen.Internal.DenseKernels.ParameterGradients(_delta_Hidden2, _a_Hidden1, gradients.Slice(100480, 8192), gradients.Slice(108672, 64), batchSize, 128, 64);
+            global::NetGen.Internal.DenseKernels.InputGradient(_delta_Hidden2, parameters.Slice(100480, 8192), _delta_Hidden1, batchSize, 128, 64);
 
             // Hidden1: Dense 784 → 128, ReLU
-            global::NetGen.Cpu.DenseKernels.ActivationBackward(_z_Hidden1, _a_Hidden1, _delta_Hidden1, batchSize * 128, default(global::NetGen.Cpu.ReluActivation));
-            global::NetGen.Cpu.DenseKernels.ParameterGradients(_delta_Hidden1, inputs, gradients.Slice(0, 100352), gradients.Slice(100352, 128), batchSize, 784, 128);
+            global::NetGen.Internal.DenseKernels.ActivationBackward(_z_Hidden1, _a_Hidden1, _delta_Hidden1, batchSize * 128, default(global::NetGen.Internal.ReluActivation));
+            global::NetGen.Internal.DenseKernels.ParameterGradients(_delta_Hidden1, inputs, gradients.Slice(0, 100352), gradients.Slice(100352, 128), batchSize, 784, 128);
         }
 
         /// <summary>The network's CUDA C translation unit, compiled by NVRTC when the network first runs on a GPU.</summary>

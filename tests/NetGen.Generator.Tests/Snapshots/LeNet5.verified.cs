@@ -155,10 +155,10 @@ namespace Demo.Vision
         private float[] _delta_Full2 = global::System.Array.Empty<float>();
         private float[] _a_Logits = global::System.Array.Empty<float>();
         private float[] _delta_Logits = global::System.Array.Empty<float>();
-        private static readonly global::NetGen.Cpu.Conv2DShape s_shape_Conv1 = new(1, 28, 28, 6, 5, 1, 2);
-        private static readonly global::NetGen.Cpu.Pool2DShape s_shape_Pool1 = new(6, 28, 28, 2, 2, 0);
-        private static readonly global::NetGen.Cpu.Conv2DShape s_shape_Conv2 = new(6, 14, 14, 16, 5, 1, 0);
-        private static readonly global::NetGen.Cpu.Pool2DShape s_shape_Pool2 = new(16, 10, 10, 2, 2, 0);
+        private static readonly global::NetGen.Internal.Conv2DShape s_shape_Conv1 = new(1, 28, 28, 6, 5, 1, 2);
+        private static readonly global::NetGen.Internal.Pool2DShape s_shape_Pool1 = new(6, 28, 28, 2, 2, 0);
+        private static readonly global::NetGen.Internal.Conv2DShape s_shape_Conv2 = new(6, 14, 14, 16, 5, 1, 0);
+        private static readonly global::NetGen.Internal.Pool2DShape s_shape_Pool2 = new(16, 10, 10, 2, 2, 0);
 
         /// <summary>Every parameter in one buffer; <see cref="Layers"/> names its slices.</summary>
         public global::System.Span<float> Parameters => _parameters;
@@ -189,15 +189,15 @@ namespace Demo.Vision
         private static void InitializeParameters(global::System.Span<float> parameters, int seed)
         {
             var random = new global::NetGen.SeededRandom(seed);
-            global::NetGen.ParameterInitializer.Fill(Layers.Conv1.Weight.Slice(parameters), global::NetGen.Initializer.HeNormal, fanIn: 25, fanOut: 150, random);
+            global::NetGen.Internal.ParameterInitializer.Fill(Layers.Conv1.Weight.Slice(parameters), global::NetGen.Initializer.HeNormal, fanIn: 25, fanOut: 150, random);
             Layers.Conv1.Bias.Slice(parameters).Clear();
-            global::NetGen.ParameterInitializer.Fill(Layers.Conv2.Weight.Slice(parameters), global::NetGen.Initializer.HeNormal, fanIn: 150, fanOut: 400, random);
+            global::NetGen.Internal.ParameterInitializer.Fill(Layers.Conv2.Weight.Slice(parameters), global::NetGen.Initializer.HeNormal, fanIn: 150, fanOut: 400, random);
             Layers.Conv2.Bias.Slice(parameters).Clear();
-            global::NetGen.ParameterInitializer.Fill(Layers.Full1.Weight.Slice(parameters), global::NetGen.Initializer.HeNormal, fanIn: 400, fanOut: 120, random);
+            global::NetGen.Internal.ParameterInitializer.Fill(Layers.Full1.Weight.Slice(parameters), global::NetGen.Initializer.HeNormal, fanIn: 400, fanOut: 120, random);
             Layers.Full1.Bias.Slice(parameters).Clear();
-            global::NetGen.ParameterInitializer.Fill(Layers.Full2.Weight.Slice(parameters), global::NetGen.Initializer.HeNormal, fanIn: 120, fanOut: 84, random);
+            global::NetGen.Internal.ParameterInitializer.Fill(Layers.Full2.Weight.Slice(parameters), global::NetGen.Initializer.HeNormal, fanIn: 120, fanOut: 84, random);
             Layers.Full2.Bias.Slice(parameters).Clear();
-            global::NetGen.ParameterInitializer.Fill(Layers.Logits.Weight.Slice(parameters), global::NetGen.Initializer.XavierUniform, fanIn: 84, fanOut: 10, random);
+            global::NetGen.Internal.ParameterInitializer.Fill(Layers.Logits.Weight.Slice(parameters), global::NetGen.Initializer.XavierUniform, fanIn: 84, fanOut: 10, random);
             Layers.Logits.Bias.Slice(parameters).Clear();
         }
 
@@ -205,7 +205,7 @@ namespace Demo.Vision
         public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var batchSize = CheckInputs(inputs);
-            global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(outputs), outputs.Length, OutputSize, OutputShapeText, batchSize);
+            global::NetGen.Internal.NetworkGuard.SameSampleCount(NetworkName, nameof(outputs), outputs.Length, OutputSize, OutputShapeText, batchSize);
             RunForward(inputs, batchSize);
             LastOutputs.CopyTo(outputs);
         }
@@ -242,7 +242,7 @@ namespace Demo.Vision
         /// <summary>The prediction for one sample: class probabilities (softmax of the logits).</summary>
         public float[] Predict(global::System.ReadOnlySpan<float> sample)
         {
-            global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(sample), sample.Length, InputSize, InputShapeText, 1);
+            global::NetGen.Internal.NetworkGuard.SameSampleCount(NetworkName, nameof(sample), sample.Length, InputSize, InputShapeText, 1);
             var prediction = new float[OutputSize];
             Predict(sample, prediction);
             return prediction;
@@ -252,7 +252,7 @@ namespace Demo.Vision
         public void Predict(global::System.ReadOnlySpan<float> samples, global::System.Span<float> predictions)
         {
             Forward(samples, predictions);
-            global::NetGen.Cpu.SoftmaxKernels.Softmax(predictions, predictions, predictions.Length / OutputSize, OutputSize);
+            global::NetGen.Internal.SoftmaxKernels.Softmax(predictions, predictions, predictions.Length / OutputSize, OutputSize);
         }
 
         /// <summary>Trains on <paramref name="inputs"/> and <paramref name="targets"/> (sample after sample) and returns the per-epoch history.</summary>
@@ -281,16 +281,16 @@ namespace Demo.Vision
         {
             global::System.ArgumentNullException.ThrowIfNull(inputs);
             global::System.ArgumentNullException.ThrowIfNull(targets);
-            var samples = global::NetGen.NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);
-            global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, samples);
+            var samples = global::NetGen.Internal.NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);
+            global::NetGen.Internal.NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, samples);
             return new global::NetGen.Dataset(inputs, targets, InputSize, OutputSize);
         }
 
         private static int CheckInputs(global::System.ReadOnlySpan<float> inputs) =>
-            global::NetGen.NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);
+            global::NetGen.Internal.NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);
 
         private static void CheckTargets(global::System.ReadOnlySpan<float> targets, int batchSize) =>
-            global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, batchSize);
+            global::NetGen.Internal.NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, batchSize);
 
         private void EnsureBatchCapacity(int batchSize)
         {
@@ -329,25 +329,25 @@ namespace Demo.Vision
             global::System.ReadOnlySpan<float> parameters = _parameters;
 
             // Conv1: Conv2D 1×28×28 → 6×28×28, 5×5 kernel, stride 1, padding 2, ReLU
-            global::NetGen.Cpu.Conv2DKernels.Forward(inputs, parameters.Slice(0, 150), parameters.Slice(150, 6), _z_Conv1, _a_Conv1, batchSize, s_shape_Conv1, default(global::NetGen.Cpu.ReluActivation));
+            global::NetGen.Internal.Conv2DKernels.Forward(inputs, parameters.Slice(0, 150), parameters.Slice(150, 6), _z_Conv1, _a_Conv1, batchSize, s_shape_Conv1, default(global::NetGen.Internal.ReluActivation));
 
             // Pool1: MaxPool2D 6×28×28 → 6×14×14, 2×2 window, stride 2, padding 0
-            global::NetGen.Cpu.PoolingKernels.MaxPoolForward(_a_Conv1, _a_Pool1, _argmax_Pool1, batchSize, s_shape_Pool1);
+            global::NetGen.Internal.PoolingKernels.MaxPoolForward(_a_Conv1, _a_Pool1, _argmax_Pool1, batchSize, s_shape_Pool1);
 
             // Conv2: Conv2D 6×14×14 → 16×10×10, 5×5 kernel, stride 1, padding 0, ReLU
-            global::NetGen.Cpu.Conv2DKernels.Forward(_a_Pool1, parameters.Slice(156, 2400), parameters.Slice(2556, 16), _z_Conv2, _a_Conv2, batchSize, s_shape_Conv2, default(global::NetGen.Cpu.ReluActivation));
+            global::NetGen.Internal.Conv2DKernels.Forward(_a_Pool1, parameters.Slice(156, 2400), parameters.Slice(2556, 16), _z_Conv2, _a_Conv2, batchSize, s_shape_Conv2, default(global::NetGen.Internal.ReluActivation));
 
             // Pool2: MaxPool2D 16×10×10 → 16×5×5, 2×2 window, stride 2, padding 0
-            global::NetGen.Cpu.PoolingKernels.MaxPoolForward(_a_Conv2, _a_Pool2, _argmax_Pool2, batchSize, s_shape_Pool2);
+            global::NetGen.Internal.PoolingKernels.MaxPoolForward(_a_Conv2, _a_Pool2, _argmax_Pool2, batchSize, s_shape_Pool2);
 
             // Full1: Dense 400 → 120, ReLU
-            global::NetGen.Cpu.DenseKernels.Forward(_a_Pool2, parameters.Slice(2572, 48000), parameters.Slice(50572, 120), _z_Full1, _a_Full1, batchSize, 400, 120, default(global::NetGen.Cpu.ReluActivation));
+            global::NetGen.Internal.DenseKernels.Forward(_a_Pool2, parameters.Slice(2572, 48000), parameters.Slice(50572, 120), _z_Full1, _a_Full1, batchSize, 400, 120, default(global::NetGen.Internal.ReluActivation));
 
             // Full2: Dense 120 → 84, ReLU
-            global::NetGen.Cpu.DenseKernels.Forward(_a_Full1, parameters.Slice(50692, 10080), parameters.Slice(60772, 84), _z_Full2, _a_Full2, batchSize, 120, 84, default(global::NetGen.Cpu.ReluActivation));
+            global::NetGen.Internal.DenseKernels.Forward(_a_Full1, parameters.Slice(50692, 10080), parameters.Slice(60772, 84), _z_Full2, _a_Full2, batchSize, 120, 84, default(global::NetGen.Internal.ReluActivation));
 
             // Logits: Dense 84 → 10, Identity
-            global::NetGen.Cpu.DenseKernels.Forward(_a_Full2, parameters.Slice(60856, 840), parameters.Slice(61696, 10), _a_Logits, _a_Logits, batchSize, 84, 10, default(global::NetGen.Cpu.IdentityActivation));
+            global::NetGen.Internal.DenseKernels.Forward(_a_Full2, parameters.Slice(60856, 840), parameters.Slice(61696, 10), _a_Logits, _a_Logits, batchSize, 84, 10, default(global::NetGen.Internal.IdentityActivation));
         }
 
         private float RunLoss(global::System.ReadOnlySpan<float> targets, int batchSize, bool computeGradient)
@@ -355,7 +355,7 @@ namespace Demo.Vision
             var count = batchSize * OutputSize;
             var scale = 1f / batchSize;
             var gradient = computeGradient ? new global::System.Span<float>(_delta_Logits, 0, count) : default;
-            var sum = global::NetGen.Cpu.LossKernels.SoftmaxCrossEntropy(new global::System.Span<float>(_a_Logits, 0, count), targets, gradient, batchSize, OutputSize, scale);
+            var sum = global::NetGen.Internal.LossKernels.SoftmaxCrossEntropy(new global::System.Span<float>(_a_Logits, 0, count), targets, gradient, batchSize, OutputSize, scale);
             return (float)(sum * scale);
         }
 
@@ -365,32 +365,32 @@ namespace Demo.Vision
             global::System.Span<float> gradients = _gradients;
 
             // Logits: Dense 84 → 10, Identity (the loss gradient is already with respect to z)
-            global::NetGen.Cpu.DenseKernels.ParameterGradients(_delta_Logits, _a_Full2, gradients.Slice(60856, 840), gradients.Slice(61696, 10), batchSize, 84, 10);
-            global::NetGen.Cpu.DenseKernels.InputGradient(_delta_Logits, parameters.Slice(60856, 840), _delta_Full2, batchSize, 84, 10);
+            global::NetGen.Internal.DenseKernels.ParameterGradients(_delta_Logits, _a_Full2, gradients.Slice(60856, 840), gradients.Slice(61696, 10), batchSize, 84, 10);
+            global::NetGen.Internal.DenseKernels.InputGradient(_delta_Logits, parameters.Slice(60856, 840), _delta_Full2, batchSize, 84, 10);
 
             // Full2: Dense 120 → 84, ReLU
-            global::NetGen.Cpu.DenseKernels.ActivationBackward(_z_Full2, _a_Full2, _delta_Full2, batchSize * 84, default(global::NetGen.Cpu.ReluActivation));
-            global::NetGen.Cpu.DenseKernels.ParameterGradients(_delta_Full2, _a_Full1, gradients.Slice(50692, 10080), gradients.Slice(60772, 84), batchSize, 120, 84);
-            global::NetGen.Cpu.DenseKernels.InputGradient(_delta_Full2, parameters.Slice(50692, 10080), _delta_Full1, batchSize, 120, 84);
+            global::NetGen.Internal.DenseKernels.ActivationBackward(_z_Full2, _a_Full2, _delta_Full2, batchSize * 84, default(global::NetGen.Internal.ReluActivation));
+            global::NetGen.Internal.DenseKernels.ParameterGradients(_delta_Full2, _a_Full1, gradients.Slice(50692, 10080), gradients.Slice(60772, 84), batchSize, 120, 84);
+            global::NetGen.Internal.DenseKernels.InputGradient(_delta_Full2, parameters.Slice(50692, 10080), _delta_Full1, batchSize, 120, 84);
 
             // Full1: Dense 400 → 120, ReLU
-            global::NetGen.Cpu.DenseKernels.ActivationBackward(_z_Full1, _a_Full1, _delta_Full1, batchSize * 120, default(global::NetGen.Cpu.ReluActivation));
-            global::NetGen.Cpu.DenseKernels.ParameterGradients(_delta_Full1, _a_Pool2, gradients.Slice(2572, 48000), gradients.Slice(50572, 120), batchSize, 400, 120);
-            global::NetGen.Cpu.DenseKernels.InputGradient(_delta_Full1, parameters.Slice(2572, 48000), _delta_Pool2, batchSize, 400, 120);
+            global::NetGen.Internal.DenseKernels.ActivationBackward(_z_Full1, _a_Full1, _delta_Full1, batchSize * 120, default(global::NetGen.Internal.ReluActivation));
+            global::NetGen.Internal.DenseKernels.ParameterGradients(_delta_Full1, _a_Pool2, gradients.Slice(2572, 48000), gradients.Slice(50572, 120), batchSize, 400, 120);
+            global::NetGen.Internal.DenseKernels.InputGradient(_delta_Full1, parameters.Slice(2572, 48000), _delta_Pool2, batchSize, 400, 120);
 
             // Pool2: MaxPool2D 16×10×10 → 16×5×5, 2×2 window, stride 2, padding 0
-            global::NetGen.Cpu.PoolingKernels.MaxPoolBackward(_delta_Pool2, _argmax_Pool2, _delta_Conv2, batchSize, s_shape_Pool2);
+            global::NetGen.Internal.PoolingKernels.MaxPoolBackward(_delta_Pool2, _argmax_Pool2, _delta_Conv2, batchSize, s_shape_Pool2);
 
             // Conv2: Conv2D 6×14×14 → 16×10×10, 5×5 kernel, stride 1, padding 0, ReLU
-            global::NetGen.Cpu.DenseKernels.ActivationBackward(_z_Conv2, _a_Conv2, _delta_Conv2, batchSize * 1600, default(global::NetGen.Cpu.ReluActivation));
-            global::NetGen.Cpu.Conv2DKernels.Backward(_a_Pool1, parameters.Slice(156, 2400), _delta_Conv2, gradients.Slice(156, 2400), gradients.Slice(2556, 16), _delta_Pool1, batchSize, s_shape_Conv2);
+            global::NetGen.Internal.DenseKernels.ActivationBackward(_z_Conv2, _a_Conv2, _delta_Conv2, batchSize * 1600, default(global::NetGen.Internal.ReluActivation));
+            global::NetGen.Internal.Conv2DKernels.Backward(_a_Pool1, parameters.Slice(156, 2400), _delta_Conv2, gradients.Slice(156, 2400), gradients.Slice(2556, 16), _delta_Pool1, batchSize, s_shape_Conv2);
 
             // Pool1: MaxPool2D 6×28×28 → 6×14×14, 2×2 window, stride 2, padding 0
-            global::NetGen.Cpu.PoolingKernels.MaxPoolBackward(_delta_Pool1, _argmax_Pool1, _delta_Conv1, batchSize, s_shape_Pool1);
+            global::NetGen.Internal.PoolingKernels.MaxPoolBackward(_delta_Pool1, _argmax_Pool1, _delta_Conv1, batchSize, s_shape_Pool1);
 
             // Conv1: Conv2D 1×28×28 → 6×28×28, 5×5 kernel, stride 1, padding 2, ReLU
-            global::NetGen.Cpu.DenseKernels.ActivationBackward(_z_Conv1, _a_Conv1, _delta_Conv1, batchSize * 4704, default(global::NetGen.Cpu.ReluActivation));
-            global::NetGen.Cpu.Conv2DKernels.Backward(inputs, parameters.Slice(0, 150), _delta_Conv1, gradients.Slice(0, 150), gradients.Slice(150, 6), default, batchSize, s_shape_Conv1);
+            global::NetGen.Internal.DenseKernels.ActivationBackward(_z_Conv1, _a_Conv1, _delta_Conv1, batchSize * 4704, default(global::NetGen.Internal.ReluActivation));
+            global::NetGen.Internal.Conv2DKernels.Backward(inputs, parameters.Slice(0, 150), _delta_Conv1, gradients.Slice(0, 150), gradients.Slice(150, 6), default, batchSize, s_shape_Conv1);
         }
 
         /// <summary>The network's CUDA C translation unit, compiled by NVRTC when the network first runs on a GPU.</summary>

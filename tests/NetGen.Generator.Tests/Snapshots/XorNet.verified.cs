@@ -108,9 +108,9 @@ namespace Demo
         private static void InitializeParameters(global::System.Span<float> parameters, int seed)
         {
             var random = new global::NetGen.SeededRandom(seed);
-            global::NetGen.ParameterInitializer.Fill(Layers.Hidden.Weight.Slice(parameters), global::NetGen.Initializer.XavierUniform, fanIn: 2, fanOut: 4, random);
+            global::NetGen.Internal.ParameterInitializer.Fill(Layers.Hidden.Weight.Slice(parameters), global::NetGen.Initializer.XavierUniform, fanIn: 2, fanOut: 4, random);
             Layers.Hidden.Bias.Slice(parameters).Clear();
-            global::NetGen.ParameterInitializer.Fill(Layers.Output.Weight.Slice(parameters), global::NetGen.Initializer.XavierUniform, fanIn: 4, fanOut: 1, random);
+            global::NetGen.Internal.ParameterInitializer.Fill(Layers.Output.Weight.Slice(parameters), global::NetGen.Initializer.XavierUniform, fanIn: 4, fanOut: 1, random);
             Layers.Output.Bias.Slice(parameters).Clear();
         }
 
@@ -118,7 +118,7 @@ namespace Demo
         public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var batchSize = CheckInputs(inputs);
-            global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(outputs), outputs.Length, OutputSize, OutputShapeText, batchSize);
+            global::NetGen.Internal.NetworkGuard.SameSampleCount(NetworkName, nameof(outputs), outputs.Length, OutputSize, OutputShapeText, batchSize);
             RunForward(inputs, batchSize);
             LastOutputs.CopyTo(outputs);
         }
@@ -155,7 +155,7 @@ namespace Demo
         /// <summary>The prediction for one sample.</summary>
         public float[] Predict(global::System.ReadOnlySpan<float> sample)
         {
-            global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(sample), sample.Length, InputSize, InputShapeText, 1);
+            global::NetGen.Internal.NetworkGuard.SameSampleCount(NetworkName, nameof(sample), sample.Length, InputSize, InputShapeText, 1);
             var prediction = new float[OutputSize];
             Predict(sample, prediction);
             return prediction;
@@ -193,16 +193,16 @@ namespace Demo
         {
             global::System.ArgumentNullException.ThrowIfNull(inputs);
             global::System.ArgumentNullException.ThrowIfNull(targets);
-            var samples = global::NetGen.NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);
-            global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, samples);
+            var samples = global::NetGen.Internal.NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);
+            global::NetGen.Internal.NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, samples);
             return new global::NetGen.Dataset(inputs, targets, InputSize, OutputSize);
         }
 
         private static int CheckInputs(global::System.ReadOnlySpan<float> inputs) =>
-            global::NetGen.NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);
+            global::NetGen.Internal.NetworkGuard.SampleCount(NetworkName, nameof(inputs), inputs.Length, InputSize, InputShapeText);
 
         private static void CheckTargets(global::System.ReadOnlySpan<float> targets, int batchSize) =>
-            global::NetGen.NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, batchSize);
+            global::NetGen.Internal.NetworkGuard.SameSampleCount(NetworkName, nameof(targets), targets.Length, OutputSize, OutputShapeText, batchSize);
 
         private void EnsureBatchCapacity(int batchSize)
         {
@@ -227,10 +227,10 @@ namespace Demo
             global::System.ReadOnlySpan<float> parameters = _parameters;
 
             // Hidden: Dense 2 → 4, Tanh
-            global::NetGen.Cpu.DenseKernels.Forward(inputs, parameters.Slice(0, 8), parameters.Slice(8, 4), _z_Hidden, _a_Hidden, batchSize, 2, 4, default(global::NetGen.Cpu.TanhActivation));
+            global::NetGen.Internal.DenseKernels.Forward(inputs, parameters.Slice(0, 8), parameters.Slice(8, 4), _z_Hidden, _a_Hidden, batchSize, 2, 4, default(global::NetGen.Internal.TanhActivation));
 
             // Output: Dense 4 → 1, Sigmoid
-            global::NetGen.Cpu.DenseKernels.Forward(_a_Hidden, parameters.Slice(12, 4), parameters.Slice(16, 1), _z_Output, _a_Output, batchSize, 4, 1, default(global::NetGen.Cpu.SigmoidActivation));
+            global::NetGen.Internal.DenseKernels.Forward(_a_Hidden, parameters.Slice(12, 4), parameters.Slice(16, 1), _z_Output, _a_Output, batchSize, 4, 1, default(global::NetGen.Internal.SigmoidActivation));
         }
 
         private float RunLoss(global::System.ReadOnlySpan<float> targets, int batchSize, bool computeGradient)
@@ -238,7 +238,7 @@ namespace Demo
             var count = batchSize * OutputSize;
             var scale = 1f / batchSize;
             var gradient = computeGradient ? new global::System.Span<float>(_delta_Output, 0, count) : default;
-            var sum = global::NetGen.Cpu.LossKernels.BinaryCrossEntropyWithLogits(new global::System.Span<float>(_z_Output, 0, count), targets, gradient, scale);
+            var sum = global::NetGen.Internal.LossKernels.BinaryCrossEntropyWithLogits(new global::System.Span<float>(_z_Output, 0, count), targets, gradient, scale);
             return (float)(sum * scale);
         }
 
@@ -248,12 +248,12 @@ namespace Demo
             global::System.Span<float> gradients = _gradients;
 
             // Output: Dense 4 → 1, Sigmoid (the loss gradient is already with respect to z)
-            global::NetGen.Cpu.DenseKernels.ParameterGradients(_delta_Output, _a_Hidden, gradients.Slice(12, 4), gradients.Slice(16, 1), batchSize, 4, 1);
-            global::NetGen.Cpu.DenseKernels.InputGradient(_delta_Output, parameters.Slice(12, 4), _delta_Hidden, batchSize, 4, 1);
+            global::NetGen.Internal.DenseKernels.ParameterGradients(_delta_Output, _a_Hidden, gradients.Slice(12, 4), gradients.Slice(16, 1), batchSize, 4, 1);
+            global::NetGen.Internal.DenseKernels.InputGradient(_delta_Output, parameters.Slice(12, 4), _delta_Hidden, batchSize, 4, 1);
 
             // Hidden: Dense 2 → 4, Tanh
-            global::NetGen.Cpu.DenseKernels.ActivationBackward(_z_Hidden, _a_Hidden, _delta_Hidden, batchSize * 4, default(global::NetGen.Cpu.TanhActivation));
-            global::NetGen.Cpu.DenseKernels.ParameterGradients(_delta_Hidden, inputs, gradients.Slice(0, 8), gradients.Slice(8, 4), batchSize, 2, 4);
+            global::NetGen.Internal.DenseKernels.ActivationBackward(_z_Hidden, _a_Hidden, _delta_Hidden, batchSize * 4, default(global::NetGen.Internal.TanhActivation));
+            global::NetGen.Internal.DenseKernels.ParameterGradients(_delta_Hidden, inputs, gradients.Slice(0, 8), gradients.Slice(8, 4), batchSize, 2, 4);
         }
 
         /// <summary>The network's CUDA C translation unit, compiled by NVRTC when the network first runs on a GPU.</summary>

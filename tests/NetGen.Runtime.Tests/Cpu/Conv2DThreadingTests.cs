@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using NetGen.Cpu;
+using NetGen.Internal;
 
 namespace NetGen.Tests.Cpu;
 

@@ -1,5 +1,6 @@
 using System;
 using NetGen.Cpu;
+using NetGen.Internal;
 using NetGen.Tests.Gradients;
 
 namespace NetGen.Tests.Cpu;

@@ -1,5 +1,6 @@
 using System;
 using NetGen.Cpu;
+using NetGen.Internal;
 
 namespace NetGen.Tests.Cpu;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using NetGen.Internal;
 
 namespace NetGen.Tests.Training;
 

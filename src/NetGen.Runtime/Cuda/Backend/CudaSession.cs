@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.InteropServices;
 using NetGen.Cuda.Interop;
+using NetGen.Internal;
 using NetGen.Optimizers;
 
 namespace NetGen.Cuda;
