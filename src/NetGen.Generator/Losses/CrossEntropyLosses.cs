@@ -23,7 +23,7 @@ internal sealed class BinaryCrossEntropyLoss : LossDefinition
     public override string CpuCall(string outputs, string preActivations) =>
         RuntimeTypes.Internal + "LossKernels.BinaryCrossEntropyWithLogits(" + preActivations + ", targets, gradient, scale)";
 
-    public override string CudaName => "binary_cross_entropy_loss";
+    public override string CudaName => "binary_cross_entropy_with_logits_loss";
 
     public override string Formula => "binary cross-entropy from the logits, δ = sigmoid(z) − t";
 

@@ -12,9 +12,9 @@ internal sealed unsafe class PoolingJob : WorkerPoolJob
     public enum PoolingPass
     {
         MaxForward,
-        MaxBackward,
+        MaxInputGradient,
         AverageForward,
-        AverageBackward,
+        AverageInputGradient,
     }
 
     /// <summary>Passes over fewer input floats than this run on the calling thread alone.</summary>
@@ -72,7 +72,7 @@ internal sealed unsafe class PoolingJob : WorkerPoolJob
                 case PoolingPass.MaxForward:
                     PoolingPlanes.MaxPlane(x, plane * inputPlane, y, _argMax + ((nint)plane * outputPlane), shape);
                     break;
-                case PoolingPass.MaxBackward:
+                case PoolingPass.MaxInputGradient:
                     MaxPlaneBackward(y, _argMax + ((nint)plane * outputPlane), x, plane * inputPlane, inputPlane, outputPlane);
                     break;
                 case PoolingPass.AverageForward:

@@ -20,7 +20,7 @@ public static unsafe class PoolingKernels
     /// </summary>
     /// <param name="input">x, [batch, C, H, W].</param>
     /// <param name="output">y, [batch, C, OH, OW]; overwritten.</param>
-    /// <param name="argMax">[batch, C, OH, OW]; overwritten with indices into <paramref name="input"/>, for <see cref="MaxPoolBackward"/>.</param>
+    /// <param name="argMax">[batch, C, OH, OW]; overwritten with indices into <paramref name="input"/>, for <see cref="MaxPoolInputGradient"/>.</param>
     /// <param name="batch">Samples; at least 1.</param>
     /// <param name="shape">The layer's shape.</param>
     /// <exception cref="ArgumentException">A span is shorter than its tensor, the output overlaps the input, or the shape is <c>default</c>.</exception>
@@ -51,7 +51,7 @@ public static unsafe class PoolingKernels
     /// <exception cref="ArgumentException">A span is shorter than its tensor, <paramref name="inputDelta"/> overlaps
     /// <paramref name="delta"/>, an index in <paramref name="argMax"/> lies outside its plane, or the shape is <c>default</c>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batch"/> is less than 1.</exception>
-    public static void MaxPoolBackward(ReadOnlySpan<float> delta, ReadOnlySpan<int> argMax, Span<float> inputDelta, int batch, Pool2DShape shape)
+    public static void MaxPoolInputGradient(ReadOnlySpan<float> delta, ReadOnlySpan<int> argMax, Span<float> inputDelta, int batch, Pool2DShape shape)
     {
         Validate(shape, batch);
         var dy = Require(delta, (long)batch * shape.OutputSize, nameof(delta));
@@ -61,7 +61,7 @@ public static unsafe class PoolingKernels
         fixed (float* dyp = dy, dxp = dx)
         fixed (int* ip = indices)
         {
-            PoolingJob.Run(PoolingJob.PoolingPass.MaxBackward, dxp, dyp, ip, batch * shape.Channels, shape);
+            PoolingJob.Run(PoolingJob.PoolingPass.MaxInputGradient, dxp, dyp, ip, batch * shape.Channels, shape);
         }
     }
 
@@ -98,7 +98,7 @@ public static unsafe class PoolingKernels
     /// <exception cref="ArgumentException">A span is shorter than its tensor, <paramref name="inputDelta"/> overlaps
     /// <paramref name="delta"/>, or the shape is <c>default</c>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="batch"/> is less than 1.</exception>
-    public static void AvgPoolBackward(ReadOnlySpan<float> delta, Span<float> inputDelta, int batch, Pool2DShape shape)
+    public static void AvgPoolInputGradient(ReadOnlySpan<float> delta, Span<float> inputDelta, int batch, Pool2DShape shape)
     {
         Validate(shape, batch);
         var dy = Require(delta, (long)batch * shape.OutputSize, nameof(delta));
@@ -106,7 +106,7 @@ public static unsafe class PoolingKernels
         RequireDisjoint(dx, nameof(inputDelta), dy);
         fixed (float* dyp = dy, dxp = dx)
         {
-            PoolingJob.Run(PoolingJob.PoolingPass.AverageBackward, dxp, dyp, null, batch * shape.Channels, shape);
+            PoolingJob.Run(PoolingJob.PoolingPass.AverageInputGradient, dxp, dyp, null, batch * shape.Channels, shape);
         }
     }
 

@@ -379,14 +379,14 @@ namespace Demo.Vision
             global::NetGen.Internal.DenseKernels.InputGradient(_delta_Full1, parameters.Slice(2572, 48000), _delta_Pool2, batchSize, 400, 120);
 
             // Pool2: MaxPool2D 16×10×10 → 16×5×5, 2×2 window, stride 2, padding 0
-            global::NetGen.Internal.PoolingKernels.MaxPoolBackward(_delta_Pool2, _argmax_Pool2, _delta_Conv2, batchSize, s_shape_Pool2);
+            global::NetGen.Internal.PoolingKernels.MaxPoolInputGradient(_delta_Pool2, _argmax_Pool2, _delta_Conv2, batchSize, s_shape_Pool2);
 
             // Conv2: Conv2D 6×14×14 → 16×10×10, 5×5 kernel, stride 1, padding 0, ReLU
             global::NetGen.Internal.DenseKernels.ActivationBackward(_z_Conv2, _a_Conv2, _delta_Conv2, batchSize * 1600, default(global::NetGen.Internal.ReluActivation));
             global::NetGen.Internal.Conv2DKernels.Backward(_a_Pool1, parameters.Slice(156, 2400), _delta_Conv2, gradients.Slice(156, 2400), gradients.Slice(2556, 16), _delta_Pool1, batchSize, s_shape_Conv2);
 
             // Pool1: MaxPool2D 6×28×28 → 6×14×14, 2×2 window, stride 2, padding 0
-            global::NetGen.Internal.PoolingKernels.MaxPoolBackward(_delta_Pool1, _argmax_Pool1, _delta_Conv1, batchSize, s_shape_Pool1);
+            global::NetGen.Internal.PoolingKernels.MaxPoolInputGradient(_delta_Pool1, _argmax_Pool1, _delta_Conv1, batchSize, s_shape_Pool1);
 
             // Conv1: Conv2D 1×28×28 → 6×28×28, 5×5 kernel, stride 1, padding 2, ReLU
             global::NetGen.Internal.DenseKernels.ActivationBackward(_z_Conv1, _a_Conv1, _delta_Conv1, batchSize * 4704, default(global::NetGen.Internal.ReluActivation));

@@ -520,7 +520,7 @@ extern ""C"" __global__ void __launch_bounds__(256) dense_forward_Output(const f
 // ---- Loss ----
 
 // binary cross-entropy from the logits, δ = sigmoid(z) − t, averaged over the batch; one block, the sum in double
-extern ""C"" __global__ void __launch_bounds__(256) binary_cross_entropy_loss(const float* __restrict__ z_Output, const float* __restrict__ targets, float* __restrict__ delta_Output, float* __restrict__ loss, int batch)
+extern ""C"" __global__ void __launch_bounds__(256) binary_cross_entropy_with_logits_loss(const float* __restrict__ z_Output, const float* __restrict__ targets, float* __restrict__ delta_Output, float* __restrict__ loss, int batch)
 {
     const float scale = 1.0f / batch;
     double sum = 0.0;
@@ -824,7 +824,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             },
             loss: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("binary_cross_entropy_loss", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("z_Output"), global::NetGen.Cuda.CudaArgument.Buffer("targets"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Output"), global::NetGen.Cuda.CudaArgument.Buffer("loss"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("binary_cross_entropy_with_logits_loss", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("z_Output"), global::NetGen.Cuda.CudaArgument.Buffer("targets"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Output"), global::NetGen.Cuda.CudaArgument.Buffer("loss"), global::NetGen.Cuda.CudaArgument.BatchSize }),
             },
             backward: new global::NetGen.Cuda.CudaLaunch[]
             {

@@ -131,9 +131,9 @@ public sealed class Conv2DThreadingTests
             PoolingKernels.MaxPoolForward(z1, p1, argMax1, Batch, FirstPool);
             Conv2DKernels.Forward(p1, w2, b2, z2, z2, Batch, Second, default(ReluActivation));
             PoolingKernels.AvgPoolForward(z2, p2, Batch, SecondPool);
-            PoolingKernels.AvgPoolBackward(dp2, dz2, Batch, SecondPool);
+            PoolingKernels.AvgPoolInputGradient(dp2, dz2, Batch, SecondPool);
             Conv2DKernels.Backward(p1, w2, dz2, dw2, db2, dp1, Batch, Second);
-            PoolingKernels.MaxPoolBackward(dp1, argMax1, dz1, Batch, FirstPool);
+            PoolingKernels.MaxPoolInputGradient(dp1, argMax1, dz1, Batch, FirstPool);
             Conv2DKernels.Backward(x, w1, dz1, dw1, db1, Span<float>.Empty, Batch, First);
         }
 

@@ -93,7 +93,7 @@ public sealed class PoolingTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void MaxPoolBackward_MatchesFiniteDifferences(int c, int h, int w, int window, int stride, int padding, int batch)
+    public void MaxPoolInputGradient_MatchesFiniteDifferences(int c, int h, int w, int window, int stride, int padding, int batch)
     {
         var shape = new Pool2DShape(c, h, w, window, stride, padding);
         var random = new Random((c * 100) + (window * 10) + stride + padding);
@@ -104,7 +104,7 @@ public sealed class PoolingTests
         var inputDelta = Conv2DReference.Filled(x.Length, float.NaN);
 
         PoolingKernels.MaxPoolForward(x, y, argMax, batch, shape);
-        PoolingKernels.MaxPoolBackward(r, argMax, inputDelta, batch, shape);
+        PoolingKernels.MaxPoolInputGradient(r, argMax, inputDelta, batch, shape);
 
         AssertMatchesFiniteDifferences(inputDelta, x, r, xd => PoolingReference.Max(xd, batch, shape).Y);
     }
@@ -140,7 +140,7 @@ public sealed class PoolingTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void AvgPoolBackward_MatchesFiniteDifferences(int c, int h, int w, int window, int stride, int padding, int batch)
+    public void AvgPoolInputGradient_MatchesFiniteDifferences(int c, int h, int w, int window, int stride, int padding, int batch)
     {
         var shape = new Pool2DShape(c, h, w, window, stride, padding);
         var random = new Random((c * 100) + (window * 10) + stride + padding);
@@ -148,7 +148,7 @@ public sealed class PoolingTests
         var r = Conv2DReference.Random(batch * shape.OutputSize, random);
         var inputDelta = Conv2DReference.Filled(x.Length, float.NaN);
 
-        PoolingKernels.AvgPoolBackward(r, inputDelta, batch, shape);
+        PoolingKernels.AvgPoolInputGradient(r, inputDelta, batch, shape);
 
         AssertMatchesFiniteDifferences(inputDelta, x, r, xd => PoolingReference.Average(xd, batch, shape));
     }
@@ -197,24 +197,24 @@ public sealed class PoolingTests
     [InlineData("delta", 23)]
     [InlineData("argMax", 23)]
     [InlineData("inputDelta", 95)]
-    public void MaxPoolBackwardWithAShortSpan_ThrowsNamingIt(string name, int length)
+    public void MaxPoolInputGradientWithAShortSpan_ThrowsNamingIt(string name, int length)
     {
         var shape = new Pool2DShape(3, 4, 4, 2, 2, 0);
         float[] d = new float[name == "delta" ? length : 24], dx = new float[name == "inputDelta" ? length : 96];
         var argMax = new int[name == "argMax" ? length : 24];
 
-        var error = Assert.Throws<ArgumentException>(() => PoolingKernels.MaxPoolBackward(d, argMax, dx, 2, shape));
+        var error = Assert.Throws<ArgumentException>(() => PoolingKernels.MaxPoolInputGradient(d, argMax, dx, 2, shape));
 
         Assert.Equal(name, error.ParamName);
     }
 
     [Fact]
-    public void MaxPoolBackwardWithAnIndexOutsideItsPlane_Throws()
+    public void MaxPoolInputGradientWithAnIndexOutsideItsPlane_Throws()
     {
         var shape = new Pool2DShape(2, 4, 4, 2, 2, 0);
         int[] argMax = [0, 2, 8, 10, 16, 3, 24, 26]; // output 5 belongs to plane 1, input cells 16 … 31
 
-        var error = Assert.Throws<ArgumentException>(() => PoolingKernels.MaxPoolBackward(new float[8], argMax, new float[32], 1, shape));
+        var error = Assert.Throws<ArgumentException>(() => PoolingKernels.MaxPoolInputGradient(new float[8], argMax, new float[32], 1, shape));
 
         Assert.Equal("argMax", error.ParamName);
     }
@@ -225,7 +225,7 @@ public sealed class PoolingTests
         var shape = new Pool2DShape(3, 4, 4, 2, 2, 0);
 
         Assert.Equal("output", Assert.Throws<ArgumentException>(() => PoolingKernels.AvgPoolForward(new float[96], new float[23], 2, shape)).ParamName);
-        Assert.Equal("inputDelta", Assert.Throws<ArgumentException>(() => PoolingKernels.AvgPoolBackward(new float[24], new float[95], 2, shape)).ParamName);
+        Assert.Equal("inputDelta", Assert.Throws<ArgumentException>(() => PoolingKernels.AvgPoolInputGradient(new float[24], new float[95], 2, shape)).ParamName);
     }
 
     [Fact]
@@ -239,9 +239,9 @@ public sealed class PoolingTests
         void Step()
         {
             PoolingKernels.MaxPoolForward(x, y, argMax, 4, shape);
-            PoolingKernels.MaxPoolBackward(y, argMax, dx, 4, shape);
+            PoolingKernels.MaxPoolInputGradient(y, argMax, dx, 4, shape);
             PoolingKernels.AvgPoolForward(x, y, 4, shape);
-            PoolingKernels.AvgPoolBackward(y, dx, 4, shape);
+            PoolingKernels.AvgPoolInputGradient(y, dx, 4, shape);
         }
 
         Step();

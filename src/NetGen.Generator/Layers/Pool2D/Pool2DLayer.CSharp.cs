@@ -22,6 +22,6 @@ internal sealed partial class Pool2DLayer
 
     public override void WriteBackward(CSharpLayer layer, IndentedWriter writer) =>
         writer.Line(_max
-            ? Kernels + ".MaxPoolBackward(" + layer.Delta + ", " + layer.Buffer(ArgMax) + ", " + layer.InputDelta + ", batchSize, " + layer.ShapeField + ");"
-            : Kernels + ".AvgPoolBackward(" + layer.Delta + ", " + layer.InputDelta + ", batchSize, " + layer.ShapeField + ");");
+            ? Kernels + ".MaxPoolInputGradient(" + layer.Delta + ", " + layer.Buffer(ArgMax) + ", " + layer.InputDelta + ", batchSize, " + layer.ShapeField + ");"
+            : Kernels + ".AvgPoolInputGradient(" + layer.Delta + ", " + layer.InputDelta + ", batchSize, " + layer.ShapeField + ");");
 }
