@@ -89,7 +89,7 @@ public sealed class GradientCheckTests
         return targets;
     }
 
-    private static INetwork Create(string name) => name switch
+    internal static INetwork Create(string name) => name switch
     {
         nameof(IdentityNet) => new IdentityNet(),
         nameof(BinaryStepNet) => new BinaryStepNet(),
