@@ -31,8 +31,8 @@ internal static class CudaOptimizerBinding
     /// </summary>
     public static void Bind(Optimizer optimizer, Dictionary<string, float> floats)
     {
-        floats["clip_bound"] = optimizer.ClipValue > 0f ? optimizer.ClipValue : float.PositiveInfinity;
-        floats["l2_weight_decay"] = optimizer is AdamW ? 0f : optimizer.WeightDecay;
+        floats["clip_bound"] = optimizer.ClipBound;
+        floats["l2_weight_decay"] = optimizer.L2WeightDecay;
         floats["max_norm"] = optimizer.ClipNorm > 0f ? optimizer.ClipNorm : float.PositiveInfinity;
         floats["learning_rate"] = optimizer.LearningRate;
         switch (optimizer)
