@@ -70,19 +70,19 @@ internal sealed unsafe class UpdateJob<TRule> : WorkerPoolJob
         int next = start;
         if (Vector512.IsHardwareAccelerated)
         {
-            next = UpdateWhole<Vector512Lanes>(next, end);
+            next = UpdateWholeGroups<Vector512Lanes>(next, end);
         }
 
         if (Vector.IsHardwareAccelerated)
         {
-            next = UpdateWhole<VectorLanes>(next, end);
+            next = UpdateWholeGroups<VectorLanes>(next, end);
         }
 
-        UpdateWhole<ScalarLane>(next, end);
+        UpdateWholeGroups<ScalarLane>(next, end);
     }
 
     // Updates the whole groups of lanes from start on and returns where the first incomplete group would begin.
-    private int UpdateWhole<TLanes>(int start, int end)
+    private int UpdateWholeGroups<TLanes>(int start, int end)
         where TLanes : struct, IFloatLanes<TLanes>
     {
         TRule rule = _rule;
