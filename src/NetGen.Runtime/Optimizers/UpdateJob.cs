@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using NetGen.Cpu;
 
@@ -53,7 +54,14 @@ internal sealed unsafe class UpdateJob<TRule> : WorkerPoolJob
             _partCount = Math.Clamp(parameters.Length / MinimumElementsPerPart, 1, WorkerPool.MaxThreads);
             try
             {
-                WorkerPool.Run(this, _partCount);
+                if (_partCount == 1)
+                {
+                    UpdateRange(0, parameters.Length);
+                }
+                else
+                {
+                    WorkerPool.Run(this, _partCount);
+                }
             }
             finally
             {
@@ -67,6 +75,11 @@ internal sealed unsafe class UpdateJob<TRule> : WorkerPoolJob
         int blocks = (_length + PartAlignment - 1) / PartAlignment;
         int start = (int)((long)part * blocks / _partCount) * PartAlignment;
         int end = Math.Min(_length, (int)((long)(part + 1) * blocks / _partCount) * PartAlignment);
+        UpdateRange(start, end);
+    }
+
+    private void UpdateRange(int start, int end)
+    {
         int next = start;
         if (Vector512.IsHardwareAccelerated)
         {
@@ -82,6 +95,7 @@ internal sealed unsafe class UpdateJob<TRule> : WorkerPoolJob
     }
 
     // Updates the whole groups of lanes from start on and returns where the first incomplete group would begin.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int UpdateWholeGroups<TLanes>(int start, int end)
         where TLanes : struct, IFloatLanes<TLanes>
     {
