@@ -1,6 +1,4 @@
 using System;
-using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace NetGen.Optimizers;
 
@@ -13,6 +11,7 @@ public sealed class AdaDelta : Optimizer
 {
     private float[] _meanSquaredGradient = [];
     private float[] _meanSquaredDelta = [];
+    private UpdateJob<AdaDeltaRule>? _updateJob;
 
     /// <param name="learningRate">η, scaling Δ; positive and finite.</param>
     /// <param name="rho">ρ, the decay of both running averages; in [0, 1).</param>
@@ -45,41 +44,6 @@ public sealed class AdaDelta : Optimizer
 
     /// <inheritdoc/>
     protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, GradientTransform gradientTransform)
-    {
-        float learningRate = LearningRate;
-        float rho = Rho;
-        float oneMinusRho = 1f - rho;
-        var epsilonVector = new Vector<float>(Epsilon);
-
-        Span<Vector<float>> parameterVectors = MemoryMarshal.Cast<float, Vector<float>>(parameters);
-        ReadOnlySpan<Vector<float>> gradientVectors = MemoryMarshal.Cast<float, Vector<float>>(gradients);
-        Span<Vector<float>> gradientAverageVectors = MemoryMarshal.Cast<float, Vector<float>>(_meanSquaredGradient.AsSpan());
-        Span<Vector<float>> deltaAverageVectors = MemoryMarshal.Cast<float, Vector<float>>(_meanSquaredDelta.AsSpan());
-        for (int i = 0; i < parameterVectors.Length; i++)
-        {
-            Vector<float> theta = parameterVectors[i];
-            Vector<float> g = gradientTransform.Apply(gradientVectors[i], theta);
-            Vector<float> gradientAverage = rho * gradientAverageVectors[i] + oneMinusRho * g * g;
-            Vector<float> deltaAverage = deltaAverageVectors[i];
-            Vector<float> delta = Vector.SquareRoot(deltaAverage + epsilonVector) / Vector.SquareRoot(gradientAverage + epsilonVector) * g;
-            gradientAverageVectors[i] = gradientAverage;
-            deltaAverageVectors[i] = rho * deltaAverage + oneMinusRho * delta * delta;
-            parameterVectors[i] = theta - learningRate * delta;
-        }
-
-        float epsilon = Epsilon;
-        Span<float> gradientAverages = _meanSquaredGradient;
-        Span<float> deltaAverages = _meanSquaredDelta;
-        for (int i = parameterVectors.Length * Vector<float>.Count; i < parameters.Length; i++)
-        {
-            float theta = parameters[i];
-            float g = gradientTransform.Apply(gradients[i], theta);
-            float gradientAverage = rho * gradientAverages[i] + oneMinusRho * g * g;
-            float deltaAverage = deltaAverages[i];
-            float delta = MathF.Sqrt(deltaAverage + epsilon) / MathF.Sqrt(gradientAverage + epsilon) * g;
-            gradientAverages[i] = gradientAverage;
-            deltaAverages[i] = rho * deltaAverage + oneMinusRho * delta * delta;
-            parameters[i] = theta - learningRate * delta;
-        }
-    }
+        => (_updateJob ??= new UpdateJob<AdaDeltaRule>()).Update(
+            new AdaDeltaRule(LearningRate, Rho, Epsilon), gradientTransform, parameters, gradients, _meanSquaredGradient, _meanSquaredDelta);
 }

@@ -1,6 +1,4 @@
 using System;
-using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace NetGen.Optimizers;
 
@@ -11,6 +9,7 @@ namespace NetGen.Optimizers;
 public sealed class Adagrad : Optimizer
 {
     private float[] _sumOfSquaredGradients = [];
+    private UpdateJob<AdagradRule>? _updateJob;
 
     /// <param name="learningRate">η; positive and finite.</param>
     /// <param name="epsilon">ε; positive and finite.</param>
@@ -34,31 +33,6 @@ public sealed class Adagrad : Optimizer
 
     /// <inheritdoc/>
     protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, GradientTransform gradientTransform)
-    {
-        float learningRate = LearningRate;
-        float epsilon = Epsilon;
-        var epsilonVector = new Vector<float>(epsilon);
-
-        Span<Vector<float>> parameterVectors = MemoryMarshal.Cast<float, Vector<float>>(parameters);
-        ReadOnlySpan<Vector<float>> gradientVectors = MemoryMarshal.Cast<float, Vector<float>>(gradients);
-        Span<Vector<float>> sumVectors = MemoryMarshal.Cast<float, Vector<float>>(_sumOfSquaredGradients.AsSpan());
-        for (int i = 0; i < parameterVectors.Length; i++)
-        {
-            Vector<float> theta = parameterVectors[i];
-            Vector<float> g = gradientTransform.Apply(gradientVectors[i], theta);
-            Vector<float> sum = sumVectors[i] + g * g;
-            sumVectors[i] = sum;
-            parameterVectors[i] = theta - learningRate * g / (Vector.SquareRoot(sum) + epsilonVector);
-        }
-
-        Span<float> sums = _sumOfSquaredGradients;
-        for (int i = parameterVectors.Length * Vector<float>.Count; i < parameters.Length; i++)
-        {
-            float theta = parameters[i];
-            float g = gradientTransform.Apply(gradients[i], theta);
-            float sum = sums[i] + g * g;
-            sums[i] = sum;
-            parameters[i] = theta - learningRate * g / (MathF.Sqrt(sum) + epsilon);
-        }
-    }
+        => (_updateJob ??= new UpdateJob<AdagradRule>()).Update(
+            new AdagradRule(LearningRate, Epsilon), gradientTransform, parameters, gradients, _sumOfSquaredGradients);
 }

@@ -16,7 +16,7 @@ public class Adam : Optimizer
 {
     private float[] _firstMoment = [];
     private float[] _secondMoment = [];
-    private AdamUpdateJob? _updateJob;
+    private UpdateJob<AdamRule>? _updateJob;
 
     /// <param name="learningRate">η; positive and finite.</param>
     /// <param name="beta1">β1, the decay of the first-moment average; in [0, 1).</param>
@@ -54,18 +54,15 @@ public class Adam : Optimizer
     }
 
     /// <inheritdoc/>
-    protected override unsafe void Update(Span<float> parameters, ReadOnlySpan<float> gradients, GradientTransform gradientTransform)
-    {
-        // 1 (an exact no-op) unless AdamW decouples the decay: θ ← θ·(1 − η·λ) before the Adam step, as PyTorch.
-        float retainedFraction = DecouplesWeightDecay ? (float)(1.0 - (double)LearningRate * WeightDecay) : 1f;
-        var step = new AdamStep(
-            Beta1, 1f - Beta1, Beta2, 1f - Beta2,
-            StepSize: (float)(LearningRate / (1.0 - Math.Pow(Beta1, StepCount))),
-            InverseSqrtSecondCorrection: (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, StepCount))),
-            Epsilon, retainedFraction, gradientTransform);
-        fixed (float* theta = parameters, g = gradients, m = _firstMoment, v = _secondMoment)
-        {
-            (_updateJob ??= new AdamUpdateJob()).Update(theta, g, m, v, parameters.Length, step);
-        }
-    }
+    protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, GradientTransform gradientTransform)
+        => (_updateJob ??= new UpdateJob<AdamRule>()).Update(
+            new AdamRule(Beta1, Beta2, Epsilon, StepScalars(StepCount)), gradientTransform,
+            parameters, gradients, _firstMoment, _secondMoment);
+
+    /// <summary>Step <paramref name="step"/>'s (1 on the first) bias corrections and retained fraction.</summary>
+    internal AdamStepScalars StepScalars(long step) => new(
+        StepSize: (float)(LearningRate / (1.0 - Math.Pow(Beta1, step))),
+        InverseSqrtSecondCorrection: (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, step))),
+        // Exactly 1 unless AdamW decouples the decay: θ ← θ·(1 − η·λ) before the Adam step, as PyTorch.
+        RetainedFraction: DecouplesWeightDecay ? (float)(1.0 - (double)LearningRate * WeightDecay) : 1f);
 }

@@ -1,6 +1,4 @@
-using System;
 using System.Numerics;
-using System.Runtime.Intrinsics;
 
 namespace NetGen.Optimizers;
 
@@ -30,20 +28,14 @@ public readonly struct GradientTransform
 
     /// <summary>Transforms one gradient element given the parameter it belongs to.</summary>
     public float Apply(float gradient, float parameter)
-        => Math.Clamp(gradient * Scale, -ClipBound, ClipBound) + L2WeightDecay * parameter;
+        => Apply(new ScalarLane(gradient), new ScalarLane(parameter)).Value;
 
     /// <summary>Transforms a vector of gradient elements given the parameters they belong to.</summary>
     public Vector<float> Apply(Vector<float> gradient, Vector<float> parameter)
-        => Vector.Clamp(gradient * Scale, new Vector<float>(-ClipBound), new Vector<float>(ClipBound))
-            + L2WeightDecay * parameter;
+        => Apply(new VectorLanes(gradient), new VectorLanes(parameter)).Value;
 
-    /// <summary>Transforms 16 gradient elements given the parameters they belong to.</summary>
-    internal Vector512<float> Apply(Vector512<float> gradient, Vector512<float> parameter)
-        => Vector512.Clamp(gradient * Scale, Vector512.Create(-ClipBound), Vector512.Create(ClipBound))
-            + L2WeightDecay * parameter;
-
-    /// <summary>Transforms 8 gradient elements given the parameters they belong to.</summary>
-    internal Vector256<float> Apply(Vector256<float> gradient, Vector256<float> parameter)
-        => Vector256.Clamp(gradient * Scale, Vector256.Create(-ClipBound), Vector256.Create(ClipBound))
-            + L2WeightDecay * parameter;
+    /// <summary>Transforms a group of gradient lanes given the parameters they belong to.</summary>
+    internal TLanes Apply<TLanes>(TLanes gradient, TLanes parameter)
+        where TLanes : struct, IFloatLanes<TLanes>
+        => TLanes.Clamp(gradient * Scale, -ClipBound, ClipBound) + L2WeightDecay * parameter;
 }

@@ -1,6 +1,4 @@
 using System;
-using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace NetGen.Optimizers;
 
@@ -11,6 +9,7 @@ namespace NetGen.Optimizers;
 public sealed class Momentum : Optimizer
 {
     private float[] _velocity = [];
+    private UpdateJob<MomentumRule>? _updateJob;
 
     /// <param name="learningRate">η; positive and finite.</param>
     /// <param name="momentum">μ; in [0, 1).</param>
@@ -34,30 +33,6 @@ public sealed class Momentum : Optimizer
 
     /// <inheritdoc/>
     protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, GradientTransform gradientTransform)
-    {
-        float learningRate = LearningRate;
-        float momentum = MomentumFactor;
-
-        Span<Vector<float>> parameterVectors = MemoryMarshal.Cast<float, Vector<float>>(parameters);
-        ReadOnlySpan<Vector<float>> gradientVectors = MemoryMarshal.Cast<float, Vector<float>>(gradients);
-        Span<Vector<float>> velocityVectors = MemoryMarshal.Cast<float, Vector<float>>(_velocity.AsSpan());
-        for (int i = 0; i < parameterVectors.Length; i++)
-        {
-            Vector<float> theta = parameterVectors[i];
-            Vector<float> g = gradientTransform.Apply(gradientVectors[i], theta);
-            Vector<float> v = momentum * velocityVectors[i] + g;
-            velocityVectors[i] = v;
-            parameterVectors[i] = theta - learningRate * v;
-        }
-
-        Span<float> velocity = _velocity;
-        for (int i = parameterVectors.Length * Vector<float>.Count; i < parameters.Length; i++)
-        {
-            float theta = parameters[i];
-            float g = gradientTransform.Apply(gradients[i], theta);
-            float v = momentum * velocity[i] + g;
-            velocity[i] = v;
-            parameters[i] = theta - learningRate * v;
-        }
-    }
+        => (_updateJob ??= new UpdateJob<MomentumRule>()).Update(
+            new MomentumRule(LearningRate, MomentumFactor), gradientTransform, parameters, gradients, _velocity);
 }

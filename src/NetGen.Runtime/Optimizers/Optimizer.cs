@@ -85,6 +85,12 @@ public abstract class Optimizer
     /// </summary>
     protected virtual bool DecouplesWeightDecay => false;
 
+    /// <summary>The λ added to the gradient as classic L2 decay: <see cref="WeightDecay"/>, or 0 when decoupled.</summary>
+    internal float L2WeightDecay => DecouplesWeightDecay ? 0f : WeightDecay;
+
+    /// <summary>The bound gradients are clamped to: <see cref="ClipValue"/>, or +∞ when value clipping is off.</summary>
+    internal float ClipBound => ClipValue > 0f ? ClipValue : float.PositiveInfinity;
+
     /// <summary>Updates <paramref name="parameters"/> in place from <paramref name="gradients"/>.</summary>
     /// <exception cref="ArgumentException">The two buffers have different lengths.</exception>
     /// <exception cref="InvalidOperationException">
@@ -113,8 +119,8 @@ public abstract class Optimizer
 
         var gradientTransform = new GradientTransform(
             scale: ClipNorm > 0f ? ComputeClipNormScale(gradients) : 1f,
-            clipBound: ClipValue > 0f ? ClipValue : float.PositiveInfinity,
-            l2WeightDecay: DecouplesWeightDecay ? 0f : WeightDecay);
+            clipBound: ClipBound,
+            l2WeightDecay: L2WeightDecay);
         StepCount++;
         Update(parameters, gradients, gradientTransform);
     }

@@ -1,6 +1,4 @@
 using System;
-using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace NetGen.Optimizers;
 
@@ -11,6 +9,7 @@ namespace NetGen.Optimizers;
 public sealed class RmsProp : Optimizer
 {
     private float[] _meanSquaredGradient = [];
+    private UpdateJob<RmsPropRule>? _updateJob;
 
     /// <param name="learningRate">η; positive and finite.</param>
     /// <param name="rho">ρ, the decay of the running average of g²; in [0, 1).</param>
@@ -39,33 +38,6 @@ public sealed class RmsProp : Optimizer
 
     /// <inheritdoc/>
     protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, GradientTransform gradientTransform)
-    {
-        float learningRate = LearningRate;
-        float rho = Rho;
-        float oneMinusRho = 1f - rho;
-        float epsilon = Epsilon;
-        var epsilonVector = new Vector<float>(epsilon);
-
-        Span<Vector<float>> parameterVectors = MemoryMarshal.Cast<float, Vector<float>>(parameters);
-        ReadOnlySpan<Vector<float>> gradientVectors = MemoryMarshal.Cast<float, Vector<float>>(gradients);
-        Span<Vector<float>> averageVectors = MemoryMarshal.Cast<float, Vector<float>>(_meanSquaredGradient.AsSpan());
-        for (int i = 0; i < parameterVectors.Length; i++)
-        {
-            Vector<float> theta = parameterVectors[i];
-            Vector<float> g = gradientTransform.Apply(gradientVectors[i], theta);
-            Vector<float> average = rho * averageVectors[i] + oneMinusRho * g * g;
-            averageVectors[i] = average;
-            parameterVectors[i] = theta - learningRate * g / (Vector.SquareRoot(average) + epsilonVector);
-        }
-
-        Span<float> averages = _meanSquaredGradient;
-        for (int i = parameterVectors.Length * Vector<float>.Count; i < parameters.Length; i++)
-        {
-            float theta = parameters[i];
-            float g = gradientTransform.Apply(gradients[i], theta);
-            float average = rho * averages[i] + oneMinusRho * g * g;
-            averages[i] = average;
-            parameters[i] = theta - learningRate * g / (MathF.Sqrt(average) + epsilon);
-        }
-    }
+        => (_updateJob ??= new UpdateJob<RmsPropRule>()).Update(
+            new RmsPropRule(LearningRate, Rho, Epsilon), gradientTransform, parameters, gradients, _meanSquaredGradient);
 }

@@ -1,6 +1,4 @@
 using System;
-using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace NetGen.Optimizers;
 
@@ -9,6 +7,8 @@ namespace NetGen.Optimizers;
 /// </summary>
 public sealed class Sgd : Optimizer
 {
+    private UpdateJob<SgdRule>? _updateJob;
+
     /// <param name="learningRate">η; positive and finite.</param>
     public Sgd(float learningRate = 0.01f)
         : base(learningRate)
@@ -20,23 +20,6 @@ public sealed class Sgd : Optimizer
 
     /// <inheritdoc/>
     protected override void Update(Span<float> parameters, ReadOnlySpan<float> gradients, GradientTransform gradientTransform)
-    {
-        float learningRate = LearningRate;
-
-        Span<Vector<float>> parameterVectors = MemoryMarshal.Cast<float, Vector<float>>(parameters);
-        ReadOnlySpan<Vector<float>> gradientVectors = MemoryMarshal.Cast<float, Vector<float>>(gradients);
-        for (int i = 0; i < parameterVectors.Length; i++)
-        {
-            Vector<float> theta = parameterVectors[i];
-            Vector<float> g = gradientTransform.Apply(gradientVectors[i], theta);
-            parameterVectors[i] = theta - learningRate * g;
-        }
-
-        for (int i = parameterVectors.Length * Vector<float>.Count; i < parameters.Length; i++)
-        {
-            float theta = parameters[i];
-            float g = gradientTransform.Apply(gradients[i], theta);
-            parameters[i] = theta - learningRate * g;
-        }
-    }
+        => (_updateJob ??= new UpdateJob<SgdRule>()).Update(
+            new SgdRule(LearningRate), gradientTransform, parameters, gradients);
 }

@@ -31,8 +31,8 @@ internal static class CudaOptimizerBinding
     /// </summary>
     public static void Bind(Optimizer optimizer, Dictionary<string, float> floats)
     {
-        floats["clip_bound"] = optimizer.ClipValue > 0f ? optimizer.ClipValue : float.PositiveInfinity;
-        floats["l2_weight_decay"] = optimizer is AdamW ? 0f : optimizer.WeightDecay;
+        floats["clip_bound"] = optimizer.ClipBound;
+        floats["l2_weight_decay"] = optimizer.L2WeightDecay;
         floats["max_norm"] = optimizer.ClipNorm > 0f ? optimizer.ClipNorm : float.PositiveInfinity;
         floats["learning_rate"] = optimizer.LearningRate;
         switch (optimizer)
@@ -41,9 +41,10 @@ internal static class CudaOptimizerBinding
                 floats["beta1"] = adam.Beta1;
                 floats["beta2"] = adam.Beta2;
                 floats["epsilon"] = adam.Epsilon;
-                floats["step_size"] = (float)(adam.LearningRate / (1.0 - Math.Pow(adam.Beta1, adam.StepCount)));
-                floats["inverse_sqrt_second_correction"] = (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(adam.Beta2, adam.StepCount)));
-                floats["retained_fraction"] = adam is AdamW ? (float)(1.0 - ((double)adam.LearningRate * adam.WeightDecay)) : 1f;
+                AdamStepScalars step = adam.StepScalars(adam.StepCount);
+                floats["step_size"] = step.StepSize;
+                floats["inverse_sqrt_second_correction"] = step.InverseSqrtSecondCorrection;
+                floats["retained_fraction"] = step.RetainedFraction;
                 break;
             case Momentum momentum:
                 floats["momentum"] = momentum.MomentumFactor;

@@ -7,7 +7,7 @@ using NetGen.Tests.Gradients;
 namespace NetGen.Tests.Optimizers;
 
 [Collection(WorkerPoolCollection.Name)]
-public sealed class AdamUpdateJobTests
+public sealed class AdamUpdateTests
 {
     // Large enough to be split over threads, and not a multiple of any vector width or part alignment.
     private const int Length = 100_003;
@@ -45,7 +45,7 @@ public sealed class AdamUpdateJobTests
     }
 
     [Fact]
-    public unsafe void Subnormal_moments_are_flushed_to_zero()
+    public void Subnormal_moments_are_flushed_to_zero()
     {
         const float Subnormal = 1e-40f;
         Assert.True(float.IsSubnormal(Subnormal));
@@ -56,13 +56,11 @@ public sealed class AdamUpdateJobTests
         Array.Fill(firstMoments, Subnormal / 0.9f);
         Array.Fill(secondMoments, Subnormal / 0.999f);
         firstMoments[^1] = 1e-3f;
-        var step = new AdamStep(0.9f, 0.1f, 0.999f, 0.001f, StepSize: 1e-3f, InverseSqrtSecondCorrection: 1f,
-            Epsilon: 1e-8f, RetainedFraction: 1f, new GradientTransform(scale: 1f, clipBound: float.PositiveInfinity, l2WeightDecay: 0f));
+        var rule = new AdamRule(0.9f, 0.999f, epsilon: 1e-8f,
+            new AdamStepScalars(StepSize: 1e-3f, InverseSqrtSecondCorrection: 1f, RetainedFraction: 1f));
+        var transform = new GradientTransform(scale: 1f, clipBound: float.PositiveInfinity, l2WeightDecay: 0f);
 
-        fixed (float* theta = parameters, g = gradients, m = firstMoments, v = secondMoments)
-        {
-            new AdamUpdateJob().Update(theta, g, m, v, parameters.Length, step);
-        }
+        new UpdateJob<AdamRule>().Update(rule, transform, parameters, gradients, firstMoments, secondMoments);
 
         // The vector lanes and the scalar tail alike; a normal moment is kept.
         for (var i = 0; i < parameters.Length - 1; i++)
