@@ -40,18 +40,43 @@ public interface INetwork
     /// <summary>The named, shaped slices of <see cref="Parameters"/>, in buffer order.</summary>
     IReadOnlyList<ParameterTensor> ParameterTensors { get; }
 
+    /// <summary>
+    /// Layer state that is not trained, such as batch normalisation's running mean and variance: saved in checkpoints,
+    /// never touched by an optimizer. Empty for networks without such layers.
+    /// </summary>
+    Span<float> State { get; }
+
+    /// <summary>The named, shaped slices of <see cref="State"/>, in buffer order.</summary>
+    IReadOnlyList<StateTensor> StateTensors { get; }
+
+    /// <summary>
+    /// The seed of the last <see cref="Initialize"/> (0 for a new network). It drew the initial parameters and keys the
+    /// random streams of stochastic layers (dropout), whose counter is <see cref="TrainingSteps"/>.
+    /// </summary>
+    int Seed { get; }
+
+    /// <summary>
+    /// Training steps taken: <see cref="ComputeGradients"/> calls, and steps on a GPU. Step n's random draws depend on
+    /// <see cref="Seed"/> and n only, so setting it back replays a step's dropout masks. <see cref="Initialize"/> resets it to 0.
+    /// </summary>
+    long TrainingSteps { get; set; }
+
     /// <summary>The outputs of the last forward pass (batch × <see cref="OutputSize"/>): activations, or logits for softmax cross-entropy.</summary>
     ReadOnlySpan<float> LastOutputs { get; }
 
-    /// <summary>Re-initialises every parameter from <paramref name="seed"/>.</summary>
+    /// <summary>Re-initialises every parameter and the layer state from <paramref name="seed"/>, and sets <see cref="TrainingSteps"/> to 0.</summary>
     void Initialize(int seed);
 
-    /// <summary>Runs a batch forward and copies the outputs (logits for softmax cross-entropy) to <paramref name="outputs"/>.</summary>
+    /// <summary>Runs a batch forward in inference mode and copies the outputs (logits for softmax cross-entropy) to <paramref name="outputs"/>.</summary>
     void Forward(ReadOnlySpan<float> inputs, Span<float> outputs);
 
-    /// <summary>Runs a batch forward and returns its loss, reduced as <see cref="Reduction"/> says.</summary>
+    /// <summary>Runs a batch forward in inference mode and returns its loss, reduced as <see cref="Reduction"/> says.</summary>
     float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
 
-    /// <summary>Forward, loss and backward for a batch: fills <see cref="Gradients"/> and returns the loss.</summary>
+    /// <summary>
+    /// Forward in training mode, loss and backward for a batch: fills <see cref="Gradients"/> and returns the loss. It
+    /// counts a training step: dropout draws its masks for step <see cref="TrainingSteps"/> + 1, batch normalisation
+    /// uses the batch's statistics and updates its running ones.
+    /// </summary>
     float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
 }

@@ -82,6 +82,8 @@ internal static class CSharpEmitter
         writer.Line("public const int OutputSize = " + Literals.Int(plan.OutputSize) + ";");
         writer.Line("/// <summary>Trainable parameters in all layers.</summary>");
         writer.Line("public const int ParameterCount = " + Literals.Int(plan.ParameterCount) + ";");
+        writer.Line("/// <summary>Floats of layer state (running statistics) in all layers: saved with the parameters, never trained.</summary>");
+        writer.Line("public const int StateCount = " + Literals.Int(plan.StateCount) + ";");
         writer.Line("/// <summary>The loss the network trains on.</summary>");
         writer.Line("public const global::NetGen.Loss LossFunction = global::NetGen.Loss." + network.Loss + ";");
         writer.Line("/// <summary>Layer by layer: output shape, activation and parameter count, computed at build time.</summary>");
@@ -115,7 +117,7 @@ internal static class CSharpEmitter
                     writer.Line("/// <summary>" + tensor.Documentation + "</summary>");
                 }
 
-                writer.Line("public static readonly global::NetGen.ParameterTensor " + tensor.Role + " = new(" +
+                writer.Line("public static readonly global::NetGen." + TensorType(tensor) + " " + tensor.Role + " = new(" +
                             Literals.String(layer.Name + "." + tensor.Role) + ", " + Literals.Int(tensor.Offset) + ", " + Literals.Shape(tensor.Shape) + ");");
             }
 
@@ -128,11 +130,15 @@ internal static class CSharpEmitter
 
     private static void WriteState(IndentedWriter writer, NetworkPlan plan)
     {
-        var tensors = plan.Layers.SelectMany(layer => layer.Tensors.Select(tensor => "Layers." + layer.Name + "." + tensor.Role));
-        writer.Line("private static readonly global::NetGen.ParameterTensor[] s_parameterTensors = { " + string.Join(", ", tensors) + " };");
+        writer.Line("private static readonly global::NetGen.ParameterTensor[] s_parameterTensors = { " + TensorList(plan, TensorStorage.Parameters) + " };");
+        writer.Line("private static readonly global::NetGen.StateTensor[] s_stateTensors = " +
+                    (plan.StateCount > 0 ? "{ " + TensorList(plan, TensorStorage.State) + " }" : "global::System.Array.Empty<global::NetGen.StateTensor>()") + ";");
         writer.Line();
         writer.Line("private readonly float[] _parameters = CreateParameters(seed: 0);");
         writer.Line("private readonly float[] _gradients = new float[ParameterCount];");
+        writer.Line("private readonly float[] _state = " + (plan.StateCount > 0 ? "CreateState()" : "global::System.Array.Empty<float>()") + ";");
+        writer.Line("private int _seed;");
+        writer.Line("private long _trainingSteps;");
         writer.Line("private int _batchCapacity;");
         writer.Line("private int _lastBatchSize;");
         PassEmitter.WriteBufferFields(writer, plan);
@@ -148,6 +154,18 @@ internal static class CSharpEmitter
         writer.Line("public global::System.ReadOnlySpan<float> Gradients => _gradients;");
         writer.Line("/// <summary>The named, shaped slices of <see cref=\"Parameters\"/>.</summary>");
         writer.Line("public global::System.Collections.Generic.IReadOnlyList<global::NetGen.ParameterTensor> ParameterTensors => s_parameterTensors;");
+        writer.Line("/// <summary>Layer state that is not trained, saved in checkpoints; <see cref=\"Layers\"/> names its slices.</summary>");
+        writer.Line("public global::System.Span<float> State => _state;");
+        writer.Line("/// <summary>The named, shaped slices of <see cref=\"State\"/>.</summary>");
+        writer.Line("public global::System.Collections.Generic.IReadOnlyList<global::NetGen.StateTensor> StateTensors => s_stateTensors;");
+        writer.Line("/// <summary>The seed of the last <see cref=\"Initialize\"/>: the initial parameters and the random streams of stochastic layers.</summary>");
+        writer.Line("public int Seed => _seed;");
+        writer.Line("/// <summary>Training steps taken; the counter of the stochastic layers' random streams.</summary>");
+        writer.Line("public long TrainingSteps");
+        writer.Line("{");
+        writer.Line("    get => _trainingSteps;");
+        writer.Line("    set => _trainingSteps = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"TrainingSteps cannot be negative.\");");
+        writer.Line("}");
         writer.Line("/// <summary>The outputs of the last forward pass" +
                     (plan.Network.Loss == LossKind.SoftmaxCrossEntropy ? " (logits: the loss applies softmax)" : string.Empty) + ".</summary>");
         writer.Line("public global::System.ReadOnlySpan<float> LastOutputs => " +
@@ -164,8 +182,17 @@ internal static class CSharpEmitter
 
     private static void WriteInitialization(IndentedWriter writer, NetworkPlan plan)
     {
-        writer.Line("/// <summary>Re-initialises every parameter from <paramref name=\"seed\"/>: the same seed gives the same network.</summary>");
-        writer.Line("public void Initialize(int seed) => InitializeParameters(_parameters, seed);");
+        writer.Line("/// <summary>Re-initialises every parameter and the layer state from <paramref name=\"seed\"/>, and counts training steps from 0 again: the same seed gives the same network.</summary>");
+        writer.Open("public void Initialize(int seed)");
+        writer.Line("InitializeParameters(_parameters, seed);");
+        if (plan.StateCount > 0)
+        {
+            writer.Line("InitializeState(_state);");
+        }
+
+        writer.Line("_seed = seed;");
+        writer.Line("_trainingSteps = 0;");
+        writer.Close();
         writer.Line();
         writer.Open("private static float[] CreateParameters(int seed)");
         writer.Line("var parameters = new float[ParameterCount];");
@@ -175,11 +202,31 @@ internal static class CSharpEmitter
         writer.Line();
         writer.Open("private static void InitializeParameters(global::System.Span<float> parameters, int seed)");
         writer.Line("var random = new global::NetGen.SeededRandom(seed);");
+        WriteTensorInitialization(writer, plan, TensorStorage.Parameters, "parameters");
+        writer.Close();
+        writer.Line();
+        if (plan.StateCount > 0)
+        {
+            writer.Open("private static float[] CreateState()");
+            writer.Line("var state = new float[StateCount];");
+            writer.Line("InitializeState(state);");
+            writer.Line("return state;");
+            writer.Close();
+            writer.Line();
+            writer.Open("private static void InitializeState(global::System.Span<float> state)");
+            WriteTensorInitialization(writer, plan, TensorStorage.State, "state");
+            writer.Close();
+            writer.Line();
+        }
+    }
+
+    private static void WriteTensorInitialization(IndentedWriter writer, NetworkPlan plan, TensorStorage storage, string buffer)
+    {
         foreach (var layer in plan.Layers)
         {
-            foreach (var tensor in layer.Tensors)
+            foreach (var tensor in layer.Tensors.Where(tensor => tensor.Storage == storage))
             {
-                var slice = "Layers." + layer.Name + "." + tensor.Role + ".Slice(parameters)";
+                var slice = "Layers." + layer.Name + "." + tensor.Role + ".Slice(" + buffer + ")";
                 var initialization = tensor.Initialization;
                 writer.Line(
                     initialization.IsRandom
@@ -190,38 +237,41 @@ internal static class CSharpEmitter
                             : slice + ".Fill(" + Literals.Float(initialization.Constant) + ");");
             }
         }
-
-        writer.Close();
-        writer.Line();
     }
+
+    private static string TensorType(PlannedTensor tensor) => tensor.Storage == TensorStorage.State ? "StateTensor" : "ParameterTensor";
+
+    private static string TensorList(NetworkPlan plan, TensorStorage storage) =>
+        string.Join(", ", plan.Layers.SelectMany(layer => layer.Tensors.Where(tensor => tensor.Storage == storage).Select(tensor => "Layers." + layer.Name + "." + tensor.Role)));
 
     private static void WritePublicApi(IndentedWriter writer, NetworkPlan plan)
     {
         var softmaxPrediction = plan.Network.Loss == LossKind.SoftmaxCrossEntropy;
         writer.Line("/// <summary>Runs a batch of samples forward and copies the outputs" +
-                    (softmaxPrediction ? " (logits)" : string.Empty) + " to <paramref name=\"outputs\"/>.</summary>");
+                    (softmaxPrediction ? " (logits)" : string.Empty) + " to <paramref name=\"outputs\"/> (inference mode).</summary>");
         writer.Open("public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)");
         writer.Line("var batchSize = CheckInputs(inputs);");
         writer.Line(RuntimeTypes.Internal + "NetworkGuard.SameSampleCount(NetworkName, nameof(outputs), outputs.Length, OutputSize, OutputShapeText, batchSize);");
-        writer.Line("RunForward(inputs, batchSize);");
+        writer.Line("RunForward(inputs, batchSize, training: false);");
         writer.Line("LastOutputs.CopyTo(outputs);");
         writer.Close();
         writer.Line();
 
-        writer.Line("/// <summary>Runs a batch forward and returns its loss.</summary>");
+        writer.Line("/// <summary>Runs a batch forward in inference mode and returns its loss.</summary>");
         writer.Open("public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)");
         writer.Line("var batchSize = CheckInputs(inputs);");
         writer.Line("CheckTargets(targets, batchSize);");
-        writer.Line("RunForward(inputs, batchSize);");
+        writer.Line("RunForward(inputs, batchSize, training: false);");
         writer.Line("return RunLoss(targets, batchSize, computeGradient: false);");
         writer.Close();
         writer.Line();
 
-        writer.Line("/// <summary>Forward, loss and backward for a batch: fills <see cref=\"Gradients\"/> and returns the loss. Allocates nothing once the batch size has been seen.</summary>");
+        writer.Line("/// <summary>Forward in training mode, loss and backward for a batch, counting a training step: fills <see cref=\"Gradients\"/> and returns the loss. Allocates nothing once the batch size has been seen.</summary>");
         writer.Open("public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)");
         writer.Line("var batchSize = CheckInputs(inputs);");
         writer.Line("CheckTargets(targets, batchSize);");
-        writer.Line("RunForward(inputs, batchSize);");
+        writer.Line("_trainingSteps++;");
+        writer.Line("RunForward(inputs, batchSize, training: true);");
         writer.Line("var loss = RunLoss(targets, batchSize, computeGradient: true);");
         writer.Line("RunBackward(inputs, batchSize);");
         writer.Line("return loss;");

@@ -10,9 +10,10 @@ namespace NetGen.Generator.Emit;
 /// </summary>
 internal sealed class CSharpLayer
 {
-    public CSharpLayer(PlannedLayer plan, ComputeLayerDescriptor descriptor, string source, CSharpLayer? below)
+    public CSharpLayer(PlannedLayer plan, ComputeLayerDescriptor descriptor, int stream, string source, CSharpLayer? below)
     {
         Plan = plan;
+        Stream = stream;
         Descriptor = descriptor;
         Source = source;
         Below = below;
@@ -26,6 +27,17 @@ internal sealed class CSharpLayer
     public string Source { get; }
 
     public CSharpLayer? Below { get; }
+
+    /// <summary>The layer's random stream: its position among the network's layers (for stochastic layers).</summary>
+    public int Stream { get; }
+
+    /// <summary>The forward pass's mode, a bool: true in a training step, false in inference.</summary>
+    public string Training => "training";
+
+    /// <summary>The network's seed and the current training step, as the runtime's random streams take them.</summary>
+    public string RandomSeed => "(uint)_seed";
+
+    public string TrainingStep => "(ulong)_trainingSteps";
 
     /// <summary>In the backward pass, the δ field of the layer below to write, or "default" where nothing below needs it.</summary>
     public string InputDelta { get; set; } = "default";
@@ -52,6 +64,9 @@ internal sealed class CSharpLayer
 
     /// <summary>The same slice of the gradients.</summary>
     public string Gradients(string role) => Slice("gradients", role);
+
+    /// <summary>The layer's slice of the state for tensor <paramref name="role"/>.</summary>
+    public string State(string role) => Slice("state", role);
 
     public string ParametersOrDefault(string role) => Plan.Tensor(role) is null ? "default" : Parameters(role);
 

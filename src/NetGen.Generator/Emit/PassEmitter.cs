@@ -18,12 +18,12 @@ internal static class PassEmitter
     public static IReadOnlyList<CSharpLayer> ComputeLayers(NetworkPlan plan)
     {
         var layers = new List<CSharpLayer>();
-        foreach (var layer in plan.Layers)
+        for (var index = 0; index < plan.Layers.Count; index++)
         {
-            if (LayerCatalog.ComputeFor(layer) is { } descriptor)
+            if (LayerCatalog.ComputeFor(plan.Layers[index]) is { } descriptor)
             {
                 var below = layers.LastOrDefault();
-                layers.Add(new CSharpLayer(layer, descriptor, below?.Output ?? "inputs", below));
+                layers.Add(new CSharpLayer(plan.Layers[index], descriptor, index, below?.Output ?? "inputs", below));
             }
         }
 
@@ -80,10 +80,15 @@ internal static class PassEmitter
 
     public static void WriteForward(IndentedWriter writer, NetworkPlan plan)
     {
-        writer.Open("private void RunForward(global::System.ReadOnlySpan<float> inputs, int batchSize)");
+        writer.Open("private void RunForward(global::System.ReadOnlySpan<float> inputs, int batchSize, bool training)");
         writer.Line("EnsureBatchCapacity(batchSize);");
         writer.Line("_lastBatchSize = batchSize;");
         writer.Line("global::System.ReadOnlySpan<float> parameters = _parameters;");
+        if (plan.StateCount > 0)
+        {
+            writer.Line("global::System.Span<float> state = _state;");
+        }
+
         foreach (var layer in ComputeLayers(plan))
         {
             writer.Line();

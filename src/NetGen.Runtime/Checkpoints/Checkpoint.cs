@@ -6,15 +6,15 @@ using System.Text;
 namespace NetGen;
 
 /// <summary>
-/// Saves and loads a network's parameters with every tensor named and shaped, so that a file can only
-/// be loaded into a network whose layers match it. Format (little-endian): "NGW1", the network's name,
-/// the tensor count, then per tensor its name, rank, dimensions and floats.
+/// Saves and loads a network's parameters and layer state with every tensor named and shaped, so that a file can only
+/// be loaded into a network whose layers match it. Format (little-endian): "NGW1", the network's name, the tensor
+/// count, then per tensor its name, rank, dimensions and floats: the parameter tensors, then the state tensors.
 /// </summary>
 public static class Checkpoint
 {
     private static readonly byte[] s_magic = "NGW1"u8.ToArray();
 
-    /// <summary>Writes <paramref name="network"/>'s parameters to <paramref name="path"/> (through a temporary file, so a failed save leaves no half-written checkpoint).</summary>
+    /// <summary>Writes <paramref name="network"/>'s parameters and state to <paramref name="path"/> (through a temporary file, so a failed save leaves no half-written checkpoint).</summary>
     public static void Save(INetwork network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -30,25 +30,15 @@ public static class Checkpoint
         {
             writer.Write(s_magic);
             writer.Write(network.Name);
-            writer.Write(network.ParameterTensors.Count);
-            var parameters = network.Parameters;
-            foreach (var tensor in network.ParameterTensors)
-            {
-                writer.Write(tensor.Name);
-                writer.Write(tensor.Shape.Count);
-                foreach (var dimension in tensor.Shape)
-                {
-                    writer.Write(dimension);
-                }
-
-                writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(tensor.Slice(parameters)));
-            }
+            writer.Write(network.ParameterTensors.Count + network.StateTensors.Count);
+            WriteTensors(writer, network.ParameterTensors, network.Parameters);
+            WriteTensors(writer, network.StateTensors, network.State);
         }
 
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>Reads parameters saved by <see cref="Save"/> into <paramref name="network"/>; throws, leaving the network unchanged, when the file does not match it.</summary>
+    /// <summary>Reads parameters and state saved by <see cref="Save"/> into <paramref name="network"/>; throws, leaving the network unchanged, when the file does not match it.</summary>
     public static void Load(INetwork network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -57,7 +47,9 @@ public static class Checkpoint
             throw new FileNotFoundException($"No checkpoint at {path}.", path);
         }
 
-        var loaded = new float[network.ParameterCount];
+        var loaded = new float[network.Parameters.Length];
+        var loadedState = new float[network.State.Length];
+        var tensorCount = network.ParameterTensors.Count + network.StateTensors.Count;
         try
         {
             using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
@@ -68,14 +60,19 @@ public static class Checkpoint
 
             var name = reader.ReadString();
             var count = reader.ReadInt32();
-            if (name != network.Name || count != network.ParameterTensors.Count)
+            if (name != network.Name || count != tensorCount)
             {
-                throw Invalid(path, $"it holds {count} tensors of network '{name}', not the {network.ParameterTensors.Count} of '{network.Name}'");
+                throw Invalid(path, $"it holds {count} tensors of network '{name}', not the {tensorCount} of '{network.Name}'");
             }
 
             foreach (var tensor in network.ParameterTensors)
             {
                 ReadTensor(reader, tensor, loaded, path);
+            }
+
+            foreach (var tensor in network.StateTensors)
+            {
+                ReadTensor(reader, tensor, loadedState, path);
             }
 
             if (reader.BaseStream.Position != reader.BaseStream.Length)
@@ -89,9 +86,25 @@ public static class Checkpoint
         }
 
         loaded.CopyTo(network.Parameters);
+        loadedState.CopyTo(network.State);
     }
 
-    private static void ReadTensor(BinaryReader reader, ParameterTensor tensor, float[] destination, string path)
+    private static void WriteTensors(BinaryWriter writer, IEnumerable<NamedTensor> tensors, ReadOnlySpan<float> buffer)
+    {
+        foreach (var tensor in tensors)
+        {
+            writer.Write(tensor.Name);
+            writer.Write(tensor.Shape.Count);
+            foreach (var dimension in tensor.Shape)
+            {
+                writer.Write(dimension);
+            }
+
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(tensor.Slice(buffer)));
+        }
+    }
+
+    private static void ReadTensor(BinaryReader reader, NamedTensor tensor, float[] destination, string path)
     {
         var name = reader.ReadString();
         var rank = reader.ReadInt32();

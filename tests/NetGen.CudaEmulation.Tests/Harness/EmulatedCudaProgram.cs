@@ -32,7 +32,7 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
 
     private static readonly string[] s_hostBuffers =
     {
-        CudaBufferNames.Inputs, CudaBufferNames.Targets, CudaBufferNames.Parameters, CudaBufferNames.FirstOptimizerState,
+        CudaBufferNames.Inputs, CudaBufferNames.Targets, CudaBufferNames.Parameters, CudaBufferNames.State, CudaBufferNames.FirstOptimizerState,
         CudaBufferNames.SecondOptimizerState,
     };
 
@@ -70,6 +70,7 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
 
         Floats(CudaBufferNames.FirstOptimizerState).Clear();
         Floats(CudaBufferNames.SecondOptimizerState).Clear();
+        Floats(CudaBufferNames.State).Clear();
         var earlier = new HashSet<string>(s_hostBuffers, StringComparer.Ordinal);
         foreach (var pass in Enum.GetValues<Pass>())
         {
@@ -92,6 +93,14 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
     public CudaProgram Program { get; }
 
     public int BatchSize { get; }
+
+    /// <summary>The mode the passes run in: a training step (the default) or inference.</summary>
+    public bool Training { get; set; } = true;
+
+    /// <summary>The network's seed and the training step, as the CUDA backend binds them from the network.</summary>
+    public int RandomSeed { get; set; }
+
+    public long TrainingStep { get; set; }
 
     public EmulatedLibrary Library { get; }
 
@@ -154,9 +163,13 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
             {
                 CudaArgumentKind.Buffer => DeviceArgument.Buffer(_layout[argument.Name].Offset),
                 CudaArgumentKind.BatchSize => DeviceArgument.Int(BatchSize),
-                _ => DeviceArgument.Float(floats is not null && floats.TryGetValue(argument.Name, out var value)
+                CudaArgumentKind.Float => DeviceArgument.Float(floats is not null && floats.TryGetValue(argument.Name, out var value)
                     ? value
                     : throw new ArgumentException($"{Program.NetworkName}: {launch.Kernel} needs the float '{argument.Name}', which the host did not supply.")),
+                CudaArgumentKind.Training => DeviceArgument.Int(Training ? 1 : 0),
+                CudaArgumentKind.RandomSeed => DeviceArgument.Word((uint)RandomSeed),
+                CudaArgumentKind.TrainingStep => DeviceArgument.Word((ulong)TrainingStep),
+                _ => throw new ArgumentOutOfRangeException(nameof(launch), argument.Kind, "Unknown argument kind."),
             };
         }
 

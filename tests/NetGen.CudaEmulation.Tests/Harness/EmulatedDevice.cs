@@ -8,14 +8,19 @@ using System.Text;
 
 namespace NetGen.CudaEmulation.Tests.Harness;
 
-/// <summary>A kernel argument: a buffer (an offset into device memory), an int or a float.</summary>
-internal readonly record struct DeviceArgument(DeviceArgumentKind Kind, long Offset, int Integer, float Single)
+/// <summary>
+/// A kernel argument: a buffer (an offset into device memory), an int, a float, or a word of 8 bytes copied as they are
+/// (an <c>unsigned int</c> parameter reads the low 4, an <c>unsigned long long</c> all 8).
+/// </summary>
+internal readonly record struct DeviceArgument(DeviceArgumentKind Kind, long Offset, int Integer, float Single, ulong Bits = 0)
 {
     public static DeviceArgument Buffer(long offset) => new(DeviceArgumentKind.Buffer, offset, 0, 0f);
 
     public static DeviceArgument Int(int value) => new(DeviceArgumentKind.Int, 0, value, 0f);
 
     public static DeviceArgument Float(float value) => new(DeviceArgumentKind.Float, 0, 0, value);
+
+    public static DeviceArgument Word(ulong bits) => new(DeviceArgumentKind.Word, 0, 0, 0f, bits);
 }
 
 internal enum DeviceArgumentKind
@@ -23,6 +28,7 @@ internal enum DeviceArgumentKind
     Buffer,
     Int,
     Float,
+    Word,
 }
 
 /// <summary>
@@ -80,9 +86,14 @@ internal sealed unsafe class InProcessDevice : IEmulatedDevice
                 case DeviceArgumentKind.Int:
                     *(int*)&slots[index] = argument.Integer;
                     break;
-                default:
+                case DeviceArgumentKind.Float:
                     *(float*)&slots[index] = argument.Single;
                     break;
+                case DeviceArgumentKind.Word:
+                    slots[index] = argument.Bits;
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(arguments), argument.Kind, "Unknown argument kind.");
             }
 
             pointers[index] = &slots[index];
@@ -182,7 +193,9 @@ internal sealed unsafe class SanitizerServerDevice : IEmulatedDevice
             {
                 DeviceArgumentKind.Buffer => "b" + argument.Offset.ToString(CultureInfo.InvariantCulture),
                 DeviceArgumentKind.Int => "i" + argument.Integer.ToString(CultureInfo.InvariantCulture),
-                _ => "f" + BitConverter.SingleToUInt32Bits(argument.Single).ToString("x8", CultureInfo.InvariantCulture),
+                DeviceArgumentKind.Float => "f" + BitConverter.SingleToUInt32Bits(argument.Single).ToString("x8", CultureInfo.InvariantCulture),
+                DeviceArgumentKind.Word => "w" + argument.Bits.ToString("x16", CultureInfo.InvariantCulture),
+                _ => throw new ArgumentOutOfRangeException(nameof(arguments), argument.Kind, "Unknown argument kind."),
             });
         }
 

@@ -14,9 +14,14 @@ internal sealed unsafe class KernelBench : IDisposable
     private readonly IEmulatedDevice _device;
 
     public KernelBench(string kernelFile, EmulationMode mode, params (string Name, int Elements)[] arrays)
+        : this(Path.GetFileNameWithoutExtension(kernelFile), File.ReadAllText(Path.Combine(Toolchain.HarnessDirectory, "Kernels", kernelFile)), mode, arrays)
     {
-        var source = File.ReadAllText(Path.Combine(Toolchain.HarnessDirectory, "Kernels", kernelFile));
-        Library = EmulatedLibrary.For(Path.GetFileNameWithoutExtension(kernelFile), source, mode);
+    }
+
+    /// <summary>A bench for kernels in <paramref name="source"/>, compiled under <paramref name="libraryName"/>.</summary>
+    public KernelBench(string libraryName, string source, EmulationMode mode, params (string Name, int Elements)[] arrays)
+    {
+        Library = EmulatedLibrary.For(libraryName, source, mode);
         long bytes = 0;
         foreach (var (name, elements) in arrays)
         {
@@ -33,7 +38,7 @@ internal sealed unsafe class KernelBench : IDisposable
 
     public Span<int> Ints(string name) => new(_device.Memory + _arrays[name].Offset, _arrays[name].Elements);
 
-    /// <summary>Launches <paramref name="kernel"/>; an argument is an array's name, an int or a float.</summary>
+    /// <summary>Launches <paramref name="kernel"/>; an argument is an array's name, an int, a float, or a uint or ulong word.</summary>
     public void Launch(string kernel, (int X, int Y, int Z) grid, int blockThreads, uint seed, params object[] arguments)
     {
         var bound = new DeviceArgument[arguments.Length];
@@ -44,6 +49,8 @@ internal sealed unsafe class KernelBench : IDisposable
                 string name => DeviceArgument.Buffer(_arrays[name].Offset),
                 int value => DeviceArgument.Int(value),
                 float value => DeviceArgument.Float(value),
+                uint value => DeviceArgument.Word(value),
+                ulong value => DeviceArgument.Word(value),
                 var other => throw new ArgumentException($"Cannot pass {other} to a kernel."),
             };
         }

@@ -22,7 +22,7 @@ internal sealed partial record KernelSignature(string Name, IReadOnlyList<Kernel
     [GeneratedRegex(@"extern\s+""C""\s+__global__\s+void\s+(?:__launch_bounds__\s*\([^)]*\)\s+)?(\w+)\s*\(([^)]*)\)", RegexOptions.CultureInvariant)]
     private static partial Regex KernelPattern();
 
-    [GeneratedRegex(@"^(const\s+)?(unsigned\s+int|unsigned|long\s+long|\w+)\s*(\*)?\s*(?:__restrict__\s+)?(\w+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(const\s+)?(unsigned\s+long\s+long|unsigned\s+int|unsigned|long\s+long|\w+)\s*(\*)?\s*(?:__restrict__\s+)?(\w+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ParameterPattern();
 
     /// <summary>Every kernel of <paramref name="source"/>, in source order.</summary>
@@ -74,8 +74,11 @@ internal sealed partial record KernelSignature(string Name, IReadOnlyList<Kernel
             var expected = argument.Kind switch
             {
                 CudaArgumentKind.Buffer => ElementCType(program.Buffer(argument.Name).ElementType) + "*",
-                CudaArgumentKind.BatchSize => "int",
-                _ => "float",
+                CudaArgumentKind.BatchSize or CudaArgumentKind.Training => "int",
+                CudaArgumentKind.Float => "float",
+                CudaArgumentKind.RandomSeed => "unsigned int",
+                CudaArgumentKind.TrainingStep => "unsigned long long",
+                _ => throw new InvalidOperationException($"{program.NetworkName}: {launch.Kernel} has an argument of unknown kind {argument.Kind}."),
             };
             var actual = parameter.IsPointer ? parameter.BaseType + "*" : parameter.BaseType;
             if (expected != actual)

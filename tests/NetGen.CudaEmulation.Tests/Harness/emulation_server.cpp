@@ -144,6 +144,12 @@ int main()
                     std::memcpy(&slots[i], &bits, sizeof bits);
                     break;
                 }
+                case 'w':
+                {
+                    const unsigned long long bits = std::stoull(value, nullptr, 16);
+                    std::memcpy(&slots[i], &bits, sizeof bits);
+                    break;
+                }
                 default:
                     ok = false;
                 }

@@ -29,7 +29,9 @@ public abstract class ParityTests(ITestOutputHelper output)
         var targets = TestData.Targets(cpu, batch, seed);
         var outputs = new float[batch * cpu.OutputSize];
         cpu.Forward(inputs, outputs);
+        var state = cpu.State.ToArray();
         var loss = cpu.ComputeGradients(inputs, targets);
+        var trainingOutputs = cpu.LastOutputs.ToArray();
         var gradients = cpu.Gradients.ToArray();
 
         var report = new ParityReport($"{name} at batch {batch}");
@@ -39,9 +41,22 @@ public abstract class ParityTests(ITestOutputHelper output)
         gpu.Upload(CudaBufferNames.Inputs, inputs);
         gpu.Upload(CudaBufferNames.Targets, targets);
         gpu.Upload(CudaBufferNames.Parameters, cpu.Parameters);
+        gpu.Upload(CudaBufferNames.State, state);
+        gpu.RandomSeed = cpu.Seed;
+        gpu.TrainingStep = cpu.TrainingSteps;
 
+        gpu.Training = false;
         gpu.RunForward();
-        report.Compare("forward: " + program.OutputBuffer, outputs, gpu.Floats(program.OutputBuffer), ParityReport.RowName(cpu.OutputSize));
+        report.Compare("inference forward: " + program.OutputBuffer, outputs, gpu.Floats(program.OutputBuffer), ParityReport.RowName(cpu.OutputSize));
+        gpu.Training = true;
+        gpu.RunForward();
+        report.Compare("training forward: " + program.OutputBuffer, trainingOutputs, gpu.Floats(program.OutputBuffer), ParityReport.RowName(cpu.OutputSize));
+        foreach (var tensor in cpu.StateTensors)
+        {
+            report.Compare("state " + tensor.Name, tensor.Slice((ReadOnlySpan<float>)cpu.State), tensor.Slice((ReadOnlySpan<float>)gpu.Floats(CudaBufferNames.State)),
+                index => tensor.Name + "[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+        }
+
         gpu.RunLoss();
         report.Compare("loss", new[] { loss }, gpu.Floats(CudaBufferNames.Loss));
         gpu.RunBackward();

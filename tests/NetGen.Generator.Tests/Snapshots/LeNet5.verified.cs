@@ -33,6 +33,8 @@ namespace Demo.Vision
         public const int OutputSize = 10;
         /// <summary>Trainable parameters in all layers.</summary>
         public const int ParameterCount = 61706;
+        /// <summary>Floats of layer state (running statistics) in all layers: saved with the parameters, never trained.</summary>
+        public const int StateCount = 0;
         /// <summary>The loss the network trains on.</summary>
         public const global::NetGen.Loss LossFunction = global::NetGen.Loss.SoftmaxCrossEntropy;
         /// <summary>Layer by layer: output shape, activation and parameter count, computed at build time.</summary>
@@ -130,9 +132,13 @@ namespace Demo.Vision
         }
 
         private static readonly global::NetGen.ParameterTensor[] s_parameterTensors = { Layers.Conv1.Weight, Layers.Conv1.Bias, Layers.Conv2.Weight, Layers.Conv2.Bias, Layers.Full1.Weight, Layers.Full1.Bias, Layers.Full2.Weight, Layers.Full2.Bias, Layers.Logits.Weight, Layers.Logits.Bias };
+        private static readonly global::NetGen.StateTensor[] s_stateTensors = global::System.Array.Empty<global::NetGen.StateTensor>();
 
         private readonly float[] _parameters = CreateParameters(seed: 0);
         private readonly float[] _gradients = new float[ParameterCount];
+        private readonly float[] _state = global::System.Array.Empty<float>();
+        private int _seed;
+        private long _trainingSteps;
         private int _batchCapacity;
         private int _lastBatchSize;
         private float[] _z_Conv1 = global::System.Array.Empty<float>();
@@ -166,6 +172,18 @@ namespace Demo.Vision
         public global::System.ReadOnlySpan<float> Gradients => _gradients;
         /// <summary>The named, shaped slices of <see cref="Parameters"/>.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::NetGen.ParameterTensor> ParameterTensors => s_parameterTensors;
+        /// <summary>Layer state that is not trained, saved in checkpoints; <see cref="Layers"/> names its slices.</summary>
+        public global::System.Span<float> State => _state;
+        /// <summary>The named, shaped slices of <see cref="State"/>.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::NetGen.StateTensor> StateTensors => s_stateTensors;
+        /// <summary>The seed of the last <see cref="Initialize"/>: the initial parameters and the random streams of stochastic layers.</summary>
+        public int Seed => _seed;
+        /// <summary>Training steps taken; the counter of the stochastic layers' random streams.</summary>
+        public long TrainingSteps
+        {
+            get => _trainingSteps;
+            set => _trainingSteps = value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "TrainingSteps cannot be negative.");
+        }
         /// <summary>The outputs of the last forward pass (logits: the loss applies softmax).</summary>
         public global::System.ReadOnlySpan<float> LastOutputs => new global::System.Span<float>(_a_Logits, 0, _lastBatchSize * OutputSize);
         string global::NetGen.INetwork.Name => NetworkName;
@@ -176,8 +194,13 @@ namespace Demo.Vision
         global::NetGen.LossReduction global::NetGen.INetwork.Reduction => global::NetGen.LossReduction.Mean;
         global::NetGen.AccuracyKind global::NetGen.INetwork.Accuracy => global::NetGen.AccuracyKind.ArgMax;
 
-        /// <summary>Re-initialises every parameter from <paramref name="seed"/>: the same seed gives the same network.</summary>
-        public void Initialize(int seed) => InitializeParameters(_parameters, seed);
+        /// <summary>Re-initialises every parameter and the layer state from <paramref name="seed"/>, and counts training steps from 0 again: the same seed gives the same network.</summary>
+        public void Initialize(int seed)
+        {
+            InitializeParameters(_parameters, seed);
+            _seed = seed;
+            _trainingSteps = 0;
+        }
 
         private static float[] CreateParameters(int seed)
         {
@@ -201,30 +224,31 @@ namespace Demo.Vision
             Layers.Logits.Bias.Slice(parameters).Clear();
         }
 
-        /// <summary>Runs a batch of samples forward and copies the outputs (logits) to <paramref name="outputs"/>.</summary>
+        /// <summary>Runs a batch of samples forward and copies the outputs (logits) to <paramref name="outputs"/> (inference mode).</summary>
         public void Forward(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             var batchSize = CheckInputs(inputs);
             global::NetGen.Internal.NetworkGuard.SameSampleCount(NetworkName, nameof(outputs), outputs.Length, OutputSize, OutputShapeText, batchSize);
-            RunForward(inputs, batchSize);
+            RunForward(inputs, batchSize, training: false);
             LastOutputs.CopyTo(outputs);
         }
 
-        /// <summary>Runs a batch forward and returns its loss.</summary>
+        /// <summary>Runs a batch forward in inference mode and returns its loss.</summary>
         public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             var batchSize = CheckInputs(inputs);
             CheckTargets(targets, batchSize);
-            RunForward(inputs, batchSize);
+            RunForward(inputs, batchSize, training: false);
             return RunLoss(targets, batchSize, computeGradient: false);
         }
 
-        /// <summary>Forward, loss and backward for a batch: fills <see cref="Gradients"/> and returns the loss. Allocates nothing once the batch size has been seen.</summary>
+        /// <summary>Forward in training mode, loss and backward for a batch, counting a training step: fills <see cref="Gradients"/> and returns the loss. Allocates nothing once the batch size has been seen.</summary>
         public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             var batchSize = CheckInputs(inputs);
             CheckTargets(targets, batchSize);
-            RunForward(inputs, batchSize);
+            _trainingSteps++;
+            RunForward(inputs, batchSize, training: true);
             var loss = RunLoss(targets, batchSize, computeGradient: true);
             RunBackward(inputs, batchSize);
             return loss;
@@ -322,7 +346,7 @@ namespace Demo.Vision
             _batchCapacity = batchSize;
         }
 
-        private void RunForward(global::System.ReadOnlySpan<float> inputs, int batchSize)
+        private void RunForward(global::System.ReadOnlySpan<float> inputs, int batchSize, bool training)
         {
             EnsureBatchCapacity(batchSize);
             _lastBatchSize = batchSize;
@@ -530,6 +554,37 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
             }
         }
     }
+}
+
+// Philox4x32-10, as NetGen.Internal.Philox: the four words for a counter (c0..c3) and a key (k0, k1). The 32×32-bit
+// products are taken in 64 bits rather than with __umulhi, so that the same source runs under the CPU emulation.
+__device__ __forceinline__ void ng_philox(unsigned int c[4], unsigned int k0, unsigned int k1)
+{
+    for (int round = 0; round < 10; ++round)
+    {
+        if (round > 0)
+        {
+            k0 += 0x9E3779B9u;
+            k1 += 0xBB67AE85u;
+        }
+
+        const unsigned long long p0 = (unsigned long long)0xD2511F53u * c[0];
+        const unsigned long long p1 = (unsigned long long)0xCD9E8D57u * c[2];
+        const unsigned int c1 = c[1], c3 = c[3];
+        c[0] = (unsigned int)(p1 >> 32) ^ c1 ^ k0;
+        c[1] = (unsigned int)p1;
+        c[2] = (unsigned int)(p0 >> 32) ^ c3 ^ k1;
+        c[3] = (unsigned int)p0;
+    }
+}
+
+// A uniform float in [0, 1) for element index of random stream (layer) stream at training step step, as
+// NetGen.Internal.Philox.Uniform: word index % 4 of Philox at counter (index / 4, 0, step) under key (seed, stream).
+__device__ __forceinline__ float ng_uniform(unsigned int seed, unsigned long long step, unsigned int stream, unsigned int index)
+{
+    unsigned int c[4] = { index >> 2, 0u, (unsigned int)step, (unsigned int)(step >> 32) };
+    ng_philox(c, seed, stream);
+    return (float)(c[index & 3u] >> 8) * (1.0f / 16777216.0f);
 }
 
 // Sums a block's per-thread values in shared memory; thread 0 gets the total. Every thread of the block must call it.
@@ -1480,6 +1535,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
                 new("targets", global::NetGen.Cuda.CudaElementType.Float32, 0, 10),
                 new("parameters", global::NetGen.Cuda.CudaElementType.Float32, 61706, 0),
                 new("gradients", global::NetGen.Cuda.CudaElementType.Float32, 61706, 0),
+                new("state", global::NetGen.Cuda.CudaElementType.Float32, 0, 0),
                 new("optimizer_state_0", global::NetGen.Cuda.CudaElementType.Float32, 61706, 0),
                 new("optimizer_state_1", global::NetGen.Cuda.CudaElementType.Float32, 61706, 0),
                 new("norm_partials", global::NetGen.Cuda.CudaElementType.Float64, 64, 0),

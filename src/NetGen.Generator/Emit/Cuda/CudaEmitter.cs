@@ -44,12 +44,12 @@ internal static class CudaEmitter
     private static List<CudaLayer> Layers(NetworkPlan plan)
     {
         var layers = new List<CudaLayer>();
-        foreach (var layer in plan.Layers)
+        for (var index = 0; index < plan.Layers.Count; index++)
         {
-            if (LayerCatalog.ComputeFor(layer) is { } descriptor)
+            if (LayerCatalog.ComputeFor(plan.Layers[index]) is { } descriptor)
             {
                 var below = layers.Count == 0 ? null : layers[layers.Count - 1];
-                layers.Add(new CudaLayer(layer, descriptor, layers.Count, below?.Output ?? CudaNames.Inputs, below));
+                layers.Add(new CudaLayer(plan.Layers[index], descriptor, layers.Count, index, below?.Output ?? CudaNames.Inputs, below));
             }
         }
 
@@ -86,6 +86,7 @@ internal static class CudaEmitter
             new(CudaNames.Targets, "float", 0, plan.OutputSize),
             new(CudaNames.Parameters, "float", parameters, 0),
             new(CudaNames.Gradients, "float", parameters, 0),
+            new(CudaNames.State, "float", plan.StateCount, 0),
             new(CudaNames.FirstOptimizerState, "float", parameters, 0),
             new(CudaNames.SecondOptimizerState, "float", parameters, 0),
             new(CudaNames.NormPartials, "double", CudaOptimizerKernels.NormBlocks(parameters), 0),

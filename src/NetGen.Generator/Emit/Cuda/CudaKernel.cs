@@ -3,12 +3,15 @@ using System.Text;
 
 namespace NetGen.Generator.Emit.Cuda;
 
-/// <summary>How a kernel parameter is bound: a device buffer, the batch size, or a float the host supplies.</summary>
+/// <summary>How a kernel parameter is bound (mirrors NetGen.Cuda.CudaArgumentKind).</summary>
 internal enum CudaParameterKind
 {
     Buffer,
     BatchSize,
     Float,
+    Training,
+    RandomSeed,
+    TrainingStep,
 }
 
 /// <summary>A kernel parameter. Buffers carry their C element type and whether the kernel writes them.</summary>
@@ -22,10 +25,21 @@ internal sealed record CudaParameter(CudaParameterKind Kind, string Name, string
 
     public static CudaParameter Float(string name) => new(CudaParameterKind.Float, name);
 
+    /// <summary>The mode: 1 in a training step, 0 in inference.</summary>
+    public static CudaParameter Training { get; } = new(CudaParameterKind.Training, "training");
+
+    /// <summary>The network's seed and the training step, which key and count the random streams of stochastic layers.</summary>
+    public static CudaParameter RandomSeed { get; } = new(CudaParameterKind.RandomSeed, "seed");
+
+    public static CudaParameter TrainingStep { get; } = new(CudaParameterKind.TrainingStep, "step");
+
     public string Declaration => Kind switch
     {
         CudaParameterKind.BatchSize => "int " + Name,
         CudaParameterKind.Float => "float " + Name,
+        CudaParameterKind.Training => "int " + Name,
+        CudaParameterKind.RandomSeed => "unsigned int " + Name,
+        CudaParameterKind.TrainingStep => "unsigned long long " + Name,
         CudaParameterKind.Buffer => (IsWritten ? string.Empty : "const ") + ElementType + "* __restrict__ " + Name,
         _ => throw new System.NotSupportedException("Unknown kernel parameter kind " + Kind),
     };

@@ -12,9 +12,10 @@ namespace NetGen.Generator.Emit.Cuda;
 /// </summary>
 internal sealed class CudaLayer
 {
-    public CudaLayer(PlannedLayer plan, ComputeLayerDescriptor descriptor, int index, string source, CudaLayer? below)
+    public CudaLayer(PlannedLayer plan, ComputeLayerDescriptor descriptor, int index, int stream, string source, CudaLayer? below)
     {
         Plan = plan;
+        Stream = stream;
         Descriptor = descriptor;
         Id = CIdentifier(plan.Name, index);
         Source = source;
@@ -32,6 +33,9 @@ internal sealed class CudaLayer
     public string Source { get; }
 
     public CudaLayer? Below { get; }
+
+    /// <summary>The layer's random stream: its position among the network's layers, as on the CPU.</summary>
+    public int Stream { get; }
 
     public ActivationChoice ActivationChoice => Descriptor.ActivationOf(Plan) ?? ActivationChoice.Identity;
 
@@ -53,6 +57,9 @@ internal sealed class CudaLayer
 
     /// <summary>A pointer to tensor <paramref name="role"/>'s parameters, as C.</summary>
     public string Parameters(string role) => CudaNames.Parameters + " + " + C.Int(Offset(role));
+
+    /// <summary>A pointer to tensor <paramref name="role"/>'s layer state, as C.</summary>
+    public string State(string role) => CudaNames.State + " + " + C.Int(Offset(role));
 
     /// <summary>Output positions per sample and channel: OH·OW for spatial layers, 1 for vectors.</summary>
     public int Positions => Plan.OutputShape.IsSpatial ? Plan.OutputShape.Height * Plan.OutputShape.Width : 1;

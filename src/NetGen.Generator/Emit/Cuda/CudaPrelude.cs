@@ -117,6 +117,37 @@ internal static class CudaPrelude
             }
         }
 
+        // Philox4x32-10, as NetGen.Internal.Philox: the four words for a counter (c0..c3) and a key (k0, k1). The 32×32-bit
+        // products are taken in 64 bits rather than with __umulhi, so that the same source runs under the CPU emulation.
+        __device__ __forceinline__ void ng_philox(unsigned int c[4], unsigned int k0, unsigned int k1)
+        {
+            for (int round = 0; round < 10; ++round)
+            {
+                if (round > 0)
+                {
+                    k0 += 0x9E3779B9u;
+                    k1 += 0xBB67AE85u;
+                }
+
+                const unsigned long long p0 = (unsigned long long)0xD2511F53u * c[0];
+                const unsigned long long p1 = (unsigned long long)0xCD9E8D57u * c[2];
+                const unsigned int c1 = c[1], c3 = c[3];
+                c[0] = (unsigned int)(p1 >> 32) ^ c1 ^ k0;
+                c[1] = (unsigned int)p1;
+                c[2] = (unsigned int)(p0 >> 32) ^ c3 ^ k1;
+                c[3] = (unsigned int)p0;
+            }
+        }
+
+        // A uniform float in [0, 1) for element index of random stream (layer) stream at training step step, as
+        // NetGen.Internal.Philox.Uniform: word index % 4 of Philox at counter (index / 4, 0, step) under key (seed, stream).
+        __device__ __forceinline__ float ng_uniform(unsigned int seed, unsigned long long step, unsigned int stream, unsigned int index)
+        {
+            unsigned int c[4] = { index >> 2, 0u, (unsigned int)step, (unsigned int)(step >> 32) };
+            ng_philox(c, seed, stream);
+            return (float)(c[index & 3u] >> 8) * (1.0f / 16777216.0f);
+        }
+
         // Sums a block's per-thread values in shared memory; thread 0 gets the total. Every thread of the block must call it.
         __device__ __forceinline__ double ng_block_sum(double value)
         {

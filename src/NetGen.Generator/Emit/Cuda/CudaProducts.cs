@@ -52,6 +52,7 @@ internal static class CudaNames
     public const string Targets = "targets";
     public const string Parameters = "parameters";
     public const string Gradients = "gradients";
+    public const string State = "state";
     public const string FirstOptimizerState = "optimizer_state_0";
     public const string SecondOptimizerState = "optimizer_state_1";
     public const string NormPartials = "norm_partials";

@@ -72,6 +72,9 @@ internal static class CudaProgramWriter
     {
         CudaParameterKind.BatchSize => Cuda + "CudaArgument.BatchSize",
         CudaParameterKind.Float => Cuda + "CudaArgument.Float(" + Literals.String(parameter.Name) + ")",
+        CudaParameterKind.Training => Cuda + "CudaArgument.Training",
+        CudaParameterKind.RandomSeed => Cuda + "CudaArgument.RandomSeed",
+        CudaParameterKind.TrainingStep => Cuda + "CudaArgument.TrainingStep",
         CudaParameterKind.Buffer => Cuda + "CudaArgument.Buffer(" + Literals.String(parameter.Name) + ")",
         _ => throw new System.NotSupportedException("Unknown kernel parameter kind " + parameter.Kind),
     };

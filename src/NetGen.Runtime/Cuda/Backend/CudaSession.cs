@@ -37,6 +37,8 @@ public sealed unsafe class CudaSession : IDisposable
     private int _nextSlot;
     private int _stagedSlot = -1;
     private int _launchedCount;
+    private long _trainingSteps;
+    private bool _training;
     private StagingSlot? _launchedSlot;
     private bool _disposed;
 
@@ -75,6 +77,9 @@ public sealed unsafe class CudaSession : IDisposable
         ResetOptimizerState();
     }
 
+    /// <summary>Training steps taken, counted on from the network's <see cref="INetwork.TrainingSteps"/> (written back by <see cref="DownloadParameters"/>).</summary>
+    public long TrainingSteps => _trainingSteps;
+
     /// <summary>The device the session runs on.</summary>
     public CudaDeviceInfo Device { get; }
 
@@ -105,24 +110,22 @@ public sealed unsafe class CudaSession : IDisposable
         network.GetType().GetProperty("CudaProgram", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null) as CudaProgram
         ?? throw new ArgumentException($"{network.Name} has no generated CudaProgram: only [Network] classes run on CUDA.", nameof(network));
 
-    /// <summary>Copies the network's host parameters to the device.</summary>
+    /// <summary>Copies the network's host parameters and layer state to the device, and takes up its training-step count.</summary>
     public void UploadParameters()
     {
         Synchronize();
-        fixed (float* parameters = _network.Parameters)
-        {
-            Check.Cuda(CudaDriverNative.cuMemcpyHtoD_v2(_buffers[CudaBufferNames.Parameters], parameters, (nuint)(_network.ParameterCount * sizeof(float))), "cuMemcpyHtoD_v2");
-        }
+        Upload(_network.Parameters, CudaBufferNames.Parameters);
+        Upload(_network.State, CudaBufferNames.State);
+        _trainingSteps = _network.TrainingSteps;
     }
 
-    /// <summary>Copies the device's parameters back into the network's <see cref="INetwork.Parameters"/>.</summary>
+    /// <summary>Copies the device's parameters and layer state back into the network, with the training steps taken.</summary>
     public void DownloadParameters()
     {
         Synchronize();
-        fixed (float* parameters = _network.Parameters)
-        {
-            Check.Cuda(CudaDriverNative.cuMemcpyDtoH_v2(parameters, _buffers[CudaBufferNames.Parameters], (nuint)(_network.ParameterCount * sizeof(float))), "cuMemcpyDtoH_v2");
-        }
+        Download(CudaBufferNames.Parameters, _network.Parameters);
+        Download(CudaBufferNames.State, _network.State);
+        _network.TrainingSteps = _trainingSteps;
     }
 
     /// <summary>Zeroes the optimizer state on the device (as a new optimizer's) and sets the clipping scale to 1.</summary>
@@ -159,7 +162,7 @@ public sealed unsafe class CudaSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         var rule = CudaOptimizerBinding.Rule(optimizer);
-        var slot = BeginLaunch();
+        var slot = BeginLaunch(training: true);
         Run(_program.Forward, slot);
         Run(_program.Loss, slot);
         Run(_program.Backward, slot);
@@ -173,7 +176,7 @@ public sealed unsafe class CudaSession : IDisposable
     /// <summary>Enqueues forward, loss and backward for the staged batch, without a step; <see cref="CopyGradientsTo"/> then reads the gradients.</summary>
     public void LaunchGradients()
     {
-        var slot = BeginLaunch();
+        var slot = BeginLaunch(training: true);
         Run(_program.Forward, slot);
         Run(_program.Loss, slot);
         Run(_program.Backward, slot);
@@ -198,7 +201,7 @@ public sealed unsafe class CudaSession : IDisposable
     /// <summary>Enqueues forward and loss for the staged batch (no gradients, no step).</summary>
     public void LaunchEvaluation()
     {
-        var slot = BeginLaunch();
+        var slot = BeginLaunch(training: false);
         Run(_program.Forward, slot);
         Run(_program.Loss, slot);
         EndLaunch(slot, withLoss: true);
@@ -207,7 +210,7 @@ public sealed unsafe class CudaSession : IDisposable
     /// <summary>Enqueues the forward pass only, for predictions.</summary>
     public void LaunchForward()
     {
-        var slot = BeginLaunch();
+        var slot = BeginLaunch(training: false);
         Run(_program.Forward, slot);
         EndLaunch(slot, withLoss: false);
     }
@@ -262,7 +265,8 @@ public sealed unsafe class CudaSession : IDisposable
         _context.Dispose();
     }
 
-    private StagingSlot BeginLaunch()
+    /// <summary>Takes the staged slot for a launch in training mode (counting a training step) or inference mode.</summary>
+    private StagingSlot BeginLaunch(bool training)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_stagedSlot < 0)
@@ -272,6 +276,12 @@ public sealed unsafe class CudaSession : IDisposable
 
         var slot = _slots[_stagedSlot];
         _stagedSlot = -1;
+        _training = training;
+        if (training)
+        {
+            _trainingSteps++;
+        }
+
         Check.Cuda(CudaDriverNative.cuStreamWaitEvent(_computeStream, slot.Copied, 0), "cuStreamWaitEvent");
         return slot;
     }
@@ -313,7 +323,16 @@ public sealed unsafe class CudaSession : IDisposable
                 case CudaArgumentKind.Float:
                     prepared.SetFloat(index, _floats[argument.Name]);
                     break;
-                default:
+                case CudaArgumentKind.Training:
+                    prepared.SetInt(index, _training ? 1 : 0);
+                    break;
+                case CudaArgumentKind.RandomSeed:
+                    prepared.SetInt(index, _network.Seed);
+                    break;
+                case CudaArgumentKind.TrainingStep:
+                    prepared.SetLong(index, _trainingSteps);
+                    break;
+                case CudaArgumentKind.Buffer:
                     prepared.SetPointer(index, argument.Name switch
                     {
                         CudaBufferNames.Inputs => slot.DeviceInputs,
@@ -321,12 +340,40 @@ public sealed unsafe class CudaSession : IDisposable
                         _ => _buffers[argument.Name],
                     });
                     break;
+                default:
+                    throw new NotSupportedException($"{_network.Name}: {launch.Kernel} takes an argument of kind {argument.Kind}, which this runtime cannot bind.");
             }
         }
 
         var (x, y, z) = launch.Grid(slot.Count);
         Check.Cuda(CudaDriverNative.cuLaunchKernel(
             prepared.Function, (uint)x, (uint)y, (uint)z, (uint)launch.BlockThreads, 1, 1, 0, _computeStream, prepared.Arguments, null), prepared.CallName);
+    }
+
+    private void Upload(ReadOnlySpan<float> values, string buffer)
+    {
+        if (values.IsEmpty)
+        {
+            return;
+        }
+
+        fixed (float* source = values)
+        {
+            Check.Cuda(CudaDriverNative.cuMemcpyHtoD_v2(_buffers[buffer], source, (nuint)((long)values.Length * sizeof(float))), "cuMemcpyHtoD_v2(" + buffer + ")");
+        }
+    }
+
+    private void Download(string buffer, Span<float> values)
+    {
+        if (values.IsEmpty)
+        {
+            return;
+        }
+
+        fixed (float* destination = values)
+        {
+            Check.Cuda(CudaDriverNative.cuMemcpyDtoH_v2(destination, _buffers[buffer], (nuint)((long)values.Length * sizeof(float))), "cuMemcpyDtoH_v2(" + buffer + ")");
+        }
     }
 
     private void Synchronize() => Check.Cuda(CudaDriverNative.cuStreamSynchronize(_computeStream), "cuStreamSynchronize");
@@ -375,6 +422,8 @@ public sealed unsafe class CudaSession : IDisposable
         public void SetInt(int index, int value) => *(int*)(_values + (index * 8)) = value;
 
         public void SetFloat(int index, float value) => *(float*)(_values + (index * 8)) = value;
+
+        public void SetLong(int index, long value) => *(long*)(_values + (index * 8)) = value;
 
         public void SetPointer(int index, ulong value) => *(ulong*)(_values + (index * 8)) = value;
 

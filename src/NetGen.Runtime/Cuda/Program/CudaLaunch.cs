@@ -14,6 +14,15 @@ public enum CudaArgumentKind
 
     /// <summary>A named <c>float</c> the host supplies per launch (an optimizer's hyper-parameter).</summary>
     Float,
+
+    /// <summary>The mode, an <c>int</c>: 1 in a training step, 0 in inference (evaluation, prediction).</summary>
+    Training,
+
+    /// <summary>The network's <see cref="INetwork.Seed"/>, keying the random streams of stochastic layers: an <c>unsigned int</c>.</summary>
+    RandomSeed,
+
+    /// <summary>The number of the training step being taken, the counter of those streams: an <c>unsigned long long</c>.</summary>
+    TrainingStep,
 }
 
 /// <summary>One kernel argument, in the kernel's parameter order.</summary>
@@ -27,6 +36,15 @@ public sealed record CudaArgument(CudaArgumentKind Kind, string Name)
 
     /// <summary>A host-supplied float named <paramref name="name"/>.</summary>
     public static CudaArgument Float(string name) => new(CudaArgumentKind.Float, name);
+
+    /// <summary>The mode: 1 training, 0 inference.</summary>
+    public static CudaArgument Training { get; } = new(CudaArgumentKind.Training, "training");
+
+    /// <summary>The network's seed.</summary>
+    public static CudaArgument RandomSeed { get; } = new(CudaArgumentKind.RandomSeed, "seed");
+
+    /// <summary>The training step.</summary>
+    public static CudaArgument TrainingStep { get; } = new(CudaArgumentKind.TrainingStep, "step");
 }
 
 /// <summary>
