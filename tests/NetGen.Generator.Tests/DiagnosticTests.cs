@@ -203,6 +203,22 @@ public sealed class DiagnosticTests
             """, "Reshape 'Grid'", "'Flatten1' produces, 24 (24 floats)", "5×5 (25 floats)");
     }
 
+    [Theory]
+    [InlineData("1.0", "rate 1")]
+    [InlineData("-0.25", "rate -0.25")]
+    public void DropoutRateOutsideTheUnitIntervalReportsNG0023OnTheArgument(string rate, string message)
+    {
+        AssertSingleError("NG0023", $$"""
+            using NetGen;
+
+            [Network]
+            [Input(8)]
+            [Dropout([|{{rate}}|], Name = "Drop")]
+            [Dense(1)]
+            public partial class OverDroppedNet;
+            """, "Dropout 'Drop'", message, "below 1");
+    }
+
     [Fact]
     public void ZeroPoolingWindowReportsNG0006OnTheArgument()
     {

@@ -114,6 +114,11 @@ internal static class DiagnosticDescriptors
         "Reshape changes the element count",
         "Reshape '{0}' turns what '{1}' produces, {2} ({3} floats), into {4} ({5} floats); a reshape must keep every float");
 
+    public static readonly DiagnosticDescriptor DropoutRateOutOfRange = Error(
+        "NG0023",
+        "Dropout rate out of range",
+        "Dropout '{0}' has rate {1}; it must be at least 0 and below 1 (the probability of dropping a value)");
+
     public static readonly DiagnosticDescriptor NotWholeSamples = Warning(
         "NG0021",
         "Argument is not a whole number of samples",

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using NetGen.Generator.Layers.Conv2D;
 using NetGen.Generator.Layers.Dense;
+using NetGen.Generator.Layers.Dropout;
 using NetGen.Generator.Layers.Flatten;
 using NetGen.Generator.Layers.Input;
 using NetGen.Generator.Layers.Pool2D;
@@ -23,6 +24,7 @@ internal static class LayerCatalog
         Pool2DLayer.Average,
         FlattenLayer.Instance,
         ReshapeLayer.Instance,
+        DropoutLayer.Instance,
     ];
 
     private static readonly Dictionary<LayerKind, LayerDescriptor> s_byKind = All.ToDictionary(descriptor => descriptor.Kind);

@@ -13,6 +13,7 @@ internal enum LayerKind
     MaxPool2D,
     AvgPool2D,
     Reshape,
+    Dropout,
 }
 
 internal enum ActivationKind

@@ -82,6 +82,15 @@ internal sealed class LayerArguments
         return sizes.Count == 1 ? Math.Max(sizes[0], 1) : 1;
     }
 
+    /// <summary>The constructor's <c>double</c> argument at <paramref name="index"/> (null where the compiler reported it), and where it is written.</summary>
+    public (double? Value, SourceLocation? Location) PositionalDouble(int index) =>
+        (index < _attribute.ConstructorArguments.Length && _attribute.ConstructorArguments[index].Value is double value ? value : null,
+         PositionalArgumentLocation(_syntax, index) ?? Location);
+
+    /// <summary>Reports <paramref name="descriptor"/> at <paramref name="location"/>.</summary>
+    public void Report(DiagnosticDescriptor descriptor, SourceLocation? location, params object[] messageArguments) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, messageArguments));
+
     /// <summary>An <c>int</c> option checked to be at least <paramref name="minimum"/>, or null when not set.</summary>
     public int? Int(string name, int minimum)
     {

@@ -60,7 +60,13 @@ internal static class NetworkCatalog
         new(nameof(ReshapeNet), () => new ReshapeNet(), ReshapeNet.CudaProgram, s_small),
     };
 
-    public static IEnumerable<NetworkCase> All => Reference.Concat(Activations).Concat(Losses).Concat(Spatial);
+    public static IReadOnlyList<NetworkCase> Regularization { get; } = new NetworkCase[]
+    {
+        new(nameof(DropoutNet), () => new DropoutNet(), DropoutNet.CudaProgram, s_small),
+        new(nameof(SpatialDropoutNet), () => new SpatialDropoutNet(), SpatialDropoutNet.CudaProgram, s_small),
+    };
+
+    public static IEnumerable<NetworkCase> All => Reference.Concat(Activations).Concat(Losses).Concat(Spatial).Concat(Regularization);
 
     public static NetworkCase Get(string name) => All.First(network => network.Name == name);
 

@@ -195,6 +195,16 @@ public sealed class SpatialParityTests(ITestOutputHelper output) : ParityTests(o
 }
 
 /// <summary>Every optimizer rule with norm clipping, value clipping, L2 and decoupled weight decay, on every network.</summary>
+/// <summary>Dropout and the other layers that behave differently in training and inference.</summary>
+public sealed class RegularizationParityTests(ITestOutputHelper output) : ParityTests(output)
+{
+    public static TheoryData<string, int> Cases => NetworkCatalog.Cases(NetworkCatalog.Regularization);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
+}
+
 public sealed class OptimizerParityTests(ITestOutputHelper output) : ParityTests(output)
 {
     public static TheoryData<string> Networks => NetworkCatalog.Names(NetworkCatalog.All);

@@ -19,6 +19,8 @@ public sealed class GradientCheckTests
         nameof(SummedSquaredErrorNet), nameof(DeepFlattenNet),
     };
 
+    public static TheoryData<string> RegularizationNetworks() => new() { nameof(DropoutNet), nameof(SpatialDropoutNet) };
+
     public static TheoryData<string> SpatialNetworks() => new() { nameof(ConvMaxPoolNet), nameof(StridedAvgPoolNet), nameof(ReshapeNet) };
 
     [Theory]
@@ -28,6 +30,10 @@ public sealed class GradientCheckTests
     [Theory]
     [MemberData(nameof(LossNetworks))]
     public void Loss_gradients_match_central_differences(string name) => AssertGradientsMatch(Create(name));
+
+    [Theory]
+    [MemberData(nameof(RegularizationNetworks))]
+    public void Regularization_gradients_match_central_differences_in_training_mode(string name) => AssertGradientsMatch(Create(name));
 
     [Theory]
     [MemberData(nameof(SpatialNetworks))]
@@ -110,6 +116,8 @@ public sealed class GradientCheckTests
         nameof(ConvMaxPoolNet) => new ConvMaxPoolNet(),
         nameof(StridedAvgPoolNet) => new StridedAvgPoolNet(),
         nameof(ReshapeNet) => new ReshapeNet(),
+        nameof(DropoutNet) => new DropoutNet(),
+        nameof(SpatialDropoutNet) => new SpatialDropoutNet(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }

@@ -7,7 +7,8 @@ namespace NetGen.Tests.Gradients;
 /// Compares a network's analytic gradients with central finite differences of its loss:
 /// (L(θ + ε) − L(θ − ε)) / 2ε, parameter by parameter. Parameters whose one-sided differences
 /// disagree sit on a kink (ReLU at 0, a step, |x| at 0) where no derivative exists; they are skipped
-/// and counted.
+/// and counted. The loss is the training-mode loss of one fixed step: the step count is set back before
+/// each evaluation, so dropout draws the same mask every time (and batch statistics are the batch's).
 /// </summary>
 internal static class GradientChecker
 {
@@ -19,8 +20,15 @@ internal static class GradientChecker
 
     public static Result Check(INetwork network, float[] inputs, float[] targets)
     {
+        var step = network.TrainingSteps;
         network.ComputeGradients(inputs, targets);
         var analytic = network.Gradients.ToArray();
+        double TrainingLoss()
+        {
+            network.TrainingSteps = step;
+            return network.ComputeGradients(inputs, targets);
+        }
+
         var parameters = network.Parameters;
         var failures = new List<string>();
         var skipped = 0;
@@ -29,11 +37,11 @@ internal static class GradientChecker
         for (var i = 0; i < parameters.Length; i++)
         {
             var original = parameters[i];
-            var center = (double)network.ComputeLoss(inputs, targets);
+            var center = TrainingLoss();
             parameters[i] = original + Epsilon;
-            var plus = (double)network.ComputeLoss(inputs, targets);
+            var plus = TrainingLoss();
             parameters[i] = original - Epsilon;
-            var minus = (double)network.ComputeLoss(inputs, targets);
+            var minus = TrainingLoss();
             parameters[i] = original;
 
             var forward = (plus - center) / Epsilon;

@@ -18,7 +18,7 @@ public sealed class TrainingStepAllocationTests
     // The first step runs each product on the calling thread alone, sizing its buffers; the second starts the pool's threads.
     private const int WarmUpSteps = 2;
 
-    public static TheoryData<string> Networks => new() { "MnistMlp", "LeNet5" };
+    public static TheoryData<string> Networks => new() { "MnistMlp", "LeNet5", "DropoutNet" };
 
     [Theory]
     [MemberData(nameof(Networks))]
@@ -76,12 +76,18 @@ public sealed class TrainingStepAllocationTests
     {
         LeNet5 lenet => (inputs, targets, optimizer) => lenet.TrainStep(inputs, targets, optimizer),
         MnistMlp mlp => (inputs, targets, optimizer) => mlp.TrainStep(inputs, targets, optimizer),
+        Networks.DropoutNet dropout => (inputs, targets, optimizer) => dropout.TrainStep(inputs, targets, optimizer),
         _ => throw new ArgumentException($"No TrainStep for {network.Name}.", nameof(network)),
     };
 
     private static INetwork Create(string name)
     {
-        INetwork network = name == "LeNet5" ? new LeNet5() : new MnistMlp();
+        INetwork network = name switch
+        {
+            "LeNet5" => new LeNet5(),
+            "DropoutNet" => new Networks.DropoutNet(),
+            _ => new MnistMlp(),
+        };
         network.Initialize(seed: 1);
         return network;
     }

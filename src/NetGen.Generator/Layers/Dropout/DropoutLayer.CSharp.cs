@@ -1,0 +1,29 @@
+using NetGen.Generator.Emit;
+
+namespace NetGen.Generator.Layers.Dropout;
+
+/// <summary>Dropout's C# passes: calls into the runtime's DropoutKernels with the network's seed, the training step and the layer's stream.</summary>
+internal sealed partial class DropoutLayer
+{
+    private const string Kernels = RuntimeTypes.Internal + "DropoutKernels";
+
+    public override void WriteForward(CSharpLayer layer, IndentedWriter writer) =>
+        writer.Line(Kernels + ".Forward(" + layer.Source + ", " + layer.Output + ", batchSize * " + Literals.Int(layer.Plan.OutputSize) + ", " + Mask(layer) + ", " +
+                    layer.Training + ");");
+
+    public override void WriteBackward(CSharpLayer layer, IndentedWriter writer)
+    {
+        if (layer.InputDelta != "default")
+        {
+            writer.Line(Kernels + ".InputGradient(" + layer.Delta + ", " + layer.InputDelta + ", batchSize * " + Literals.Int(layer.Plan.OutputSize) + ", " +
+                        Mask(layer) + ");");
+        }
+    }
+
+    private static string Mask(CSharpLayer layer)
+    {
+        var options = Options(layer.Plan);
+        return "new " + RuntimeTypes.Internal + "DropoutMask(" + Literals.Float(options.Rate) + ", " + Literals.Float(options.Scale) + ", " +
+               layer.RandomSeed + ", " + layer.TrainingStep + ", " + Literals.Int(layer.Stream) + ")";
+    }
+}

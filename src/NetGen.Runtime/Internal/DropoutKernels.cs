@@ -1,0 +1,56 @@
+using System;
+using System.ComponentModel;
+
+namespace NetGen.Internal;
+
+/// <summary>
+/// One dropout layer's mask at one training step: value i is dropped when <see cref="Philox.Uniform"/> draws below
+/// <see cref="Rate"/> for element i of stream <see cref="Stream"/> at step <see cref="Step"/> under <see cref="Seed"/>;
+/// kept values are multiplied by <see cref="Scale"/>, 1 / (1 − rate). The generated CUDA draws the same mask.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly record struct DropoutMask(float Rate, float Scale, uint Seed, ulong Step, int Stream);
+
+/// <summary>Inverted dropout over a batch of values, sample after sample: the mask is drawn again in the backward pass rather than kept.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class DropoutKernels
+{
+    /// <summary>a = x in inference; in training a = 0 where the mask drops, x·scale elsewhere. The first <paramref name="count"/> values.</summary>
+    public static void Forward(ReadOnlySpan<float> x, Span<float> a, int count, DropoutMask mask, bool training)
+    {
+        if (!training)
+        {
+            x[..count].CopyTo(a);
+            return;
+        }
+
+        Apply(x, a, count, mask);
+    }
+
+    /// <summary>δ of the layer below: δ·scale where the value was kept, 0 where it was dropped.</summary>
+    public static void InputGradient(ReadOnlySpan<float> delta, Span<float> inputDelta, int count, DropoutMask mask) => Apply(delta, inputDelta, count, mask);
+
+    // Each Philox call gives the four words of four consecutive elements.
+    private static void Apply(ReadOnlySpan<float> source, Span<float> destination, int count, DropoutMask mask)
+    {
+        source = source[..count];
+        destination = destination[..count];
+        var key = (mask.Seed, (uint)mask.Stream);
+        for (var first = 0; first < count; first += 4)
+        {
+            var (w0, w1, w2, w3) = Philox.Generate(((uint)first >> 2, 0u, (uint)mask.Step, (uint)(mask.Step >> 32)), key);
+            Keep(source, destination, first, w0, mask);
+            Keep(source, destination, first + 1, w1, mask);
+            Keep(source, destination, first + 2, w2, mask);
+            Keep(source, destination, first + 3, w3, mask);
+        }
+    }
+
+    private static void Keep(ReadOnlySpan<float> source, Span<float> destination, int index, uint word, DropoutMask mask)
+    {
+        if (index < source.Length)
+        {
+            destination[index] = Philox.ToUniform(word) < mask.Rate ? 0f : source[index] * mask.Scale;
+        }
+    }
+}
