@@ -219,6 +219,39 @@ public sealed class DiagnosticTests
             """, "Dropout 'Drop'", message, "below 1");
     }
 
+    [Theory]
+    [InlineData("Momentum = 0", "Momentum = 0", "above 0 and at most 1")]
+    [InlineData("Momentum = 1.5", "Momentum = 1.5", "above 0 and at most 1")]
+    [InlineData("Epsilon = -1E-05", "Epsilon = -1E-05", "positive and finite")]
+    public void BatchNormOptionOutOfRangeReportsNG0024OnTheArgument(string option, string message, string rule)
+    {
+        AssertSingleError("NG0024", $$"""
+            using NetGen;
+
+            [Network]
+            [Input(8)]
+            [Dense(4)]
+            [BatchNorm(Name = "Norm", [|{{option}}|])]
+            [Dense(1)]
+            public partial class BadNormNet;
+            """, "BatchNorm 'Norm'", message, rule);
+    }
+
+    [Fact]
+    public void BatchNormWithSoftmaxReportsNG0019()
+    {
+        AssertSingleError("NG0019", """
+            using NetGen;
+
+            [Network]
+            [Input(8)]
+            [Dense(4)]
+            [[|BatchNorm(Name = "Norm", Activation = Activation.Softmax)|]]
+            [Dense(1)]
+            public partial class SoftmaxNormNet;
+            """, "BatchNorm 'Norm'", "Softmax", "dense layers");
+    }
+
     [Fact]
     public void ZeroPoolingWindowReportsNG0006OnTheArgument()
     {

@@ -32,4 +32,13 @@ public sealed class GeneratedCodeSnapshotTests
         Assert.StartsWith("Demo.Vision.LeNet5.", run.SingleSource.HintName, System.StringComparison.Ordinal);
         Snapshot.Match(run.SingleSource.Text, "LeNet5");
     }
+
+    [Fact]
+    public void RegularizedNetworkMatchesItsSnapshot()
+    {
+        var run = GeneratorHarness.Run(ValidNetworks.Regularized);
+
+        Assert.StartsWith("Demo.Vision.RegularizedNet.", run.SingleSource.HintName, System.StringComparison.Ordinal);
+        Snapshot.Match(run.SingleSource.Text, "RegularizedNet");
+    }
 }

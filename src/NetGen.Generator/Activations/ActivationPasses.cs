@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Emit.Cuda;
+using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Activations;
 
@@ -25,8 +26,8 @@ internal static class ActivationPasses
                 writer.Line(DenseKernels + ".SoftmaxBackward(" + layer.Output + ", " + layer.Delta + ", batchSize, " + units + ");");
                 break;
             case ActivationForm.Learned:
-                writer.Line(DenseKernels + ".PReluBackward(" + layer.PreActivation + ", " + layer.Parameters("Alpha") + ", " + layer.Delta + ", " +
-                            layer.Gradients("Alpha") + ", batchSize, " + units + ");");
+                writer.Line(DenseKernels + ".PReluBackward(" + layer.PreActivation + ", " + layer.Parameters(TensorRoles.Alpha) + ", " + layer.Delta + ", " +
+                            layer.Gradients(TensorRoles.Alpha) + ", batchSize, " + units + ");");
                 break;
             case ActivationForm.Elementwise:
                 writer.Line(DenseKernels + ".ActivationBackward(" + layer.PreActivation + ", " + layer.Output + ", " + layer.Delta + ", batchSize * " + units + ", " +
@@ -98,7 +99,7 @@ internal static class ActivationPasses
     private static CudaKernel PReluBackward(CudaLayer layer)
     {
         var units = C.Int(layer.Plan.OutputSize);
-        var alphaOffset = C.Int(layer.Offset("Alpha"));
+        var alphaOffset = C.Int(layer.Offset(TensorRoles.Alpha));
         var body =
             "const int j = blockIdx.x;\n" +
             "const float alpha = " + CudaNames.Parameters + "[" + alphaOffset + " + j];\n" +

@@ -119,6 +119,11 @@ internal static class DiagnosticDescriptors
         "Dropout rate out of range",
         "Dropout '{0}' has rate {1}; it must be at least 0 and below 1 (the probability of dropping a value)");
 
+    public static readonly DiagnosticDescriptor BatchNormOptionOutOfRange = Error(
+        "NG0024",
+        "Batch normalisation option out of range",
+        "BatchNorm '{0}' has {1} = {2}; {3}");
+
     public static readonly DiagnosticDescriptor NotWholeSamples = Warning(
         "NG0021",
         "Argument is not a whole number of samples",

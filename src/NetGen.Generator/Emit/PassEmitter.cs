@@ -44,7 +44,9 @@ internal static class PassEmitter
             foreach (var buffer in layer.Plan.Buffers)
             {
                 var type = ElementType(buffer);
-                writer.Line("private " + type + "[] " + layer.Buffer(buffer.Role) + " = global::System.Array.Empty<" + type + ">();");
+                writer.Line(buffer.PerSample == 0
+                    ? "private readonly " + type + "[] " + layer.Buffer(buffer.Role) + " = new " + type + "[" + Literals.Int(buffer.Fixed) + "];"
+                    : "private " + type + "[] " + layer.Buffer(buffer.Role) + " = global::System.Array.Empty<" + type + ">();");
             }
         }
 
@@ -67,9 +69,10 @@ internal static class PassEmitter
         writer.Line();
         foreach (var layer in ComputeLayers(plan))
         {
-            foreach (var buffer in layer.Plan.Buffers)
+            foreach (var buffer in layer.Plan.Buffers.Where(buffer => buffer.PerSample > 0))
             {
-                writer.Line(layer.Buffer(buffer.Role) + " = new " + ElementType(buffer) + "[checked(batchSize * " + Literals.Int(buffer.PerSample) + ")];");
+                var fixedPart = buffer.Fixed > 0 ? Literals.Int(buffer.Fixed) + " + " : string.Empty;
+                writer.Line(layer.Buffer(buffer.Role) + " = new " + ElementType(buffer) + "[checked(" + fixedPart + "batchSize * " + Literals.Int(buffer.PerSample) + ")];");
             }
         }
 

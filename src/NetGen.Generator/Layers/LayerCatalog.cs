@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using NetGen.Generator.Layers.BatchNorm;
 using NetGen.Generator.Layers.Conv2D;
 using NetGen.Generator.Layers.Dense;
 using NetGen.Generator.Layers.Dropout;
@@ -25,6 +26,7 @@ internal static class LayerCatalog
         FlattenLayer.Instance,
         ReshapeLayer.Instance,
         DropoutLayer.Instance,
+        BatchNormLayer.Instance,
     ];
 
     private static readonly Dictionary<LayerKind, LayerDescriptor> s_byKind = All.ToDictionary(descriptor => descriptor.Kind);

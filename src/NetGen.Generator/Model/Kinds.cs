@@ -14,6 +14,7 @@ internal enum LayerKind
     AvgPool2D,
     Reshape,
     Dropout,
+    BatchNorm,
 }
 
 internal enum ActivationKind

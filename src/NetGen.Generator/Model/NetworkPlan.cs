@@ -112,9 +112,10 @@ internal enum BufferElement
 
 /// <summary>
 /// A buffer a layer computes into, <see cref="PerSample"/> elements per sample of a batch: "z" (pre-activations),
-/// "a" (outputs), "delta" (∂L/∂z) and kind-specific ones such as max pooling's "argmax".
+/// "a" (outputs), "delta" (∂L/∂z) and kind-specific ones such as max pooling's "argmax"; or <see cref="Fixed"/>
+/// elements whatever the batch (batch normalisation's per-feature statistics).
 /// </summary>
-internal sealed record PlannedBuffer(string Role, BufferElement Element, int PerSample)
+internal sealed record PlannedBuffer(string Role, BufferElement Element, int PerSample, int Fixed = 0)
 {
     public const string PreActivation = "z";
     public const string Output = "a";

@@ -105,6 +105,9 @@ internal sealed class LayerArguments
 
     public double? Double(string name) => Read(name) is double value ? value : null;
 
+    /// <summary>A <c>double</c> option (null when not set) and where it is written, for a descriptor that checks its range.</summary>
+    public (double? Value, SourceLocation? Location) NamedDouble(string name) => (Double(name), NamedArgumentLocation(_syntax, name) ?? Location);
+
     public bool Bool(string name, bool defaultValue) => Read(name) is bool value ? value : defaultValue;
 
     /// <summary>An enum option; a value outside the enum's members (a cast such as <c>(Activation)99</c>) is reported and counts as a compiler error.</summary>

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace NetGen.Generator.Parsing;
@@ -5,7 +6,8 @@ namespace NetGen.Generator.Parsing;
 /// <summary>Which names a layer may take: each becomes a nested class beside the generated members.</summary>
 internal static class LayerNames
 {
-    private static readonly string[] s_reserved = { "Layers", "Weight", "Bias", "Alpha", "InputSize", "OutputSize", "ParameterCount", "BufferBytesPerSample" };
+    private static readonly string[] s_reserved =
+        new[] { "Layers", "InputSize", "OutputSize", "ParameterCount", "BufferBytesPerSample" }.Concat(Model.TensorRoles.All).ToArray();
 
     /// <summary>Why <paramref name="name"/> cannot name a layer, or null when it can.</summary>
     public static string? Problem(string name)

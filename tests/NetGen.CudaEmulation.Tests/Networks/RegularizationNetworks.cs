@@ -23,3 +23,25 @@ public partial class DropoutNet;
 [Dropout(0.2, Name = "VectorDrop")]
 [Dense(4, Name = "Logits")]
 public partial class SpatialDropoutNet;
+
+/// <summary>Batch normalisation of 130 dense features with ReLU after it, its δ below fused with nothing (a linear layer).</summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(6)]
+[Dense(130, Name = "Hidden")]
+[BatchNorm(Name = "Norm", Activation = Activation.ReLU)]
+[Dense(3, Name = "Output", Activation = Activation.Sigmoid)]
+public partial class BatchNormNet;
+
+/// <summary>
+/// Batch normalisation per channel over a convolution's positions (the convolution's ReLU derivative fused into its δ
+/// below), then per feature over a flattened vector.
+/// </summary>
+[Network(Loss = Loss.SoftmaxCrossEntropy)]
+[Input(2, 8, 8)]
+[Conv2D(4, Name = "Conv", Kernel = 3, Padding = 1, Activation = Activation.ReLU)]
+[BatchNorm(Name = "ChannelNorm", Momentum = 0.2, Activation = Activation.Tanh)]
+[MaxPool2D(2, Name = "Pool")]
+[Flatten]
+[BatchNorm(Name = "FeatureNorm")]
+[Dense(4, Name = "Logits")]
+public partial class SpatialBatchNormNet;

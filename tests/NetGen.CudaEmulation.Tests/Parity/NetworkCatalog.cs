@@ -64,6 +64,8 @@ internal static class NetworkCatalog
     {
         new(nameof(DropoutNet), () => new DropoutNet(), DropoutNet.CudaProgram, s_small),
         new(nameof(SpatialDropoutNet), () => new SpatialDropoutNet(), SpatialDropoutNet.CudaProgram, s_small),
+        new(nameof(BatchNormNet), () => new BatchNormNet(), BatchNormNet.CudaProgram, s_small),
+        new(nameof(SpatialBatchNormNet), () => new SpatialBatchNormNet(), SpatialBatchNormNet.CudaProgram, s_small),
     };
 
     public static IEnumerable<NetworkCase> All => Reference.Concat(Activations).Concat(Losses).Concat(Spatial).Concat(Regularization);

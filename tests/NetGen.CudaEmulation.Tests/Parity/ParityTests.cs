@@ -195,7 +195,7 @@ public sealed class SpatialParityTests(ITestOutputHelper output) : ParityTests(o
 }
 
 /// <summary>Every optimizer rule with norm clipping, value clipping, L2 and decoupled weight decay, on every network.</summary>
-/// <summary>Dropout and the other layers that behave differently in training and inference.</summary>
+/// <summary>Dropout and batch normalisation, which behave differently in training and inference.</summary>
 public sealed class RegularizationParityTests(ITestOutputHelper output) : ParityTests(output)
 {
     public static TheoryData<string, int> Cases => NetworkCatalog.Cases(NetworkCatalog.Regularization);

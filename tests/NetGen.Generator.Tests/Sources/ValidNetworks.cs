@@ -159,6 +159,24 @@ internal static class ValidNetworks
         public partial class SpatialNet;
         """;
 
+    public const string Regularized = """
+        using NetGen;
+
+        namespace Demo.Vision;
+
+        /// <summary>Layer state (batch normalisation's running statistics), modes and random streams (dropout), and a reshape.</summary>
+        [Network(Loss = Loss.SoftmaxCrossEntropy)]
+        [Input(64)]
+        [Reshape(1, 8, 8, Name = "Image")]
+        [Conv2D(4, Name = "Conv", Kernel = 3, Padding = 1, Bias = false)]
+        [BatchNorm(Name = "ChannelNorm", Activation = Activation.ReLU)]
+        [MaxPool2D(2, Name = "Pool")]
+        [Flatten]
+        [Dropout(0.25, Name = "Drop")]
+        [Dense(10, Name = "Logits")]
+        public partial class RegularizedNet;
+        """;
+
     /// <summary>Every valid declaration above, by a name for test output.</summary>
     public static IReadOnlyDictionary<string, string> ByName { get; } = BuildByName();
 
@@ -174,6 +192,7 @@ internal static class ValidNetworks
             [nameof(NestedInPartialClass)] = NestedInPartialClass,
             [nameof(LeNet5)] = LeNet5,
             [nameof(SpatialVariety)] = SpatialVariety,
+            [nameof(Regularized)] = Regularized,
         };
 
         foreach (var loss in Enum.GetNames<NetGen.Loss>())

@@ -19,7 +19,10 @@ public sealed class GradientCheckTests
         nameof(SummedSquaredErrorNet), nameof(DeepFlattenNet),
     };
 
-    public static TheoryData<string> RegularizationNetworks() => new() { nameof(DropoutNet), nameof(SpatialDropoutNet) };
+    public static TheoryData<string> RegularizationNetworks() => new()
+    {
+        nameof(DropoutNet), nameof(SpatialDropoutNet), nameof(BatchNormNet), nameof(SpatialBatchNormNet),
+    };
 
     public static TheoryData<string> SpatialNetworks() => new() { nameof(ConvMaxPoolNet), nameof(StridedAvgPoolNet), nameof(ReshapeNet) };
 
@@ -118,6 +121,8 @@ public sealed class GradientCheckTests
         nameof(ReshapeNet) => new ReshapeNet(),
         nameof(DropoutNet) => new DropoutNet(),
         nameof(SpatialDropoutNet) => new SpatialDropoutNet(),
+        nameof(BatchNormNet) => new BatchNormNet(),
+        nameof(SpatialBatchNormNet) => new SpatialBatchNormNet(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }

@@ -26,3 +26,26 @@ public partial class DropoutFreeNet;
 [Flatten]
 [Dense(3, Name = "Logits")]
 public partial class SpatialDropoutNet;
+
+/// <summary>Batch normalisation of a dense layer's outputs, per feature, with tanh after it.</summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(5)]
+[Dense(6, Name = "Hidden")]
+[BatchNorm(Name = "Norm", Activation = Activation.Tanh)]
+[Dense(2, Name = "Output")]
+public partial class BatchNormNet;
+
+/// <summary>Batch normalisation of a convolution's channels, over their positions, with ReLU after it.</summary>
+[Network(Loss = Loss.SoftmaxCrossEntropy)]
+[Input(2, 4, 4)]
+[Conv2D(3, Name = "Conv", Kernel = 3, Padding = 1)]
+[BatchNorm(Name = "Norm", Momentum = 0.3, Activation = Activation.ELU)]
+[Flatten]
+[Dense(3, Name = "Logits")]
+public partial class SpatialBatchNormNet;
+
+/// <summary>A batch-normalisation layer alone (PyTorch's BatchNorm1d(5) with its defaults), under summed squared error.</summary>
+[Network(Loss = Loss.MeanSquaredError, Reduction = LossReduction.Sum)]
+[Input(5)]
+[BatchNorm(Name = "Norm")]
+public partial class BatchNormOnlyNet;

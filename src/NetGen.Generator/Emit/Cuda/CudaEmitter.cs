@@ -97,7 +97,7 @@ internal static class CudaEmitter
         {
             foreach (var buffer in layer.Plan.Buffers)
             {
-                buffers.Add(new CudaBufferSpec(layer.Buffer(buffer.Role), buffer.Element == BufferElement.Int ? "int" : "float", 0, buffer.PerSample));
+                buffers.Add(new CudaBufferSpec(layer.Buffer(buffer.Role), buffer.Element == BufferElement.Int ? "int" : "float", buffer.Fixed, buffer.PerSample));
             }
 
             buffers.AddRange(layer.Descriptor.ScratchBuffers(layer));

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using NetGen.Generator.Activations;
+using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Emit.Cuda;
 
@@ -19,7 +20,7 @@ internal static class CudaProductKernels
         CudaLayer layer, string name, string comment, string lhs, string rhs, string outputIndex, int rowsPerSample, int depth)
     {
         var plan = layer.Plan;
-        var hasBias = plan.Tensor("Bias") is not null;
+        var hasBias = plan.Tensor(TensorRoles.Bias) is not null;
         var problem = name + "_problem";
         var store = new List<string> { "const int i = " + outputIndex + ";" };
         store.Add("const float pre = value" + (hasBias ? " + bias[n]" : string.Empty) + ";");
@@ -44,17 +45,17 @@ internal static class CudaProductKernels
         }
 
         var members = new List<string> { "const float* __restrict__ in;", "const float* __restrict__ weight;" };
-        var initializers = new List<string> { layer.Source, layer.Parameters("Weight") };
+        var initializers = new List<string> { layer.Source, layer.Parameters(TensorRoles.Weight) };
         if (hasBias)
         {
             members.Add("const float* __restrict__ bias;");
-            initializers.Add(layer.Parameters("Bias"));
+            initializers.Add(layer.Parameters(TensorRoles.Bias));
         }
 
-        if (plan.Tensor("Alpha") is not null)
+        if (plan.Tensor(TensorRoles.Alpha) is not null)
         {
             members.Add("const float* __restrict__ alpha;");
-            initializers.Add(layer.Parameters("Alpha"));
+            initializers.Add(layer.Parameters(TensorRoles.Alpha));
         }
 
         if (layer.HasSeparatePreActivation)
@@ -85,7 +86,7 @@ internal static class CudaProductKernels
     /// <summary>Floats of split partial sums a weight gradient needs: Fixed + PerSample·batch covers ⌈batch / samples per split⌉ splits.</summary>
     public static CudaBufferSpec WeightGradientPartials(CudaLayer layer, int rowsPerSample)
     {
-        var count = (long)layer.Plan.Tensor("Weight")!.Length;
+        var count = (long)layer.Plan.Tensor(TensorRoles.Weight)!.Length;
         var samplesPerSplit = CudaProducts.SamplesPerSplit(rowsPerSample);
         return new CudaBufferSpec(PartialsName(layer), "float", count, (count + samplesPerSplit - 1) / samplesPerSplit);
     }
@@ -98,7 +99,7 @@ internal static class CudaProductKernels
     {
         yield return WeightGradient(layer, prefix, lhs, rhs, input, rowsPerSample);
         yield return WeightGradientSum(layer, rowsPerSample);
-        if (layer.Plan.Tensor("Bias") is not null)
+        if (layer.Plan.Tensor(TensorRoles.Bias) is not null)
         {
             yield return BiasGradient(layer, prefix, rowsPerSample);
         }
@@ -108,7 +109,7 @@ internal static class CudaProductKernels
 
     private static CudaKernel WeightGradient(CudaLayer layer, string prefix, string lhs, string rhs, string input, int rows)
     {
-        var weights = layer.Plan.Tensor("Weight")!.Length;
+        var weights = layer.Plan.Tensor(TensorRoles.Weight)!.Length;
         var samplesPerSplit = CudaProducts.SamplesPerSplit(rows);
         int outputs = layer.Channels, depth = weights / layer.Channels;
         var name = prefix + "_weight_gradient_" + layer.Id;
@@ -133,14 +134,14 @@ internal static class CudaProductKernels
 
     private static CudaKernel WeightGradientSum(CudaLayer layer, int rows)
     {
-        var weights = layer.Plan.Tensor("Weight")!.Length;
+        var weights = layer.Plan.Tensor(TensorRoles.Weight)!.Length;
         var samplesPerSplit = CudaProducts.SamplesPerSplit(rows);
         return new CudaKernel(
             "weight_gradient_sum_" + layer.Id,
             layer.Plan.Name + ": sums the splits of ∂L/∂W in split order into the gradient buffer",
             new[] { CudaParameter.Reads(PartialsName(layer)), CudaParameter.Writes(CudaNames.Gradients), CudaParameter.Batch },
             "ng_sum_splits<" + C.Int(weights) + ", " + C.Int(samplesPerSplit) + ">(" + PartialsName(layer) + ", " + CudaNames.Gradients +
-            " + " + C.Int(layer.Offset("Weight")) + ", batch);",
+            " + " + C.Int(layer.Offset(TensorRoles.Weight)) + ", batch);",
             CudaGrid.Covering(weights, CudaKernel.Threads), CudaGrid.Constant(1), CudaGrid.Constant(1));
     }
 
@@ -153,7 +154,7 @@ internal static class CudaProductKernels
             "double sum = 0.0;\n" +
             "for (int r = threadIdx.x; r < batch * " + C.Int(rows) + "; r += NG_THREADS)\n{\n    sum += " + element + ";\n}\n\n" +
             "sum = ng_block_sum(sum);\n" +
-            "if (threadIdx.x == 0)\n{\n    " + CudaNames.Gradients + "[" + C.Int(layer.Offset("Bias")) + " + blockIdx.x] = (float)sum;\n}";
+            "if (threadIdx.x == 0)\n{\n    " + CudaNames.Gradients + "[" + C.Int(layer.Offset(TensorRoles.Bias)) + " + blockIdx.x] = (float)sum;\n}";
         return new CudaKernel(
             prefix + "_bias_gradient_" + layer.Id,
             layer.Plan.Name + ": ∂L/∂b = Σ δ over the batch" + (rows > 1 ? " and positions" : string.Empty) + ", one block per " + (rows > 1 ? "filter" : "unit"),
@@ -166,7 +167,7 @@ internal static class CudaProductKernels
         CudaLayer layer, CudaLayer below, string name, string comment, string lhs, string rhs, string belowIndex, int rowsPerSample, int columns, int depth)
     {
         var members = new List<string> { "const float* __restrict__ delta;", "const float* __restrict__ weight;" };
-        var initializers = new List<string> { layer.Delta, layer.Parameters("Weight") };
+        var initializers = new List<string> { layer.Delta, layer.Parameters(TensorRoles.Weight) };
         var parameters = new List<CudaParameter> { CudaParameter.Reads(layer.Delta), CudaParameter.Reads(CudaNames.Parameters) };
         CudaBelow.AddMembers(below, members, initializers, parameters);
         parameters.Add(CudaParameter.Batch);

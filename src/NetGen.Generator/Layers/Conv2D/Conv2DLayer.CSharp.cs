@@ -17,10 +17,10 @@ internal sealed partial class Conv2DLayer
     }
 
     public override void WriteForward(CSharpLayer layer, IndentedWriter writer) =>
-        writer.Line(Kernels + ".Forward(" + layer.Source + ", " + layer.Parameters("Weight") + ", " + layer.ParametersOrDefault("Bias") + ", " +
+        writer.Line(Kernels + ".Forward(" + layer.Source + ", " + layer.Parameters(TensorRoles.Weight) + ", " + layer.ParametersOrDefault(TensorRoles.Bias) + ", " +
                     layer.PreActivation + ", " + layer.Output + ", batchSize, " + layer.ShapeField + ", " + layer.ActivationStruct + ");");
 
     public override void WriteBackward(CSharpLayer layer, IndentedWriter writer) =>
-        writer.Line(Kernels + ".Backward(" + layer.Source + ", " + layer.Parameters("Weight") + ", " + layer.Delta + ", " + layer.Gradients("Weight") + ", " +
-                    layer.GradientsOrDefault("Bias") + ", " + layer.InputDelta + ", batchSize, " + layer.ShapeField + ");");
+        writer.Line(Kernels + ".Backward(" + layer.Source + ", " + layer.Parameters(TensorRoles.Weight) + ", " + layer.Delta + ", " + layer.Gradients(TensorRoles.Weight) + ", " +
+                    layer.GradientsOrDefault(TensorRoles.Bias) + ", " + layer.InputDelta + ", batchSize, " + layer.ShapeField + ");");
 }

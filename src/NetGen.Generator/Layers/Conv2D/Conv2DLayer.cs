@@ -52,13 +52,13 @@ internal sealed partial class Conv2DLayer : ComputeLayerDescriptor
         var tensors = new List<TensorDeclaration>
         {
             TensorDeclaration.Parameter(
-                "Weight", new EquatableArray<int>(new[] { options.Filters, input.Channels, options.Kernel, options.Kernel }),
+                TensorRoles.Weight, new EquatableArray<int>(new[] { options.Filters, input.Channels, options.Kernel, options.Kernel }),
                 TensorInitialization.Random(initializer, fanIn: input.Channels * area, fanOut: options.Filters * area),
                 "Weights shaped [filters, channels, kernel, kernel]."),
         };
         if (options.HasBias)
         {
-            tensors.Add(TensorDeclaration.Parameter("Bias", new EquatableArray<int>(new[] { options.Filters }), TensorInitialization.Filled(0)));
+            tensors.Add(TensorDeclaration.Parameter(TensorRoles.Bias, new EquatableArray<int>(new[] { options.Filters }), TensorInitialization.Filled(0)));
         }
 
         return new LayerPlan(input, output, options with { Activation = activation, Initializer = initializer }, tensors,

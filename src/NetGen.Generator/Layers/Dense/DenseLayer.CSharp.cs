@@ -1,5 +1,6 @@
 using NetGen.Generator.Activations;
 using NetGen.Generator.Emit;
+using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Layers.Dense;
 
@@ -10,8 +11,8 @@ internal sealed partial class DenseLayer
 
     public override void WriteForward(CSharpLayer layer, IndentedWriter writer)
     {
-        var weights = layer.Parameters("Weight");
-        var bias = layer.ParametersOrDefault("Bias");
+        var weights = layer.Parameters(TensorRoles.Weight);
+        var bias = layer.ParametersOrDefault(TensorRoles.Bias);
         var buffers = layer.PreActivation + ", " + layer.Output + ", " + Sizes(layer);
         switch (layer.Activation.Form)
         {
@@ -19,7 +20,7 @@ internal sealed partial class DenseLayer
                 writer.Line(Kernels + ".ForwardSoftmax(" + layer.Source + ", " + weights + ", " + bias + ", " + buffers + ");");
                 break;
             case ActivationForm.Learned:
-                writer.Line(Kernels + ".ForwardPRelu(" + layer.Source + ", " + weights + ", " + bias + ", " + layer.Parameters("Alpha") + ", " + buffers + ");");
+                writer.Line(Kernels + ".ForwardPRelu(" + layer.Source + ", " + weights + ", " + bias + ", " + layer.Parameters(TensorRoles.Alpha) + ", " + buffers + ");");
                 break;
             case ActivationForm.Identity:
             case ActivationForm.Elementwise:
@@ -32,11 +33,11 @@ internal sealed partial class DenseLayer
 
     public override void WriteBackward(CSharpLayer layer, IndentedWriter writer)
     {
-        writer.Line(Kernels + ".ParameterGradients(" + layer.Delta + ", " + layer.Source + ", " + layer.Gradients("Weight") + ", " +
-                    layer.GradientsOrDefault("Bias") + ", " + Sizes(layer) + ");");
+        writer.Line(Kernels + ".ParameterGradients(" + layer.Delta + ", " + layer.Source + ", " + layer.Gradients(TensorRoles.Weight) + ", " +
+                    layer.GradientsOrDefault(TensorRoles.Bias) + ", " + Sizes(layer) + ");");
         if (layer.InputDelta != "default")
         {
-            writer.Line(Kernels + ".InputGradient(" + layer.Delta + ", " + layer.Parameters("Weight") + ", " + layer.InputDelta + ", " + Sizes(layer) + ");");
+            writer.Line(Kernels + ".InputGradient(" + layer.Delta + ", " + layer.Parameters(TensorRoles.Weight) + ", " + layer.InputDelta + ", " + Sizes(layer) + ");");
         }
     }
 

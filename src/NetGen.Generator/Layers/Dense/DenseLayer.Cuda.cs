@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using NetGen.Generator.Emit.Cuda;
+using NetGen.Generator.Model;
 
 namespace NetGen.Generator.Layers.Dense;
 
@@ -14,7 +15,7 @@ internal sealed partial class DenseLayer
         yield return CudaProductKernels.ForwardWithEpilogue(
             layer,
             "dense_forward_" + layer.Id,
-            plan.Name + ": z = x·Wᵀ" + (plan.Tensor("Bias") is not null ? " + b" : string.Empty) + ", a = " + layer.ActivationChoice.Kind + "(z); [batch, " +
+            plan.Name + ": z = x·Wᵀ" + (plan.Tensor(TensorRoles.Bias) is not null ? " + b" : string.Empty) + ", a = " + layer.ActivationChoice.Kind + "(z); [batch, " +
             inputs + "] → [batch, " + units + "]",
             "return in[m * " + inputs + " + k];",
             "return weight[n * " + inputs + " + k];",

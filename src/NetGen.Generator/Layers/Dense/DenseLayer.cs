@@ -41,17 +41,17 @@ internal sealed partial class DenseLayer : ComputeLayerDescriptor
         var initializer = ActivationResolution.Initializer(options.Initializer, activation);
         var tensors = new System.Collections.Generic.List<TensorDeclaration>
         {
-            TensorDeclaration.Parameter("Weight", new EquatableArray<int>(new[] { units, input.Size }),
+            TensorDeclaration.Parameter(TensorRoles.Weight, new EquatableArray<int>(new[] { units, input.Size }),
                 TensorInitialization.Random(initializer, fanIn: input.Size, fanOut: units), "Weights shaped [outputs, inputs]."),
         };
         if (options.HasBias)
         {
-            tensors.Add(TensorDeclaration.Parameter("Bias", new EquatableArray<int>(new[] { units }), TensorInitialization.Filled(0)));
+            tensors.Add(TensorDeclaration.Parameter(TensorRoles.Bias, new EquatableArray<int>(new[] { units }), TensorInitialization.Filled(0)));
         }
 
         if (ActivationCatalog.For(activation.Kind).Form == ActivationForm.Learned)
         {
-            tensors.Add(TensorDeclaration.Parameter("Alpha", new EquatableArray<int>(new[] { units }), TensorInitialization.Filled(activation.AlphaOrZero),
+            tensors.Add(TensorDeclaration.Parameter(TensorRoles.Alpha, new EquatableArray<int>(new[] { units }), TensorInitialization.Filled(activation.AlphaOrZero),
                 "PReLU's learned slope for z ≤ 0, one per unit."));
         }
 

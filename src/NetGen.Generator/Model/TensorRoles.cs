@@ -1,0 +1,18 @@
+namespace NetGen.Generator.Model;
+
+/// <summary>
+/// The roles tensors play in their layer, each the name of a member of the generated <c>Layers.&lt;Layer&gt;</c> class
+/// and the second half of the tensor's checkpoint name ("Hidden.Weight"). A layer may not be named after one.
+/// </summary>
+internal static class TensorRoles
+{
+    public const string Weight = "Weight";
+    public const string Bias = "Bias";
+    public const string Alpha = "Alpha";
+    public const string Gamma = "Gamma";
+    public const string Beta = "Beta";
+    public const string RunningMean = "RunningMean";
+    public const string RunningVariance = "RunningVariance";
+
+    public static string[] All { get; } = { Weight, Bias, Alpha, Gamma, Beta, RunningMean, RunningVariance };
+}
