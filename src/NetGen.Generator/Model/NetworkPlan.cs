@@ -78,19 +78,8 @@ internal sealed record PlannedTensor(
     TensorInitialization Initialization,
     string? Documentation)
 {
-    public int Length
-    {
-        get
-        {
-            long product = 1;
-            foreach (var dimension in Shape)
-            {
-                product = System.Math.Min(product * dimension, int.MaxValue);
-            }
-
-            return (int)product;
-        }
-    }
+    /// <summary>Elements, saturating at <see cref="int.MaxValue"/> (which inference reports as too large).</summary>
+    public int Length => Model.Shape.Product(Shape);
 }
 
 /// <summary>How a tensor starts: drawn from an initializer with the layer's fan-in and fan-out, or filled with a constant.</summary>

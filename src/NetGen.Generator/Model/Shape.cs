@@ -40,19 +40,7 @@ internal sealed record Shape(ShapeKind Kind, EquatableArray<int> Dimensions)
     public bool IsSpatial => Kind is ShapeKind.Matrix or ShapeKind.Image;
 
     /// <summary>Floats in one sample, saturating at <see cref="int.MaxValue"/> (which inference reports as too large).</summary>
-    public int Size
-    {
-        get
-        {
-            long product = 1;
-            foreach (var dimension in Dimensions)
-            {
-                product = System.Math.Min(product * dimension, int.MaxValue);
-            }
-
-            return (int)product;
-        }
-    }
+    public int Size => Product(Dimensions);
 
     /// <summary>Channels of a spatial shape (a matrix has one).</summary>
     public int Channels => Kind == ShapeKind.Image ? Dimensions[0] : 1;
@@ -60,6 +48,18 @@ internal sealed record Shape(ShapeKind Kind, EquatableArray<int> Dimensions)
     public int Height => Dimensions[Dimensions.Count - 2];
 
     public int Width => Dimensions[Dimensions.Count - 1];
+
+    /// <summary>The product of <paramref name="dimensions"/>, saturating at <see cref="int.MaxValue"/>.</summary>
+    public static int Product(EquatableArray<int> dimensions)
+    {
+        long product = 1;
+        foreach (var dimension in dimensions)
+        {
+            product = System.Math.Min(product * dimension, int.MaxValue);
+        }
+
+        return (int)product;
+    }
 
     /// <summary>As users read it, "1×28×28".</summary>
     public override string ToString() => string.Join("×", Dimensions.Select(dimension => dimension.ToString(CultureInfo.InvariantCulture)));
