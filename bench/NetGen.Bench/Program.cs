@@ -40,7 +40,7 @@ if (options.Sections.Contains("matmul"))
     MatrixProducts.Run(context);
 }
 
-if (options.Sections.Contains("mnist") || options.Sections.Contains("sweep"))
+if (options.Sections.Contains("mnist") || options.Sections.Contains("sweep") || options.Sections.Contains("regcost"))
 {
     var data = MnistFiles.TryLoad(options, out var reason);
     if (data is null)
@@ -59,6 +59,12 @@ if (options.Sections.Contains("mnist") || options.Sections.Contains("sweep"))
         {
             Console.WriteLine("Batch-size sweep");
             MnistTraining.RunSweep(context, data);
+        }
+
+        if (options.Sections.Contains("regcost"))
+        {
+            Console.WriteLine("Regularization cost");
+            RegularizationCost.Run(context, data);
         }
     }
 }

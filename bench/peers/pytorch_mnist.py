@@ -2,7 +2,7 @@
 """PyTorch CPU peer for the MNIST samples: the same networks, optimizer, batch size and data as NetGen.
 
 Usage: OPENBLAS_CORETYPE=SkylakeX /usr/bin/python3 bench/peers/pytorch_mnist.py \
-           --model mlp|lenet --epochs 3 --batch-size 128 [--limit N] [--seed 1] [--threads 2] \
+           --model NAME --epochs 3 --batch-size 128 [--limit N] [--seed 1] [--threads 2] \
            [--data-dir data/mnist] [--json] [--init netgen|pytorch]
 Prints one line per epoch: epoch time of the training loop only, and test accuracy.
 With --json those lines go to stderr, and stdout carries one JSON object per line instead:
@@ -17,6 +17,7 @@ import sys
 import time
 
 BLAS_PATH = "/usr/lib/x86_64-linux-gnu/libblas.so.3"
+MODEL_NAMES = ["mlp", "lenet", "lenet-dropout", "lenet-batchnorm", "lenet-batchnorm-dropout", "regularized"]
 DATA_FILES = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
 
 
@@ -33,7 +34,7 @@ def positive_int(text):
 
 def parse_args():
     parser = argparse.ArgumentParser(description="Train NetGen's MNIST networks with PyTorch on the CPU.")
-    parser.add_argument("--model", default="mlp", choices=["mlp", "lenet"])
+    parser.add_argument("--model", default="mlp", choices=MODEL_NAMES)
     parser.add_argument("--epochs", type=positive_int, default=3)
     parser.add_argument("--batch-size", type=positive_int, default=128)
     parser.add_argument("--limit", type=positive_int, default=None, help="train on the first N images only")
@@ -75,30 +76,65 @@ def load(directory, split):
     return torch.from_numpy(images.reshape(-1, 1, 28, 28).copy()), torch.from_numpy(labels.copy())
 
 
+def lenet(batch_norm, dropout):
+    """LeNet-5 as NetGen's sample declares it; with batch_norm, a BatchNorm before each ReLU; with dropout, Dropout(0.5)
+    after both hidden dense layers (bench/NetGen.Bench/Networks/LeNet5Variants.cs)."""
+    def block(linear, norm):
+        return [linear] + ([norm] if batch_norm else []) + [nn.ReLU()]
+    drop = [nn.Dropout(0.5)] if dropout else []
+    return nn.Sequential(
+        *block(nn.Conv2d(1, 6, 5, padding=2), nn.BatchNorm2d(6)), nn.MaxPool2d(2),
+        *block(nn.Conv2d(6, 16, 5), nn.BatchNorm2d(16)), nn.MaxPool2d(2), nn.Flatten(),
+        *block(nn.Linear(400, 120), nn.BatchNorm1d(120)), *drop,
+        *block(nn.Linear(120, 84), nn.BatchNorm1d(84)), *drop,
+        nn.Linear(84, 10))
+
+
+def regularized():
+    """The MNIST sample's RegularizedLeNet: bias-free convolutions and hidden layer, each followed by batch normalisation
+    and a ReLU, dropout 0.5 before the logits."""
+    return nn.Sequential(
+        nn.Conv2d(1, 32, 5, padding=2, bias=False), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 5, bias=False), nn.BatchNorm2d(64), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+        nn.Linear(1600, 256, bias=False), nn.BatchNorm1d(256), nn.ReLU(), nn.Dropout(0.5),
+        nn.Linear(256, 10))
+
+
+MODELS = {
+    "mlp": lambda: nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10)),
+    "lenet": lambda: lenet(batch_norm=False, dropout=False),
+    "lenet-dropout": lambda: lenet(batch_norm=False, dropout=True),
+    "lenet-batchnorm": lambda: lenet(batch_norm=True, dropout=False),
+    "lenet-batchnorm-dropout": lambda: lenet(batch_norm=True, dropout=True),
+    "regularized": regularized,
+}
+assert list(MODELS) == MODEL_NAMES
+
+
 def network(model):
-    if model == "mlp":
-        layers = nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
-    else:
-        layers = nn.Sequential(
-            nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
-            nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+    layers = MODELS[model]()
     if ARGS.init == "netgen":
         initialize_like_netgen(layers)
     return layers
 
 
 def initialize_like_netgen(layers):
-    """NetGen's defaults: He normal (fan in) before a ReLU, Xavier uniform for the logits, zero biases.
+    """NetGen's defaults: He normal (fan in) for a layer whose own activation is a ReLU, Xavier uniform for one without
+    (the logits, and a layer followed by batch normalisation), zero biases; batch normalisation's γ = 1 and β = 0.
 
     PyTorch's own default (uniform within 1/sqrt(fan in)) starts smaller and learns more slowly in the first epochs,
     so comparing accuracies needs the same initialization on both sides."""
-    weighted = [layer for layer in layers if isinstance(layer, (nn.Linear, nn.Conv2d))]
-    for layer in weighted[:-1]:
-        nn.init.kaiming_normal_(layer.weight, mode="fan_in", nonlinearity="relu")
-        nn.init.zeros_(layer.bias)
-    nn.init.xavier_uniform_(weighted[-1].weight)
-    nn.init.zeros_(weighted[-1].bias)
+    modules = list(layers)
+    for index, layer in enumerate(modules):
+        if not isinstance(layer, (nn.Linear, nn.Conv2d)):
+            continue
+        followed_by_relu = index + 1 < len(modules) and isinstance(modules[index + 1], nn.ReLU)
+        if followed_by_relu:
+            nn.init.kaiming_normal_(layer.weight, mode="fan_in", nonlinearity="relu")
+        else:
+            nn.init.xavier_uniform_(layer.weight)
+        if layer.bias is not None:
+            nn.init.zeros_(layer.bias)
 
 
 def emit(record):

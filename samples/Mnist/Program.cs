@@ -47,7 +47,12 @@ var test = Mnist.Load(directory, MnistSplit.Test);
 var trainingData = Dataset.FromClassLabels(training.Images, MnistSet.ImageSize, training.Labels, MnistSet.Classes);
 var testData = Dataset.FromClassLabels(test.Images, MnistSet.ImageSize, test.Labels, MnistSet.Classes);
 
-INetwork network = options.Model == "lenet" ? new LeNet5() : new MnistMlp();
+INetwork network = options.Model switch
+{
+    "lenet" => new LeNet5(),
+    "regularized" => new RegularizedLeNet(),
+    _ => new MnistMlp(),
+};
 network.Initialize(options.Seed);
 var optimizer = options.CreateOptimizer();
 DeviceSelection device;
@@ -61,7 +66,12 @@ catch (CudaUnavailableException exception)
     return 1;
 }
 
-Console.WriteLine(options.Model == "lenet" ? LeNet5.Summary : MnistMlp.Summary);
+Console.WriteLine(options.Model switch
+{
+    "lenet" => LeNet5.Summary,
+    "regularized" => RegularizedLeNet.Summary,
+    _ => MnistMlp.Summary,
+});
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Training on {training.Count:N0} images, testing on {test.Count:N0}; {optimizer}, batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}, on {(device.IsCuda ? device.ToString() : Environment.ProcessorCount + " CPU cores")}."));

@@ -22,7 +22,8 @@ internal sealed record SampleOptions(
 
         Usage: dotnet run --project samples/Mnist -c Release -- [options]
 
-          --model mlp|lenet      784-128-10 perceptron (default) or LeNet-5
+          --model NAME           mlp: 784-128-10 perceptron (default); lenet: LeNet-5;
+                                 regularized: a wider LeNet with batch normalisation and dropout
           --epochs N             passes over the training set (default 3)
           --batch-size N         samples per step (default 128)
           --optimizer NAME       sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam (default), adamw
@@ -54,7 +55,7 @@ internal sealed record SampleOptions(
             var value = args[++i];
             options = name switch
             {
-                "--model" => options with { Model = OneOf(name, value, "mlp", "lenet") },
+                "--model" => options with { Model = OneOf(name, value, "mlp", "lenet", "regularized") },
                 "--epochs" => options with { Epochs = Positive(name, value) },
                 "--batch-size" => options with { BatchSize = Positive(name, value) },
                 "--optimizer" => options with { Optimizer = OneOf(name, value, "sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop", "adam", "adamw") },

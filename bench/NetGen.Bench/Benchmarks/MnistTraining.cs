@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Linq;
 using NetGen.Bench.Results;
 using NetGen.Optimizers;
-using NetGen.Samples.Mnist;
 
 namespace NetGen.Bench.Benchmarks;
 
@@ -20,8 +19,6 @@ internal static class MnistTraining
     public const string Accuracy = "test accuracy";
     public const int BatchSize = 128;
 
-    public static string Workload(string model) => model == "mlp" ? "MLP 784-128-10" : "LeNet-5";
-
     public static string SweepWorkload(int batchSize) => string.Create(CultureInfo.InvariantCulture, $"MLP, batch {batchSize}");
 
     public static void RunModels(BenchContext context, MnistFiles data)
@@ -29,8 +26,8 @@ internal static class MnistTraining
         foreach (var model in (string[])["mlp", "lenet"])
         {
             var netGen = TrainNetGen(context, data, model, context.Options.Epochs, BatchSize);
-            AddEpochs(context, Section, Workload(model), "NetGen", netGen);
-            AddEpochs(context, Section, Workload(model), "PyTorch", TrainPyTorch(context, data, model, context.Options.Epochs, BatchSize));
+            AddEpochs(context, Section, MnistModels.Workload(model), "NetGen", netGen);
+            AddEpochs(context, Section, MnistModels.Workload(model), "PyTorch", TrainPyTorch(context, data, model, context.Options.Epochs, BatchSize));
         }
     }
 
@@ -43,9 +40,9 @@ internal static class MnistTraining
         }
     }
 
-    private static List<(double Seconds, double Accuracy)> TrainNetGen(BenchContext context, MnistFiles data, string model, int epochs, int batchSize)
+    public static List<(double Seconds, double Accuracy)> TrainNetGen(BenchContext context, MnistFiles data, string model, int epochs, int batchSize)
     {
-        INetwork network = model == "mlp" ? new MnistMlp() : new LeNet5();
+        var network = MnistModels.Create(model);
         network.Initialize(context.Options.Seed);
         var history = Trainer.Fit(network, data.Training, new TrainingOptions
         {
@@ -58,7 +55,7 @@ internal static class MnistTraining
         return history.Epochs.Select(e => (e.Elapsed.TotalSeconds, e.ValidationAccuracy * 100)).ToList();
     }
 
-    private static List<(double Seconds, double Accuracy)> TrainPyTorch(BenchContext context, MnistFiles data, string model, int epochs, int batchSize)
+    public static List<(double Seconds, double Accuracy)> TrainPyTorch(BenchContext context, MnistFiles data, string model, int epochs, int batchSize)
     {
         var options = context.Options;
         List<string> arguments =
@@ -82,7 +79,7 @@ internal static class MnistTraining
     }
 
     // The epoch time is the median over the epochs; the accuracy is the one after the last epoch.
-    private static void AddEpochs(BenchContext context, string section, string workload, string implementation, List<(double Seconds, double Accuracy)> epochs)
+    public static void AddEpochs(BenchContext context, string section, string workload, string implementation, List<(double Seconds, double Accuracy)> epochs)
     {
         if (epochs.Count == 0)
         {

@@ -35,6 +35,7 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         WriteMnist();
         WriteXor();
         WriteSweep();
+        WriteRegularizationCost();
         if (results.NotRun.Count > 0)
         {
             Line("## Not run");
@@ -81,7 +82,7 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
 
         foreach (var (model, bound) in new[] { ("mlp", 0.5), ("lenet", 1.0) })
         {
-            var workload = MnistTraining.Workload(model);
+            var workload = MnistModels.Workload(model);
             var ratio = results.Median(MnistTraining.Section, workload, "NetGen", MnistTraining.EpochSeconds)
                 / results.Median(MnistTraining.Section, workload, "PyTorch", MnistTraining.EpochSeconds);
             var difference = AccuracyDifference(MnistTraining.Section, workload);
@@ -92,6 +93,8 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         var xorRatio = results.Median(XorTraining.Section, XorTraining.ToTarget, "NetGen", XorTraining.Seconds)
             / results.Median(XorTraining.Section, XorTraining.ToTarget, "FANN", XorTraining.Seconds);
         rows.Add(["XOR to MSE < 0.01: faster than FANN", Ratio(xorRatio), Verdict(xorRatio < 1, xorRatio)]);
+        var regularizedCost = RegularizationOverhead("lenet-batchnorm-dropout", "NetGen");
+        rows.Add(["Dropout and batch norm add ≤ 15 % to the LeNet-5 epoch", Percent(regularizedCost), Verdict(regularizedCost <= 0.15, regularizedCost)]);
         Line("## Targets");
         Line();
         Table(["target", "measured (NetGen / peer)", "met"], rows);
@@ -131,7 +134,7 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         Line("every epoch. Epoch time: the median over the epochs of the training loop alone; accuracy: on the");
         Line($"10,000 test images after the last epoch.{(options.TrainingLimit is { } limit ? Invariant($" Trained on the first {limit:N0} images only.") : "")}");
         Line();
-        var rows = new[] { "mlp", "lenet" }.Select(MnistTraining.Workload)
+        var rows = new[] { "mlp", "lenet" }.Select(MnistModels.Workload)
             .Select(workload => EpochRow(MnistTraining.Section, workload).Concat([FirstEpoch(workload, "NetGen"), FirstEpoch(workload, "PyTorch")]).ToArray())
             .ToList();
         Table(["network", "NetGen epoch (s)", "PyTorch epoch (s)", "NetGen / PyTorch", "NetGen accuracy (%)", "PyTorch accuracy (%)", "difference (points)", "NetGen 1st epoch (s)", "PyTorch 1st epoch (s)"], rows);
@@ -188,6 +191,32 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         Line();
     }
 
+    private void WriteRegularizationCost()
+    {
+        if (!Has(RegularizationCost.Section))
+        {
+            return;
+        }
+
+        Line("## Regularization cost");
+        Line();
+        Line(Invariant($"LeNet-5 as in the MNIST section (Adam η = 0.001, batch {MnistTraining.BatchSize}, {options.Epochs} epochs), then with dropout (rate 0.5) after both"));
+        Line("hidden dense layers, with batch normalisation before each of the four ReLUs, and with both; the same variants in PyTorch.");
+        Line("Epoch time: the median over the epochs of the training loop alone. Cost: the variant's epoch time over LeNet-5's, minus one.");
+        Line();
+        var rows = RegularizationCost.Models.Select(model =>
+        {
+            var workload = MnistModels.Workload(model);
+            var row = EpochRow(RegularizationCost.Section, workload);
+            return new[] { row[0], row[1], Percent(RegularizationOverhead(model, "NetGen")), row[2], Percent(RegularizationOverhead(model, "PyTorch")), row[3], row[4], row[5] };
+        }).ToList();
+        Table(["network", "NetGen epoch (s)", "NetGen cost", "PyTorch epoch (s)", "PyTorch cost", "NetGen / PyTorch", "NetGen accuracy (%)", "PyTorch accuracy (%)"], rows);
+    }
+
+    private double RegularizationOverhead(string model, string implementation)
+        => results.Median(RegularizationCost.Section, MnistModels.Workload(model), implementation, MnistTraining.EpochSeconds)
+            / results.Median(RegularizationCost.Section, MnistModels.Workload("lenet"), implementation, MnistTraining.EpochSeconds) - 1;
+
     private string[] EpochRow(string section, string workload)
     {
         var netGen = results.Median(section, workload, "NetGen", MnistTraining.EpochSeconds);
@@ -229,6 +258,8 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
     private static string Verdict(bool met, double value) => double.IsNaN(value) ? "not measured" : met ? "yes" : "**no**";
 
     private static string Ratio(double value) => double.IsNaN(value) ? "—" : Invariant($"{value:0.00}×");
+
+    private static string Percent(double value) => double.IsNaN(value) ? "—" : Invariant($"{value * 100:+0.0;−0.0;0.0} %");
 
     private static string Points(double value) => double.IsNaN(value) ? "—" : Invariant($"{value:+0.00;−0.00;0.00}");
 
