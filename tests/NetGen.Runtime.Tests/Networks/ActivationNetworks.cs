@@ -78,6 +78,13 @@ public partial class SoftmaxNet;
 [Dense(2, Name = "Output")]
 public partial class NoisyReluNet;
 
+/// <summary><see cref="NoisyReluNet"/> with plain ReLU, the same parameter layout.</summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Name = "Hidden", Activation = Activation.ReLU)]
+[Dense(2, Name = "Output")]
+public partial class NoiselessReluNet;
+
 /// <summary>Noisy ReLU on a convolution's image and after a batch normalisation: one pass after the forward adds the noise to each.</summary>
 [Network(Loss = Loss.SoftmaxCrossEntropy)]
 [Input(1, 4, 4)]
@@ -87,3 +94,13 @@ public partial class NoisyReluNet;
 [BatchNorm(Name = "Norm", Activation = Activation.NoisyReLU)]
 [Dense(3, Name = "Logits")]
 public partial class SpatialNoisyReluNet;
+
+/// <summary>
+/// One noisy ReLU unit read out unchanged: with Noisy.Weight = 1, Noisy.Bias = 0, Readout.Weight = 1 and Readout.Bias = 0 the
+/// output is a = f(x), each sample of a batch its own element of the layer's random stream.
+/// </summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(1)]
+[Dense(1, Name = "Noisy", Activation = Activation.NoisyReLU)]
+[Dense(1, Name = "Readout")]
+public partial class NoisyReluProbeNet;
