@@ -25,5 +25,12 @@ namespace NetGen
         SoftPlus,
         /// <summary>Softmax over the layer's units. With <see cref="Loss.SoftmaxCrossEntropy"/> leave the output layer linear instead: the loss applies softmax itself.</summary>
         Softmax,
+        /// <summary>
+        /// Noisy ReLU (Nair and Hinton, 2010): in a training step f(z) = max(0, z + √σ(z)·ε) with ε ~ N(0, 1) drawn per value, so
+        /// the noise's variance is the logistic sigmoid σ(z); f′(z) = 1 + ε·√σ(z)·(1 − σ(z))/2 where z + √σ(z)·ε &gt; 0, else 0.
+        /// In inference (<c>Forward</c>, <c>Predict</c>, <c>ComputeLoss</c>) it is ReLU, f(z) = max(0, z). The noise comes from the
+        /// network's <c>Seed</c> and <c>TrainingSteps</c>, as dropout's masks do.
+        /// </summary>
+        NoisyReLU,
     }
 }

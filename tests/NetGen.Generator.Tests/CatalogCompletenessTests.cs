@@ -37,7 +37,9 @@ public sealed class CatalogCompletenessTests
     public void EveryActivationHasOneEntry()
     {
         Assert.Equal(Enum.GetValues<ActivationKind>(), ActivationCatalog.All.Select(entry => entry.Kind));
-        Assert.All(ActivationCatalog.All, entry => Assert.Equal(entry.Form is ActivationForm.Identity or ActivationForm.Elementwise, entry.CudaName is not null));
+        Assert.All(ActivationCatalog.All, entry => Assert.Equal(
+            entry.Form is ActivationForm.Identity or ActivationForm.Elementwise or ActivationForm.Noisy, entry.CudaName is not null));
+        Assert.All(ActivationCatalog.All, entry => Assert.Equal(entry.Form == ActivationForm.Noisy, entry.CudaNoisyForward is not null));
     }
 
     [Fact]

@@ -253,6 +253,107 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void NoisyReluOnTheOutputLayerReportsWarningNG0027()
+    {
+        var marked = MarkedSource.Parse("""
+            using NetGen;
+
+            [Network]
+            [Input(4)]
+            [Dense(8, Activation = Activation.NoisyReLU)]
+            [[|Dense(2, Name = "Output", Activation = Activation.NoisyReLU)|]]
+            public partial class NoisyOutputNet;
+            """);
+
+        var run = GeneratorHarness.Run(marked.Source);
+
+        var diagnostic = Assert.Single(run.NetGenDiagnostics);
+        Assert.Equal("NG0027", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("Dense 'Output' is the output layer, so NoisyReLU adds its noise to the outputs the loss scores in training; put the noisy activation in a hidden layer",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
+        Assert.Single(run.GeneratedSources);
+        DiagnosticAssert.None(run.OutputErrorsAndWarnings, "errors or warnings in the output compilation");
+    }
+
+    [Fact]
+    public void NoisyReluOnAConvolutionBelowAViewOfTheOutputReportsNG0027OnTheConvolution()
+    {
+        var marked = MarkedSource.Parse("""
+            using NetGen;
+
+            [Network]
+            [Input(1, 6, 6)]
+            [[|Conv2D(2, Name = "Maps", Activation = Activation.NoisyReLU)|]]
+            [Flatten]
+            public partial class NoisyMapsNet;
+            """);
+
+        var run = GeneratorHarness.Run(marked.Source);
+
+        var diagnostic = Assert.Single(run.NetGenDiagnostics);
+        Assert.Equal("NG0027", diagnostic.Id);
+        Assert.Contains("Conv2D 'Maps'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
+    }
+
+    [Fact]
+    public void NoisyReluInHiddenConvolutionAndBatchNormLayersReportsNothing()
+    {
+        var run = GeneratorHarness.Run("""
+            using NetGen;
+
+            [Network(Loss = Loss.SoftmaxCrossEntropy)]
+            [Input(1, 6, 6)]
+            [Conv2D(2, Activation = Activation.NoisyReLU)]
+            [BatchNorm(Activation = Activation.NoisyReLU)]
+            [Flatten]
+            [Dense(8, Activation = Activation.NoisyReLU)]
+            [Dense(3)]
+            public partial class NoisyHiddenNet;
+            """);
+
+        Assert.Empty(run.NetGenDiagnostics);
+        Assert.Single(run.GeneratedSources);
+        DiagnosticAssert.None(run.OutputErrorsAndWarnings, "errors or warnings in the output compilation");
+    }
+
+    [Fact]
+    public void NoisyReluAtAnOutputTheLossCannotTakeReportsOnlyNG0011()
+    {
+        AssertSingleError("NG0011", """
+            using NetGen;
+
+            [Network(Loss = Loss.BinaryCrossEntropy)]
+            [Input(4)]
+            [[|Dense(1, Name = "Output", Activation = Activation.NoisyReLU)|]]
+            public partial class NoisyProbabilityNet;
+            """, "Output", "NoisyReLU");
+    }
+
+    [Fact]
+    public void AlphaOnNoisyReluReportsWarningNG0012()
+    {
+        var marked = MarkedSource.Parse("""
+            using NetGen;
+
+            [Network]
+            [Input(2)]
+            [[|Dense(4, Name = "Hidden", Activation = Activation.NoisyReLU, Alpha = 0.2)|]]
+            [Dense(1)]
+            public partial class NoisyAlphaNet;
+            """);
+
+        var run = GeneratorHarness.Run(marked.Source);
+
+        var diagnostic = Assert.Single(run.NetGenDiagnostics);
+        Assert.Equal("NG0012", diagnostic.Id);
+        Assert.Equal("Dense 'Hidden' sets Alpha, which activation NoisyReLU does not use", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
+    }
+
+    [Fact]
     public void ZeroPoolingWindowReportsNG0006OnTheArgument()
     {
         AssertSingleError("NG0006", """

@@ -26,6 +26,11 @@ internal static class ActivationCatalog
             DefaultAlpha: 1.0, DefaultInitializer: InitializerKind.HeNormal),
         new(ActivationKind.SoftPlus, ActivationForm.Elementwise, "SoftPlusActivation", "ng_softplus", "fmaxf(z, 0.0f) + logf(1.0f + expf(-fabsf(z)))", "ng_sigmoid(z)"),
         new(ActivationKind.Softmax, ActivationForm.RowWise, CpuStruct: null, CudaName: null, CudaForward: null, CudaDerivative: null, DenseOnly: true),
+        new(ActivationKind.NoisyReLU, ActivationForm.Noisy, "NoisyReluActivation", "ng_noisy_relu", "z > 0.0f ? z : 0.0f",
+            "a > 0.0f ? 1.0f + 0.5f * (a - z) * (1.0f - ng_sigmoid(z)) : 0.0f",
+            DefaultInitializer: InitializerKind.HeNormal,
+            CudaDerivativeNote: "Noisy ReLU: where a > 0, a − z is the noise √σ(z)·ε (0 in inference), so f' = 1 + ε·√σ(z)·(1 − σ(z))/2 needs no draw.",
+            CudaNoisyForward: "ng_noisy_relu(z + sqrtf(ng_sigmoid(z)) * noise, 0.0f)"),
     ];
 
     private static readonly Dictionary<ActivationKind, ActivationEntry> s_byKind = All.ToDictionary(entry => entry.Kind);

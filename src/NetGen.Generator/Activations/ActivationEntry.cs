@@ -19,6 +19,13 @@ internal enum ActivationForm
 
     /// <summary>With learned parameters (PReLU, one α per unit): f(z) in the epilogue, a kernel of its own for δ and ∂L/∂α.</summary>
     Learned,
+
+    /// <summary>
+    /// Element by element with noise in a training step (noisy ReLU): the epilogue writes f(z) without noise, which is what
+    /// inference keeps; in training a pass of its own then writes f(z, ε) from z, ε drawn from the layer's random stream.
+    /// f'(z) needs only z and a, so it is fused like an element-wise one.
+    /// </summary>
+    Noisy,
 }
 
 /// <summary>
@@ -35,10 +42,11 @@ internal sealed record ActivationEntry(
     double? DefaultAlpha = null,
     InitializerKind DefaultInitializer = InitializerKind.XavierUniform,
     string? CudaDerivativeNote = null,
-    bool DenseOnly = false)
+    bool DenseOnly = false,
+    string? CudaNoisyForward = null)
 {
     /// <summary>Whether the layer's δ needs f'(z) fused in by the producer of δ.</summary>
-    public bool HasElementwiseDerivative => Form == ActivationForm.Elementwise;
+    public bool HasElementwiseDerivative => Form is ActivationForm.Elementwise or ActivationForm.Noisy;
 
     /// <summary>Whether the layer keeps z apart from a = f(z).</summary>
     public bool KeepsPreActivation => Form != ActivationForm.Identity;
@@ -61,7 +69,15 @@ internal sealed record ActivationEntry(
     /// <summary>f'(z) as C, given C expressions for z and a.</summary>
     public string CudaDerivativeOf(string z, string a, double alpha) => CudaName + "_derivative(" + z + ", " + a + ", " + C.Float(alpha) + ")";
 
-    /// <summary>The device functions the prelude declares for it: f(z, alpha) and f'(z, a, alpha), unused parameters unnamed.</summary>
+    /// <summary>A noisy activation's f(z) in a training step as C, given C expressions for z and its standard normal draw.</summary>
+    public string CudaApplyWithNoise(string z, string noise) => CudaNoisyForward is null
+        ? throw new System.InvalidOperationException(Kind + " adds no noise")
+        : CudaName + "_training(" + z + ", " + noise + ")";
+
+    /// <summary>
+    /// The device functions the prelude declares for it: f(z, alpha) and f'(z, a, alpha), unused parameters unnamed, and for a
+    /// noisy activation f(z, noise) in a training step.
+    /// </summary>
     public string CudaFunctions()
     {
         var forward = "__device__ __forceinline__ float " + CudaName + "(" + Parameter("z", CudaForward!) + ", " + Parameter("alpha", CudaForward!) +
@@ -69,7 +85,10 @@ internal sealed record ActivationEntry(
         var note = CudaDerivativeNote is null ? string.Empty : "// " + CudaDerivativeNote + "\n";
         var derivative = "__device__ __forceinline__ float " + CudaName + "_derivative(" + Parameter("z", CudaDerivative!) + ", " +
                          Parameter("a", CudaDerivative!) + ", " + Parameter("alpha", CudaDerivative!) + ") { return " + CudaDerivative + "; }\n";
-        return forward + note + derivative;
+        var training = CudaNoisyForward is null
+            ? string.Empty
+            : "__device__ __forceinline__ float " + CudaName + "_training(float z, float noise) { return " + CudaNoisyForward + "; }\n";
+        return forward + note + derivative + training;
     }
 
     private static string Parameter(string name, string expression) =>

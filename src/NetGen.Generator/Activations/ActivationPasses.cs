@@ -6,13 +6,34 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator.Activations;
 
 /// <summary>
-/// What an activation adds to its layer's passes beyond the product's epilogue: turning ∂L/∂a into ∂L/∂z in C#, and in
-/// CUDA softmax's own forward kernel and the backward kernels of softmax and PReLU (element-wise derivatives are fused
-/// into whatever writes δ instead).
+/// What an activation adds to its layer's passes beyond the product's epilogue: a noisy activation's training forward in
+/// C# and CUDA, turning ∂L/∂a into ∂L/∂z in C#, and in CUDA softmax's own forward kernel and the backward kernels of
+/// softmax and PReLU (element-wise derivatives are fused into whatever writes δ instead).
 /// </summary>
 internal static class ActivationPasses
 {
     private const string DenseKernels = RuntimeTypes.Internal + "DenseKernels";
+    private const string NoisyKernels = RuntimeTypes.Internal + "NoisyActivationKernels";
+
+    /// <summary>C# after the layer's forward: a noisy activation redraws a from z in a training step; the others are done.</summary>
+    public static void WriteForward(CSharpLayer layer, IndentedWriter writer)
+    {
+        switch (layer.Activation.Form)
+        {
+            case ActivationForm.Identity:
+            case ActivationForm.Elementwise:
+            case ActivationForm.RowWise:
+            case ActivationForm.Learned:
+                break;
+            case ActivationForm.Noisy:
+                writer.Line(NoisyKernels + ".Forward(" + layer.PreActivation + ", " + layer.Output + ", batchSize * " + Literals.Int(layer.Plan.OutputSize) +
+                            ", new " + RuntimeTypes.Internal + "NoiseStream(" + layer.RandomSeed + ", " + layer.TrainingStep + ", " + Literals.Int(layer.Stream) +
+                            "), " + layer.Training + ", " + layer.ActivationStruct + ");");
+                break;
+            default:
+                throw new System.NotSupportedException("No forward pass for activation form " + layer.Activation.Form);
+        }
+    }
 
     /// <summary>C# turning the layer's δ from ∂L/∂a into ∂L/∂z (PReLU also writes ∂L/∂α).</summary>
     public static void WriteBackward(CSharpLayer layer, IndentedWriter writer)
@@ -30,6 +51,7 @@ internal static class ActivationPasses
                             layer.Gradients(TensorRoles.Alpha) + ", batchSize, " + units + ");");
                 break;
             case ActivationForm.Elementwise:
+            case ActivationForm.Noisy:
                 writer.Line(DenseKernels + ".ActivationBackward(" + layer.PreActivation + ", " + layer.Output + ", " + layer.Delta + ", batchSize * " + units + ", " +
                             layer.ActivationStruct + ");");
                 break;
@@ -38,12 +60,23 @@ internal static class ActivationPasses
         }
     }
 
-    /// <summary>The kernel applying a row-wise activation after the layer's product; none for the others.</summary>
+    /// <summary>The kernel applying a row-wise activation after the layer's product, or a noisy one's in training; none for the others.</summary>
     public static IEnumerable<CudaKernel> ForwardKernels(CudaLayer layer)
     {
-        if (layer.Activation.Form == ActivationForm.RowWise)
+        switch (layer.Activation.Form)
         {
-            yield return SoftmaxForward(layer);
+            case ActivationForm.Identity:
+            case ActivationForm.Elementwise:
+            case ActivationForm.Learned:
+                break;
+            case ActivationForm.RowWise:
+                yield return SoftmaxForward(layer);
+                break;
+            case ActivationForm.Noisy:
+                yield return NoisyForward(layer);
+                break;
+            default:
+                throw new System.NotSupportedException("No forward kernels for activation form " + layer.Activation.Form);
         }
     }
 
@@ -78,6 +111,24 @@ internal static class ActivationPasses
         return CudaKernel.Elementwise(
             "softmax_forward_" + layer.Id, layer.Plan.Name + ": a = softmax(z), one thread per row",
             new[] { CudaParameter.Reads(layer.PreActivation), CudaParameter.Writes(layer.Output), CudaParameter.Batch }, 1, body);
+    }
+
+    private static CudaKernel NoisyForward(CudaLayer layer)
+    {
+        var noise = "ng_normal(seed, step, " + C.Int(layer.Stream) + "u, (unsigned int)i)";
+        var body =
+            "const int i = blockIdx.x * NG_THREADS + threadIdx.x;\n" +
+            "if (!training || i >= batch * " + C.Int(layer.Plan.OutputSize) + ")\n{\n    return;\n}\n\n" +
+            layer.Output + "[i] = " + layer.Activation.CudaApplyWithNoise(layer.PreActivation + "[i]", noise) + ";";
+        return CudaKernel.Elementwise(
+            "noisy_activation_" + layer.Id,
+            layer.Plan.Name + ": in training a = " + layer.ActivationChoice.Kind + "(z, ε), ε ~ N(0, 1) drawn per value; in inference the layer's a = f(z) stands",
+            new[]
+            {
+                CudaParameter.Reads(layer.PreActivation), CudaParameter.Writes(layer.Output), CudaParameter.Training, CudaParameter.RandomSeed,
+                CudaParameter.TrainingStep, CudaParameter.Batch,
+            },
+            layer.Plan.OutputSize, body);
     }
 
     private static CudaKernel SoftmaxBackward(CudaLayer layer)

@@ -124,6 +124,11 @@ internal static class DiagnosticDescriptors
         "Batch normalisation option out of range",
         "BatchNorm '{0}' has {1} = {2}; {3}");
 
+    public static readonly DiagnosticDescriptor NoisyOutput = Warning(
+        "NG0027",
+        "Noisy activation on the output layer",
+        "{0} '{1}' is the output layer, so {2} adds its noise to the outputs the loss scores in training; put the noisy activation in a hidden layer");
+
     public static readonly DiagnosticDescriptor NotWholeSamples = Warning(
         "NG0021",
         "Argument is not a whole number of samples",

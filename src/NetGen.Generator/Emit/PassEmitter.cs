@@ -97,6 +97,7 @@ internal static class PassEmitter
             writer.Line();
             writer.Line("// " + layer.Descriptor.Describe(layer.Plan));
             layer.Descriptor.WriteForward(layer, writer);
+            ActivationPasses.WriteForward(layer, writer);
         }
 
         writer.Close();

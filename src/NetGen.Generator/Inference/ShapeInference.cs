@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using NetGen.Generator.Activations;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Layers;
 using NetGen.Generator.Layers.Input;
@@ -110,6 +111,10 @@ internal static class ShapeInference
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossDoesNotFitOutput, output.Layer.Location,
                 network.Loss, output.Name, activation + ", " + output.OutputShape + " outputs", problem));
+        }
+        else if (ActivationCatalog.For(activation).Form == ActivationForm.Noisy)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoisyOutput, output.Layer.Location, output.Layer.Kind, output.Name, activation));
         }
     }
 

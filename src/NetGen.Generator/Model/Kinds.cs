@@ -30,6 +30,7 @@ internal enum ActivationKind
     ELU,
     SoftPlus,
     Softmax,
+    NoisyReLU,
 }
 
 internal enum LossKind

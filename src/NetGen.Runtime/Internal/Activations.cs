@@ -108,3 +108,26 @@ public readonly struct SoftPlusActivation : IActivation
 
     public float Derivative(float z, float a) => SigmoidActivation.Sigmoid(z);
 }
+
+/// <summary>An activation that adds noise in a training step: <see cref="IActivation.Apply"/> is its inference form.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface INoisyActivation : IActivation
+{
+    /// <summary>f(z) in a training step, given the value's standard normal draw ε.</summary>
+    float ApplyWithNoise(float z, float noise);
+}
+
+/// <summary>
+/// Noisy ReLU: f(z) = max(0, z + √σ(z)·ε) in training, max(0, z) in inference; f' = 1 + ε·√σ(z)·(1 − σ(z))/2 where
+/// the result is positive, else 0. ε·√σ(z) is a − z wherever a &gt; 0, so the derivative needs no draw: in inference a = z
+/// there and it is ReLU's 1.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct NoisyReluActivation : INoisyActivation
+{
+    public float Apply(float z) => z > 0f ? z : 0f;
+
+    public float ApplyWithNoise(float z, float noise) => Apply(z + (MathF.Sqrt(SigmoidActivation.Sigmoid(z)) * noise));
+
+    public float Derivative(float z, float a) => a > 0f ? 1f + (0.5f * (a - z) * (1f - SigmoidActivation.Sigmoid(z))) : 0f;
+}

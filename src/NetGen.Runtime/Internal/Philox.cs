@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
@@ -49,6 +50,32 @@ public static class Philox
 
     /// <summary>The float in [0, 1) a random word stands for: its top 24 bits × 2⁻²⁴.</summary>
     public static float ToUniform(uint word) => (word >> 8) * (1f / 16777216f);
+
+    /// <summary>
+    /// A standard normal float: element <paramref name="index"/> of random stream <paramref name="stream"/> at training step
+    /// <paramref name="step"/> of a network seeded with <paramref name="seed"/>, counted and keyed as <see cref="Uniform"/>. Each
+    /// Philox call gives four consecutive elements: words 0 and 1 make elements 0 and 1, words 2 and 3 elements 2 and 3 (see
+    /// <see cref="ToNormal"/>).
+    /// </summary>
+    public static float Normal(uint seed, ulong step, uint stream, uint index)
+    {
+        var words = Generate((index >> 2, 0u, (uint)step, (uint)(step >> 32)), (seed, stream));
+        var pair = index & 2;
+        return ToNormal(Word(words, pair), Word(words, pair + 1), sine: (index & 1) != 0);
+    }
+
+    /// <summary>
+    /// The Box–Muller transform of two random words: u₁ = (top 24 bits + 1)·2⁻²⁴ in (0, 1], u₂ = top 24 bits·2⁻²⁴ in [0, 1),
+    /// r = √(−2 ln u₁), θ = 2π·u₂; r·cos θ for the pair's first element and r·sin θ for its second, two independent N(0, 1)
+    /// draws. Computed in double and rounded to float once, as the CUDA prelude's <c>ng_normal</c> does, so that the two agree
+    /// unless libm and CUDA's double log, sin and cos straddle a float's rounding boundary. |result| ≤ √(48 ln 2) ≈ 5.77.
+    /// </summary>
+    public static float ToNormal(uint radiusWord, uint angleWord, bool sine)
+    {
+        var radius = Math.Sqrt(-2.0 * Math.Log(((radiusWord >> 8) + 1u) * (1.0 / 16777216.0)));
+        var angle = 2.0 * Math.PI * ((angleWord >> 8) * (1.0 / 16777216.0));
+        return (float)(radius * (sine ? Math.Sin(angle) : Math.Cos(angle)));
+    }
 
     private static uint Word((uint X, uint Y, uint Z, uint W) words, uint which) => which switch
     {

@@ -72,3 +72,26 @@ public partial class SoftPlusNet;
 [Dense(70, Name = "Hidden", Activation = Activation.Softmax)]
 [Dense(3, Name = "Output", Activation = Activation.Softmax)]
 public partial class SoftmaxNet;
+
+/// <summary>
+/// Noisy ReLU in a hidden layer (its derivative, read from z and a, fused into the δ-below product) and at the output (fused
+/// into the loss kernel; the project file silences NG0027, which warns about that). 130 units are not a multiple of the four
+/// values one Philox call covers.
+/// </summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(5)]
+[Dense(130, Name = "Hidden", Activation = Activation.NoisyReLU)]
+[Dense(3, Name = "Output", Activation = Activation.NoisyReLU)]
+public partial class NoisyReluNet;
+
+/// <summary>
+/// Noisy ReLU on a convolution's image (its derivative fused into batch normalisation's δ below) and after a batch
+/// normalisation (fused into the dense layer's δ below), two streams of one network.
+/// </summary>
+[Network(Loss = Loss.SoftmaxCrossEntropy)]
+[Input(2, 6, 6)]
+[Conv2D(3, Name = "Conv", Kernel = 3, Padding = 1, Activation = Activation.NoisyReLU)]
+[BatchNorm(Name = "Norm", Activation = Activation.NoisyReLU)]
+[Flatten]
+[Dense(4, Name = "Logits")]
+public partial class SpatialNoisyReluNet;

@@ -41,6 +41,8 @@ internal static class NetworkCatalog
         new(nameof(EluNet), () => new EluNet(), EluNet.CudaProgram, s_small),
         new(nameof(SoftPlusNet), () => new SoftPlusNet(), SoftPlusNet.CudaProgram, s_small),
         new(nameof(SoftmaxNet), () => new SoftmaxNet(), SoftmaxNet.CudaProgram, s_small),
+        new(nameof(NoisyReluNet), () => new NoisyReluNet(), NoisyReluNet.CudaProgram, s_small),
+        new(nameof(SpatialNoisyReluNet), () => new SpatialNoisyReluNet(), SpatialNoisyReluNet.CudaProgram, s_small),
     };
 
     public static IReadOnlyList<NetworkCase> Losses { get; } = new NetworkCase[]

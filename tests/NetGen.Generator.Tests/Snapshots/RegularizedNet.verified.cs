@@ -12,7 +12,7 @@ namespace Demo.Vision
     /// Input        Input      64                                 0
     /// Image        Reshape    1×8×8                              0
     /// Conv         Conv2D     4×8×8         Identity            36
-    /// ChannelNorm  BatchNorm  4×8×8         ReLU                 8
+    /// ChannelNorm  BatchNorm  4×8×8         NoisyReLU            8
     /// Pool         MaxPool2D  4×4×4                              0
     /// Flatten1     Flatten    64                                 0
     /// Drop         Dropout    64                                 0
@@ -37,7 +37,7 @@ namespace Demo.Vision
         /// <summary>The loss the network trains on.</summary>
         public const global::NetGen.Loss LossFunction = global::NetGen.Loss.SoftmaxCrossEntropy;
         /// <summary>Layer by layer: output shape, activation and parameter count, computed at build time.</summary>
-        public const string Summary = "Network RegularizedNet (loss: SoftmaxCrossEntropy, mean over the batch)\nLayer        Kind       Output shape  Activation  Parameters\nInput        Input      64                                 0\nImage        Reshape    1×8×8                              0\nConv         Conv2D     4×8×8         Identity            36\nChannelNorm  BatchNorm  4×8×8         ReLU                 8\nPool         MaxPool2D  4×4×4                              0\nFlatten1     Flatten    64                                 0\nDrop         Dropout    64                                 0\nLogits       Dense      10            Identity           650\nTotal parameters: 694";
+        public const string Summary = "Network RegularizedNet (loss: SoftmaxCrossEntropy, mean over the batch)\nLayer        Kind       Output shape  Activation  Parameters\nInput        Input      64                                 0\nImage        Reshape    1×8×8                              0\nConv         Conv2D     4×8×8         Identity            36\nChannelNorm  BatchNorm  4×8×8         NoisyReLU            8\nPool         MaxPool2D  4×4×4                              0\nFlatten1     Flatten    64                                 0\nDrop         Dropout    64                                 0\nLogits       Dense      10            Identity           650\nTotal parameters: 694";
         /// <summary>Bytes of layer buffers (pre-activations, activations, deltas) per sample of a batch, planned at build time.</summary>
         public const long BufferBytesPerSample = 7504;
         private const string InputShapeText = "64";
@@ -67,7 +67,7 @@ namespace Demo.Vision
                 /// <summary>Weights shaped [filters, channels, kernel, kernel].</summary>
                 public static readonly global::NetGen.ParameterTensor Weight = new("Conv.Weight", 0, 4, 1, 3, 3);
             }
-            /// <summary>ChannelNorm: BatchNorm 4×8×8 → 4×8×8 per channel, momentum 0.1, ε 1E-05, ReLU.</summary>
+            /// <summary>ChannelNorm: BatchNorm 4×8×8 → 4×8×8 per channel, momentum 0.1, ε 1E-05, NoisyReLU.</summary>
             public static class ChannelNorm
             {
                 public const int InputSize = 256;
@@ -341,9 +341,10 @@ namespace Demo.Vision
             // Conv: Conv2D 1×8×8 → 4×8×8, 3×3 kernel, stride 1, padding 1, Identity
             global::NetGen.Internal.Conv2DKernels.Forward(inputs, parameters.Slice(0, 36), default, _a_Conv, _a_Conv, batchSize, s_shape_Conv, default(global::NetGen.Internal.IdentityActivation));
 
-            // ChannelNorm: BatchNorm 4×8×8 → 4×8×8 per channel, momentum 0.1, ε 1E-05, ReLU
+            // ChannelNorm: BatchNorm 4×8×8 → 4×8×8 per channel, momentum 0.1, ε 1E-05, NoisyReLU
             global::NetGen.Internal.BatchNormKernels.Statistics(_a_Conv, _mean_ChannelNorm, _rstd_ChannelNorm, state.Slice(0, 4), state.Slice(4, 4), batchSize, s_shape_ChannelNorm, training);
-            global::NetGen.Internal.BatchNormKernels.Forward(_a_Conv, _normalized_ChannelNorm, _z_ChannelNorm, _a_ChannelNorm, _mean_ChannelNorm, _rstd_ChannelNorm, parameters.Slice(36, 4), parameters.Slice(40, 4), batchSize, s_shape_ChannelNorm, default(global::NetGen.Internal.ReluActivation));
+            global::NetGen.Internal.BatchNormKernels.Forward(_a_Conv, _normalized_ChannelNorm, _z_ChannelNorm, _a_ChannelNorm, _mean_ChannelNorm, _rstd_ChannelNorm, parameters.Slice(36, 4), parameters.Slice(40, 4), batchSize, s_shape_ChannelNorm, default(global::NetGen.Internal.NoisyReluActivation));
+            global::NetGen.Internal.NoisyActivationKernels.Forward(_z_ChannelNorm, _a_ChannelNorm, batchSize * 256, new global::NetGen.Internal.NoiseStream((uint)_seed, (ulong)_trainingSteps, 2), training, default(global::NetGen.Internal.NoisyReluActivation));
 
             // Pool: MaxPool2D 4×8×8 → 4×4×4, 2×2 window, stride 2, padding 0
             global::NetGen.Internal.PoolingKernels.MaxPoolForward(_a_ChannelNorm, _a_Pool, _argmax_Pool, batchSize, s_shape_Pool);
@@ -379,8 +380,8 @@ namespace Demo.Vision
             // Pool: MaxPool2D 4×8×8 → 4×4×4, 2×2 window, stride 2, padding 0
             global::NetGen.Internal.PoolingKernels.MaxPoolInputGradient(_delta_Pool, _argmax_Pool, _delta_ChannelNorm, batchSize, s_shape_Pool);
 
-            // ChannelNorm: BatchNorm 4×8×8 → 4×8×8 per channel, momentum 0.1, ε 1E-05, ReLU
-            global::NetGen.Internal.DenseKernels.ActivationBackward(_z_ChannelNorm, _a_ChannelNorm, _delta_ChannelNorm, batchSize * 256, default(global::NetGen.Internal.ReluActivation));
+            // ChannelNorm: BatchNorm 4×8×8 → 4×8×8 per channel, momentum 0.1, ε 1E-05, NoisyReLU
+            global::NetGen.Internal.DenseKernels.ActivationBackward(_z_ChannelNorm, _a_ChannelNorm, _delta_ChannelNorm, batchSize * 256, default(global::NetGen.Internal.NoisyReluActivation));
             global::NetGen.Internal.BatchNormKernels.ParameterGradients(_delta_ChannelNorm, _normalized_ChannelNorm, gradients.Slice(36, 4), gradients.Slice(40, 4), batchSize, s_shape_ChannelNorm);
             global::NetGen.Internal.BatchNormKernels.InputGradient(_delta_ChannelNorm, _normalized_ChannelNorm, parameters.Slice(36, 4), _rstd_ChannelNorm, gradients.Slice(36, 4), gradients.Slice(40, 4), _delta_Conv, batchSize, s_shape_ChannelNorm);
 
@@ -396,7 +397,7 @@ namespace Demo.Vision
 //   Input        Input      64                                 0
 //   Image        Reshape    1×8×8                              0
 //   Conv         Conv2D     4×8×8         Identity            36
-//   ChannelNorm  BatchNorm  4×8×8         ReLU                 8
+//   ChannelNorm  BatchNorm  4×8×8         NoisyReLU            8
 //   Pool         MaxPool2D  4×4×4                              0
 //   Flatten1     Flatten    64                                 0
 //   Drop         Dropout    64                                 0
@@ -423,7 +424,8 @@ __device__ __forceinline__ float ng_sigmoid(float z)
     return __fdividef(e, 1.0f + e);
 }
 
-// Element-wise activations f(z) and their derivatives f'(z) given z and a = f(z); alpha is the layer's α where it has one.
+// Element-wise activations f(z) and their derivatives f'(z) given z and a = f(z); alpha is the layer's α where it has one;
+// a noisy activation's f(z, noise) in a training step, noise a standard normal draw.
 __device__ __forceinline__ float ng_identity(float z, float) { return z; }
 __device__ __forceinline__ float ng_identity_derivative(float, float, float) { return 1.0f; }
 __device__ __forceinline__ float ng_binary_step(float z, float) { return z >= 0.0f ? 1.0f : 0.0f; }
@@ -443,6 +445,10 @@ __device__ __forceinline__ float ng_elu(float z, float alpha) { return z > 0.0f 
 __device__ __forceinline__ float ng_elu_derivative(float z, float a, float alpha) { return z > 0.0f ? 1.0f : a + alpha; }
 __device__ __forceinline__ float ng_softplus(float z, float) { return fmaxf(z, 0.0f) + logf(1.0f + expf(-fabsf(z))); }
 __device__ __forceinline__ float ng_softplus_derivative(float z, float, float) { return ng_sigmoid(z); }
+__device__ __forceinline__ float ng_noisy_relu(float z, float) { return z > 0.0f ? z : 0.0f; }
+// Noisy ReLU: where a > 0, a − z is the noise √σ(z)·ε (0 in inference), so f' = 1 + ε·√σ(z)·(1 − σ(z))/2 needs no draw.
+__device__ __forceinline__ float ng_noisy_relu_derivative(float z, float a, float) { return a > 0.0f ? 1.0f + 0.5f * (a - z) * (1.0f - ng_sigmoid(z)) : 0.0f; }
+__device__ __forceinline__ float ng_noisy_relu_training(float z, float noise) { return ng_noisy_relu(z + sqrtf(ng_sigmoid(z)) * noise, 0.0f); }
 
 // C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.y, blockIdx.x), 256 threads, each computing 4×4
 // outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
@@ -555,6 +561,20 @@ __device__ __forceinline__ float ng_uniform(unsigned int seed, unsigned long lon
     unsigned int c[4] = { index >> 2, 0u, (unsigned int)step, (unsigned int)(step >> 32) };
     ng_philox(c, seed, stream);
     return (float)(c[index & 3u] >> 8) * (1.0f / 16777216.0f);
+}
+
+// A standard normal float for element index of random stream stream at training step step, as
+// NetGen.Internal.Philox.Normal: Box–Muller on words (index & 2) and (index & 2) + 1 of the Philox call ng_uniform makes,
+// u1 = (top 24 bits + 1)·2^-24 in (0, 1], u2 = top 24 bits·2^-24; r·cos(2π·u2) for even elements, r·sin for odd ones,
+// r = sqrt(-2 ln u1). In double, rounded once, so that it agrees with the CPU's libm but for a rare rounding boundary.
+__device__ __forceinline__ float ng_normal(unsigned int seed, unsigned long long step, unsigned int stream, unsigned int index)
+{
+    unsigned int c[4] = { index >> 2, 0u, (unsigned int)step, (unsigned int)(step >> 32) };
+    ng_philox(c, seed, stream);
+    const unsigned int pair = index & 2u;
+    const double radius = sqrt(-2.0 * log((double)((c[pair] >> 8) + 1u) * (1.0 / 16777216.0)));
+    const double angle = 6.283185307179586 * ((double)(c[pair + 1u] >> 8) * (1.0 / 16777216.0));
+    return (float)(radius * ((index & 1u) != 0u ? sin(angle) : cos(angle)));
 }
 
 // Sums a block's per-thread values in shared memory; thread 0 gets the total. Every thread of the block must call it.
@@ -694,7 +714,7 @@ extern ""C"" __global__ void __launch_bounds__(256) batch_norm_statistics_Channe
     }
 }
 
-// ChannelNorm: x̂ = (x − mean)·rstd, a = ReLU(γ·x̂ + β)
+// ChannelNorm: x̂ = (x − mean)·rstd, a = NoisyReLU(γ·x̂ + β)
 extern ""C"" __global__ void __launch_bounds__(256) batch_norm_forward_ChannelNorm(const float* __restrict__ a_Conv, const float* __restrict__ mean_ChannelNorm, const float* __restrict__ rstd_ChannelNorm, const float* __restrict__ parameters, float* __restrict__ normalized_ChannelNorm, float* __restrict__ z_ChannelNorm, float* __restrict__ a_ChannelNorm, int batch)
 {
     const int i = blockIdx.x * NG_THREADS + threadIdx.x;
@@ -708,7 +728,19 @@ extern ""C"" __global__ void __launch_bounds__(256) batch_norm_forward_ChannelNo
     normalized_ChannelNorm[i] = normalized;
     const float pre = parameters[36 + c] * normalized + parameters[40 + c];
     z_ChannelNorm[i] = pre;
-    a_ChannelNorm[i] = ng_relu(pre, 0.0f);
+    a_ChannelNorm[i] = ng_noisy_relu(pre, 0.0f);
+}
+
+// ChannelNorm: in training a = NoisyReLU(z, ε), ε ~ N(0, 1) drawn per value; in inference the layer's a = f(z) stands
+extern ""C"" __global__ void __launch_bounds__(256) noisy_activation_ChannelNorm(const float* __restrict__ z_ChannelNorm, float* __restrict__ a_ChannelNorm, int training, unsigned int seed, unsigned long long step, int batch)
+{
+    const int i = blockIdx.x * NG_THREADS + threadIdx.x;
+    if (!training || i >= batch * 256)
+    {
+        return;
+    }
+
+    a_ChannelNorm[i] = ng_noisy_relu_training(z_ChannelNorm[i], ng_normal(seed, step, 2u, (unsigned int)i));
 }
 
 // Pool: Pool: MaxPool2D 4×8×8 → 4×4×4, 2×2 window, stride 2, padding 0; the first maximum in row-major order wins, NaN wins over numbers; padded cells never win
@@ -933,7 +965,7 @@ extern ""C"" __global__ void __launch_bounds__(256) dropout_input_gradient_Drop(
     delta_Pool[i] = value;
 }
 
-// Pool: δ below gathered from the windows covering each input cell where it won × ReLU'(z below)
+// Pool: δ below gathered from the windows covering each input cell where it won × NoisyReLU'(z below)
 extern ""C"" __global__ void __launch_bounds__(256) max_pool_input_gradient_Pool(const float* __restrict__ delta_Pool, const int* __restrict__ argmax_Pool, const float* __restrict__ z_ChannelNorm, const float* __restrict__ a_ChannelNorm, float* __restrict__ delta_ChannelNorm, int batch)
 {
     const int i = blockIdx.x * NG_THREADS + threadIdx.x;
@@ -963,7 +995,7 @@ extern ""C"" __global__ void __launch_bounds__(256) max_pool_input_gradient_Pool
     }
 
     const int j = i;
-    delta_ChannelNorm[j] = sum * ng_relu_derivative(z_ChannelNorm[j], a_ChannelNorm[j], 0.0f);
+    delta_ChannelNorm[j] = sum * ng_noisy_relu_derivative(z_ChannelNorm[j], a_ChannelNorm[j], 0.0f);
 }
 
 // ChannelNorm: ∂L/∂γ = Σ δ·x̂ and ∂L/∂β = Σ δ over the batch and positions, one block per feature
@@ -1200,6 +1232,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
                 new("conv2d_forward_Conv", new(1, 0, 1), new(0, 64, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("batch_norm_statistics_ChannelNorm", new(4, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Conv"), global::NetGen.Cuda.CudaArgument.Buffer("mean_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("rstd_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("state"), global::NetGen.Cuda.CudaArgument.Training, global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("batch_norm_forward_ChannelNorm", new(0, 256, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Conv"), global::NetGen.Cuda.CudaArgument.Buffer("mean_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("rstd_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("normalized_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("z_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("a_ChannelNorm"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("noisy_activation_ChannelNorm", new(0, 256, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("z_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("a_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Training, global::NetGen.Cuda.CudaArgument.RandomSeed, global::NetGen.Cuda.CudaArgument.TrainingStep, global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("max_pool_forward_Pool", new(0, 64, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Pool"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("dropout_forward_Drop", new(0, 64, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Pool"), global::NetGen.Cuda.CudaArgument.Buffer("a_Drop"), global::NetGen.Cuda.CudaArgument.Training, global::NetGen.Cuda.CudaArgument.RandomSeed, global::NetGen.Cuda.CudaArgument.TrainingStep, global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("dense_forward_Logits", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Drop"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),

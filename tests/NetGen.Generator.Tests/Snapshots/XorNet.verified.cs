@@ -310,7 +310,8 @@ __device__ __forceinline__ float ng_sigmoid(float z)
     return __fdividef(e, 1.0f + e);
 }
 
-// Element-wise activations f(z) and their derivatives f'(z) given z and a = f(z); alpha is the layer's α where it has one.
+// Element-wise activations f(z) and their derivatives f'(z) given z and a = f(z); alpha is the layer's α where it has one;
+// a noisy activation's f(z, noise) in a training step, noise a standard normal draw.
 __device__ __forceinline__ float ng_identity(float z, float) { return z; }
 __device__ __forceinline__ float ng_identity_derivative(float, float, float) { return 1.0f; }
 __device__ __forceinline__ float ng_binary_step(float z, float) { return z >= 0.0f ? 1.0f : 0.0f; }
@@ -330,6 +331,10 @@ __device__ __forceinline__ float ng_elu(float z, float alpha) { return z > 0.0f 
 __device__ __forceinline__ float ng_elu_derivative(float z, float a, float alpha) { return z > 0.0f ? 1.0f : a + alpha; }
 __device__ __forceinline__ float ng_softplus(float z, float) { return fmaxf(z, 0.0f) + logf(1.0f + expf(-fabsf(z))); }
 __device__ __forceinline__ float ng_softplus_derivative(float z, float, float) { return ng_sigmoid(z); }
+__device__ __forceinline__ float ng_noisy_relu(float z, float) { return z > 0.0f ? z : 0.0f; }
+// Noisy ReLU: where a > 0, a − z is the noise √σ(z)·ε (0 in inference), so f' = 1 + ε·√σ(z)·(1 − σ(z))/2 needs no draw.
+__device__ __forceinline__ float ng_noisy_relu_derivative(float z, float a, float) { return a > 0.0f ? 1.0f + 0.5f * (a - z) * (1.0f - ng_sigmoid(z)) : 0.0f; }
+__device__ __forceinline__ float ng_noisy_relu_training(float z, float noise) { return ng_noisy_relu(z + sqrtf(ng_sigmoid(z)) * noise, 0.0f); }
 
 // C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.y, blockIdx.x), 256 threads, each computing 4×4
 // outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
@@ -442,6 +447,20 @@ __device__ __forceinline__ float ng_uniform(unsigned int seed, unsigned long lon
     unsigned int c[4] = { index >> 2, 0u, (unsigned int)step, (unsigned int)(step >> 32) };
     ng_philox(c, seed, stream);
     return (float)(c[index & 3u] >> 8) * (1.0f / 16777216.0f);
+}
+
+// A standard normal float for element index of random stream stream at training step step, as
+// NetGen.Internal.Philox.Normal: Box–Muller on words (index & 2) and (index & 2) + 1 of the Philox call ng_uniform makes,
+// u1 = (top 24 bits + 1)·2^-24 in (0, 1], u2 = top 24 bits·2^-24; r·cos(2π·u2) for even elements, r·sin for odd ones,
+// r = sqrt(-2 ln u1). In double, rounded once, so that it agrees with the CPU's libm but for a rare rounding boundary.
+__device__ __forceinline__ float ng_normal(unsigned int seed, unsigned long long step, unsigned int stream, unsigned int index)
+{
+    unsigned int c[4] = { index >> 2, 0u, (unsigned int)step, (unsigned int)(step >> 32) };
+    ng_philox(c, seed, stream);
+    const unsigned int pair = index & 2u;
+    const double radius = sqrt(-2.0 * log((double)((c[pair] >> 8) + 1u) * (1.0 / 16777216.0)));
+    const double angle = 6.283185307179586 * ((double)(c[pair + 1u] >> 8) * (1.0 / 16777216.0));
+    return (float)(radius * ((index & 1u) != 0u ? sin(angle) : cos(angle)));
 }
 
 // Sums a block's per-thread values in shared memory; thread 0 gets the total. Every thread of the block must call it.

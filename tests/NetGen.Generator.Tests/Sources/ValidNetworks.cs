@@ -119,6 +119,7 @@ internal static class ValidNetworks
             [Dense(5, Name = "PReLULayer", Activation = Activation.PReLU, Alpha = 0.3, Bias = false)]
             [Dense(5, Name = "ELULayer", Activation = Activation.ELU, Alpha = 0.5)]
             [Dense(5, Name = "SoftPlusLayer", Activation = Activation.SoftPlus)]
+            [Dense(5, Name = "NoisyReLULayer", Activation = Activation.NoisyReLU)]
             [Dense(5, Name = "SoftmaxLayer", Activation = Activation.Softmax)]
             {{output}}
             public partial class EveryActivationNet;
@@ -164,12 +165,12 @@ internal static class ValidNetworks
 
         namespace Demo.Vision;
 
-        /// <summary>Layer state (batch normalisation's running statistics), modes and random streams (dropout), and a reshape.</summary>
+        /// <summary>Layer state (batch normalisation's running statistics), modes and random streams (noisy ReLU, dropout), and a reshape.</summary>
         [Network(Loss = Loss.SoftmaxCrossEntropy)]
         [Input(64)]
         [Reshape(1, 8, 8, Name = "Image")]
         [Conv2D(4, Name = "Conv", Kernel = 3, Padding = 1, Bias = false)]
-        [BatchNorm(Name = "ChannelNorm", Activation = Activation.ReLU)]
+        [BatchNorm(Name = "ChannelNorm", Activation = Activation.NoisyReLU)]
         [MaxPool2D(2, Name = "Pool")]
         [Flatten]
         [Dropout(0.25, Name = "Drop")]

@@ -34,4 +34,45 @@ public sealed class PhiloxTests
         Assert.NotEqual(draws.Take(64), Enumerable.Range(0, 64).Select(i => Philox.Uniform(7, 4, 2, (uint)i)));
         Assert.NotEqual(draws.Take(64), Enumerable.Range(0, 64).Select(i => Philox.Uniform(7, 3, 5, (uint)i)));
     }
+
+    [Fact]
+    public void Normal_draws_have_mean_zero_variance_one_and_the_normal_share_within_one_deviation()
+    {
+        const int count = 100_000;
+        var draws = Enumerable.Range(0, count).Select(i => (double)Philox.Normal(7, 3, 2, (uint)i)).ToArray();
+
+        var mean = draws.Average();
+        var variance = draws.Sum(draw => (draw - mean) * (draw - mean)) / (count - 1);
+        var withinOne = draws.Count(draw => Math.Abs(draw) < 1) / (double)count;
+
+        // Five standard errors: 1/√n for the mean, √(2 / (n − 1)) for the sample variance, √(p(1 − p)/n) for a share.
+        Assert.InRange(mean, -5 / Math.Sqrt(count), 5 / Math.Sqrt(count));
+        Assert.InRange(variance, 1 - (5 * Math.Sqrt(2.0 / (count - 1))), 1 + (5 * Math.Sqrt(2.0 / (count - 1))));
+        const double share = 0.682689492137;
+        Assert.InRange(withinOne, share - (5 * Math.Sqrt(share * (1 - share) / count)), share + (5 * Math.Sqrt(share * (1 - share) / count)));
+        Assert.All(draws, draw => Assert.InRange(Math.Abs(draw), 0, Math.Sqrt(48 * Math.Log(2)) + 1e-6));
+    }
+
+    [Fact]
+    public void The_two_normal_draws_of_a_box_muller_pair_are_uncorrelated()
+    {
+        const int pairs = 50_000;
+        var first = Enumerable.Range(0, pairs).Select(pair => (double)Philox.Normal(1, 1, 0, (uint)(2 * pair))).ToArray();
+        var second = Enumerable.Range(0, pairs).Select(pair => (double)Philox.Normal(1, 1, 0, (uint)((2 * pair) + 1))).ToArray();
+
+        var correlation = Enumerable.Range(0, pairs).Sum(i => first[i] * second[i]) / pairs;
+
+        Assert.InRange(correlation, -5 / Math.Sqrt(pairs), 5 / Math.Sqrt(pairs)); // E[xy] = 0 and Var[xy] = 1 for independent N(0, 1)
+    }
+
+    [Fact]
+    public void Normal_draws_differ_by_seed_step_and_stream_and_repeat_for_the_same_ones()
+    {
+        float[] Draws(uint seed, ulong step, uint stream) => Enumerable.Range(0, 64).Select(i => Philox.Normal(seed, step, stream, (uint)i)).ToArray();
+
+        Assert.Equal(Draws(7, 3, 2), Draws(7, 3, 2));
+        Assert.NotEqual(Draws(7, 3, 2), Draws(8, 3, 2));
+        Assert.NotEqual(Draws(7, 3, 2), Draws(7, 4, 2));
+        Assert.NotEqual(Draws(7, 3, 2), Draws(7, 3, 5));
+    }
 }

@@ -10,7 +10,8 @@ public sealed class GradientCheckTests
     public static TheoryData<string> ActivationNetworks() => new()
     {
         nameof(IdentityNet), nameof(BinaryStepNet), nameof(SigmoidNet), nameof(TanhNet), nameof(ArcTanNet), nameof(ReluNet),
-        nameof(LeakyReluNet), nameof(PReluNet), nameof(EluNet), nameof(SoftPlusNet), nameof(SoftmaxNet),
+        nameof(LeakyReluNet), nameof(PReluNet), nameof(EluNet), nameof(SoftPlusNet), nameof(SoftmaxNet), nameof(NoisyReluNet),
+        nameof(SpatialNoisyReluNet),
     };
 
     public static TheoryData<string> LossNetworks() => new()
@@ -111,6 +112,8 @@ public sealed class GradientCheckTests
         nameof(EluNet) => new EluNet(),
         nameof(SoftPlusNet) => new SoftPlusNet(),
         nameof(SoftmaxNet) => new SoftmaxNet(),
+        nameof(NoisyReluNet) => new NoisyReluNet(),
+        nameof(SpatialNoisyReluNet) => new SpatialNoisyReluNet(),
         nameof(AbsoluteErrorNet) => new AbsoluteErrorNet(),
         nameof(BinaryCrossEntropyNet) => new BinaryCrossEntropyNet(),
         nameof(SoftmaxCrossEntropyNet) => new SoftmaxCrossEntropyNet(),

@@ -70,3 +70,37 @@ public partial class SoftPlusNet;
 [Dense(4, Name = "Hidden", Activation = Activation.Softmax)]
 [Dense(3, Name = "Output", Activation = Activation.Softmax)]
 public partial class SoftmaxNet;
+
+/// <summary>Noisy ReLU in a hidden layer: the gradient check runs in training mode at one step, so the noise is fixed.</summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Name = "Hidden", Activation = Activation.NoisyReLU)]
+[Dense(2, Name = "Output")]
+public partial class NoisyReluNet;
+
+/// <summary><see cref="NoisyReluNet"/> with plain ReLU, the same parameter layout.</summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(3)]
+[Dense(4, Name = "Hidden", Activation = Activation.ReLU)]
+[Dense(2, Name = "Output")]
+public partial class NoiselessReluNet;
+
+/// <summary>Noisy ReLU on a convolution's image and after a batch normalisation: one pass after the forward adds the noise to each.</summary>
+[Network(Loss = Loss.SoftmaxCrossEntropy)]
+[Input(1, 4, 4)]
+[Conv2D(2, Name = "Conv", Kernel = 3, Padding = 1, Activation = Activation.NoisyReLU)]
+[Flatten]
+[Dense(5, Name = "Hidden")]
+[BatchNorm(Name = "Norm", Activation = Activation.NoisyReLU)]
+[Dense(3, Name = "Logits")]
+public partial class SpatialNoisyReluNet;
+
+/// <summary>
+/// One noisy ReLU unit read out unchanged: with Noisy.Weight = 1, Noisy.Bias = 0, Readout.Weight = 1 and Readout.Bias = 0 the
+/// output is a = f(x), each sample of a batch its own element of the layer's random stream.
+/// </summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(1)]
+[Dense(1, Name = "Noisy", Activation = Activation.NoisyReLU)]
+[Dense(1, Name = "Readout")]
+public partial class NoisyReluProbeNet;

@@ -10,7 +10,8 @@ internal static class CudaPrelude
 {
     /// <summary>The whole prelude, the activations' device functions generated from the activation catalog.</summary>
     public static string Text { get; } =
-        (Head + "\n// Element-wise activations f(z) and their derivatives f'(z) given z and a = f(z); alpha is the layer's α where it has one.\n" +
+        (Head + "\n// Element-wise activations f(z) and their derivatives f'(z) given z and a = f(z); alpha is the layer's α where it has one;\n" +
+         "// a noisy activation's f(z, noise) in a training step, noise a standard normal draw.\n" +
          ActivationCatalog.CudaFunctions() + "\n" + Tail).Replace("\r\n", "\n");
 
     private const string Head = """
@@ -146,6 +147,20 @@ internal static class CudaPrelude
             unsigned int c[4] = { index >> 2, 0u, (unsigned int)step, (unsigned int)(step >> 32) };
             ng_philox(c, seed, stream);
             return (float)(c[index & 3u] >> 8) * (1.0f / 16777216.0f);
+        }
+
+        // A standard normal float for element index of random stream stream at training step step, as
+        // NetGen.Internal.Philox.Normal: Box–Muller on words (index & 2) and (index & 2) + 1 of the Philox call ng_uniform makes,
+        // u1 = (top 24 bits + 1)·2^-24 in (0, 1], u2 = top 24 bits·2^-24; r·cos(2π·u2) for even elements, r·sin for odd ones,
+        // r = sqrt(-2 ln u1). In double, rounded once, so that it agrees with the CPU's libm but for a rare rounding boundary.
+        __device__ __forceinline__ float ng_normal(unsigned int seed, unsigned long long step, unsigned int stream, unsigned int index)
+        {
+            unsigned int c[4] = { index >> 2, 0u, (unsigned int)step, (unsigned int)(step >> 32) };
+            ng_philox(c, seed, stream);
+            const unsigned int pair = index & 2u;
+            const double radius = sqrt(-2.0 * log((double)((c[pair] >> 8) + 1u) * (1.0 / 16777216.0)));
+            const double angle = 6.283185307179586 * ((double)(c[pair + 1u] >> 8) * (1.0 / 16777216.0));
+            return (float)(radius * ((index & 1u) != 0u ? sin(angle) : cos(angle)));
         }
 
         // Sums a block's per-thread values in shared memory; thread 0 gets the total. Every thread of the block must call it.

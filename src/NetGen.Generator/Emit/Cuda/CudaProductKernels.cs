@@ -38,6 +38,7 @@ internal static class CudaProductKernels
                 break;
             case ActivationForm.Identity:
             case ActivationForm.Elementwise:
+            case ActivationForm.Noisy:
                 store.Add("a[i] = " + layer.ApplyActivation("pre") + ";");
                 break;
             default:

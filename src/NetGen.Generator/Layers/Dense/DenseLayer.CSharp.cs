@@ -24,6 +24,7 @@ internal sealed partial class DenseLayer
                 break;
             case ActivationForm.Identity:
             case ActivationForm.Elementwise:
+            case ActivationForm.Noisy:
                 writer.Line(Kernels + ".Forward(" + layer.Source + ", " + weights + ", " + bias + ", " + buffers + ", " + layer.ActivationStruct + ");");
                 break;
             default:
