@@ -13,6 +13,10 @@ public static class Trainer
     /// The data does not fit the network, an option is out of range, both <see cref="TrainingOptions.Validation"/> and
     /// <see cref="TrainingOptions.ValidationSplit"/> are given, or the split leaves no sample to train on.
     /// </exception>
+    /// <exception cref="InvalidOperationException">
+    /// A callback monitors a metric the call cannot produce: a validation figure without validation data, an accuracy of
+    /// a network without one.
+    /// </exception>
     public static TrainingHistory Fit(INetwork network, Dataset training, TrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -30,6 +34,7 @@ public static class Trainer
         CheckCallbacks(options.Callbacks);
 
         var data = TrainingData.Prepare(network, training, options);
+        CheckMonitoredMetrics(network, options.Callbacks, validates: data.Validation is not null);
         var optimizer = options.Optimizer ?? new Adam();
         var device = DeviceSelection.Resolve(options.Device);
         using ITrainingBackend backend = device.IsCuda
@@ -87,6 +92,18 @@ public static class Trainer
                 $"{network.Name}: both {nameof(TrainingOptions.Validation)} and a {nameof(TrainingOptions.ValidationSplit)} of {split} were given; " +
                 "give validation data one way only.",
                 nameof(TrainingOptions.ValidationSplit));
+        }
+    }
+
+    // Before the device is opened, so that a metric that cannot be computed fails fast.
+    private static void CheckMonitoredMetrics(INetwork network, IReadOnlyList<TrainingCallback> callbacks, bool validates)
+    {
+        for (var index = 0; index < callbacks.Count; index++)
+        {
+            if (callbacks[index] is IMetricMonitor monitor)
+            {
+                monitor.Monitor.RequireAvailable(callbacks[index].GetType().Name, network, validates);
+            }
         }
     }
 

@@ -44,7 +44,10 @@ public sealed record TrainingOptions
     /// <summary>Called after every epoch with its figures.</summary>
     public Action<EpochResult>? EpochCompleted { get; init; }
 
-    /// <summary>Called at the start and the end of training and of every epoch, in list order (default none).</summary>
+    /// <summary>
+    /// Called at the start and the end of training and of every epoch, in list order (default none): learning-rate
+    /// schedules, your own.
+    /// </summary>
     public IReadOnlyList<TrainingCallback> Callbacks { get; init; } = [];
 
     /// <summary>
