@@ -3,8 +3,8 @@ namespace NetGen;
 /// <summary>
 /// Hooks into <see cref="Trainer.Fit"/>, in the manner of Keras callbacks: derive, override what you need and list the
 /// callback in <see cref="TrainingOptions.Callbacks"/>. A learning-rate schedule sets <c>context.Optimizer.LearningRate</c>
-/// (see <see cref="LearningRateSchedule"/>); early stopping calls <see cref="TrainingContext.RequestStop"/>. Every hook is
-/// called on each callback in list order.
+/// (see <see cref="LearningRateSchedule"/>); early stopping calls <see cref="TrainingContext.RequestStop"/> (see
+/// <see cref="EarlyStopping"/>). Every hook is called on each callback in list order.
 /// </summary>
 public abstract class TrainingCallback
 {

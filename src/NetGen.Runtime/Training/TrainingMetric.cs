@@ -1,8 +1,8 @@
 namespace NetGen;
 
 /// <summary>
-/// A figure of <see cref="EpochResult"/> that <see cref="ReduceLearningRateOnPlateau"/>
-/// watches. A loss improves by falling, an accuracy by rising.
+/// A figure of <see cref="EpochResult"/> that <see cref="EarlyStopping"/> and <see cref="ReduceLearningRateOnPlateau"/>
+/// watch. A loss improves by falling, an accuracy by rising.
 /// </summary>
 public enum TrainingMetric
 {

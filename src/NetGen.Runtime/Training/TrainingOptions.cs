@@ -46,7 +46,7 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// Called at the start and the end of training and of every epoch, in list order (default none): learning-rate
-    /// schedules, your own.
+    /// schedules, <see cref="EarlyStopping"/>, your own.
     /// </summary>
     public IReadOnlyList<TrainingCallback> Callbacks { get; init; } = [];
 

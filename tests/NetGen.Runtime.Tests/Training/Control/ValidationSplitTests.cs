@@ -81,6 +81,21 @@ public sealed class ValidationSplitTests
         Assert.Equal(apart.Parameters.ToArray(), split.Parameters.ToArray());
     }
 
+    [Fact]
+    public void A_split_is_validation_data_for_the_callbacks_that_monitor_it()
+    {
+        var stopping = new EarlyStopping(TrainingMetric.ValidationLoss, patience: 1);
+
+        var history = Classifier().Fit(ClassifierData(), new TrainingOptions
+        {
+            Epochs = 3, BatchSize = BatchSize, ValidationSplit = 0.2, Callbacks = [stopping],
+        });
+
+        Assert.InRange(stopping.BestEpoch, 1, history.Epochs.Count);
+        Assert.Equal(history.Epochs[stopping.BestEpoch - 1].ValidationLoss, stopping.BestValue);
+        Assert.False(double.IsNaN(stopping.BestValue));
+    }
+
     [Theory]
     [InlineData(1.0)]
     [InlineData(-0.1)]
