@@ -4,17 +4,18 @@ namespace NetGen.Optimizers;
 
 /// <summary>
 /// The per-element gradient transform an optimizer applies inside its fused update pass:
-/// g′ = clamp(s·g, −c, c) + λ·θ, where s is the norm-clipping scale (1 when off),
-/// c the value-clipping bound (+∞ when off) and λ the L2 weight decay (0 when off or decoupled).
-/// With every option off the transform returns g exactly.
+/// g′ = clamp(s·g, −c, c) + λ₂·θ + λ₁·sign(θ), where s is the norm-clipping scale (1 when off),
+/// c the value-clipping bound (+∞ when off), λ₂ the L2 weight decay (0 when off or decoupled) and λ₁ the L1 decay
+/// (0 when off), with sign(0) = 0. With every option off the transform returns g exactly.
 /// </summary>
 public readonly struct GradientTransform
 {
-    internal GradientTransform(float scale, float clipBound, float l2WeightDecay)
+    internal GradientTransform(float scale, float clipBound, float l2WeightDecay, float l1WeightDecay)
     {
         Scale = scale;
         ClipBound = clipBound;
         L2WeightDecay = l2WeightDecay;
+        L1WeightDecay = l1WeightDecay;
     }
 
     /// <summary>Factor from <see cref="Optimizer.ClipNorm"/>: min(1, ClipNorm / ‖g‖), or 1 when norm clipping is off.</summary>
@@ -25,6 +26,9 @@ public readonly struct GradientTransform
 
     /// <summary>λ of the classic L2 decay added to the gradient; 0 for decoupled decay (AdamW).</summary>
     public float L2WeightDecay { get; }
+
+    /// <summary>λ₁ of the L1 decay added to the gradient as λ₁·sign(θ) (<see cref="Optimizer.L1Decay"/>); 0 when off.</summary>
+    public float L1WeightDecay { get; }
 
     /// <summary>Transforms one gradient element given the parameter it belongs to.</summary>
     public float Apply(float gradient, float parameter)
@@ -37,5 +41,5 @@ public readonly struct GradientTransform
     /// <summary>Transforms a group of gradient lanes given the parameters they belong to.</summary>
     internal TLanes Apply<TLanes>(TLanes gradient, TLanes parameter)
         where TLanes : struct, IFloatLanes<TLanes>
-        => TLanes.Clamp(gradient * Scale, -ClipBound, ClipBound) + L2WeightDecay * parameter;
+        => TLanes.Clamp(gradient * Scale, -ClipBound, ClipBound) + L2WeightDecay * parameter + L1WeightDecay * TLanes.Sign(parameter);
 }

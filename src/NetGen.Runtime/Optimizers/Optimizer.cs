@@ -13,7 +13,7 @@ namespace NetGen.Optimizers;
 /// <remarks>
 /// Each <see cref="Step"/> makes at most two passes over the gradients: a norm pass when
 /// <see cref="ClipNorm"/> is on, then one fused update pass in which the gradient transform
-/// (norm-clipping scale, value clamp, L2 decay) and the optimizer's rule are applied element by element.
+/// (norm-clipping scale, value clamp, L2 and L1 decay) and the optimizer's rule are applied element by element.
 /// The optimizer's state is allocated on the first step; later steps allocate nothing.
 /// Gradients are not checked for NaN or infinity.
 /// </remarks>
@@ -23,6 +23,7 @@ public abstract class Optimizer
 
     private float _learningRate;
     private readonly float _weightDecay;
+    private readonly float _l1Decay;
     private readonly float _clipNorm;
     private readonly float _clipValue;
     private int _stateLength = NoState;
@@ -53,6 +54,18 @@ public abstract class Optimizer
     }
 
     /// <summary>
+    /// L1 regularization λ₁ ≥ 0 (default 0, off): the gradient used gains λ₁·sign(θ), with sign(0) = 0, after
+    /// clipping and beside the L2 term: g′ = clamp(s·g, −c, c) + λ₂·θ + λ₁·sign(θ). It applies to every optimizer,
+    /// <see cref="AdamW"/> included, whose decoupled decay is only <see cref="WeightDecay"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or not finite.</exception>
+    public float L1Decay
+    {
+        get => _l1Decay;
+        init => _l1Decay = HyperParameter.RequireNonNegativeFinite(value, nameof(L1Decay));
+    }
+
+    /// <summary>
     /// Maximum L2 norm of the whole gradient buffer; 0 turns norm clipping off. When ‖g‖ &gt; ClipNorm,
     /// every gradient is scaled by ClipNorm / ‖g‖ (as torch.nn.utils.clip_grad_norm_, without its 1e-6 guard),
     /// before value clipping and weight decay.
@@ -65,7 +78,7 @@ public abstract class Optimizer
 
     /// <summary>
     /// Bound c for clamping each gradient element to [−c, c]; 0 turns value clipping off.
-    /// Applied after norm clipping and before weight decay.
+    /// Applied after norm clipping and before weight decay and L1 decay.
     /// </summary>
     public float ClipValue
     {
@@ -120,7 +133,8 @@ public abstract class Optimizer
         var gradientTransform = new GradientTransform(
             scale: ClipNorm > 0f ? ComputeClipNormScale(gradients) : 1f,
             clipBound: ClipBound,
-            l2WeightDecay: L2WeightDecay);
+            l2WeightDecay: L2WeightDecay,
+            l1WeightDecay: L1Decay);
         StepCount++;
         Update(parameters, gradients, gradientTransform);
     }
@@ -158,7 +172,7 @@ public abstract class Optimizer
     protected static string Format(float value)
         => value.ToString(CultureInfo.InvariantCulture).Replace('E', 'e');
 
-    /// <summary>E.g. "Adam(lr=0.001, β1=0.9, β2=0.999, ε=1e-08)"; decay and clipping appear when on.</summary>
+    /// <summary>E.g. "Adam(lr=0.001, β1=0.9, β2=0.999, ε=1e-08)"; weight decay, L1 decay ("l1=…") and clipping appear when on.</summary>
     public override string ToString()
     {
         var description = new StringBuilder(Name).Append("(lr=").Append(Format(LearningRate));
@@ -171,6 +185,11 @@ public abstract class Optimizer
         if (WeightDecay > 0f || DecouplesWeightDecay)
         {
             description.Append(", weight_decay=").Append(Format(WeightDecay));
+        }
+
+        if (L1Decay > 0f)
+        {
+            description.Append(", l1=").Append(Format(L1Decay));
         }
 
         if (ClipNorm > 0f)

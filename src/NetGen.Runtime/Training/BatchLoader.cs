@@ -9,6 +9,7 @@ namespace NetGen;
 public sealed class BatchLoader
 {
     private readonly Dataset _data;
+    private readonly int[]? _rows;
     private readonly int[] _order;
     private readonly float[] _inputs;
     private readonly float[] _targets;
@@ -17,32 +18,55 @@ public sealed class BatchLoader
     private readonly int _seed;
     private int _next;
 
+    /// <summary>Batches of <paramref name="batchSize"/> over every sample of <paramref name="data"/>, reshuffled each epoch when <paramref name="shuffle"/>.</summary>
     public BatchLoader(Dataset data, int batchSize, bool shuffle, int seed)
+        : this(data, rows: null, batchSize, shuffle, seed)
+    {
+    }
+
+    /// <summary>
+    /// Batches over the samples of <paramref name="data"/> listed in <paramref name="rows"/> (all of them when null), in
+    /// that order when not shuffling. The rows are not copied.
+    /// </summary>
+    internal BatchLoader(Dataset data, int[]? rows, int batchSize, bool shuffle, int seed)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         _data = data;
-        BatchSize = Math.Min(batchSize, data.Count);
+        _rows = rows;
+        var count = rows?.Length ?? data.Count;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count, nameof(rows));
+        BatchSize = Math.Min(batchSize, count);
         _shuffle = shuffle;
         _seed = seed;
-        _order = new int[data.Count];
+        _order = new int[count];
         _inputs = new float[BatchSize * data.InputSize];
         _targets = new float[BatchSize * data.TargetSize];
         StartEpoch(0);
     }
 
-    /// <summary>The largest batch (the requested size, or the dataset's size if smaller).</summary>
+    /// <summary>The largest batch (the requested size, or the number of samples if smaller).</summary>
     public int BatchSize { get; }
 
+    /// <summary>Samples per epoch.</summary>
+    public int SampleCount => _order.Length;
+
     /// <summary>Batches per epoch, the last one possibly partial.</summary>
-    public int BatchCount => (_data.Count + BatchSize - 1) / BatchSize;
+    public int BatchCount => (_order.Length + BatchSize - 1) / BatchSize;
 
     /// <summary>Rewinds and, when shuffling, draws the order for <paramref name="epoch"/> (the same seed and epoch give the same order).</summary>
     public void StartEpoch(int epoch)
     {
-        for (var i = 0; i < _order.Length; i++)
+        if (_rows is null)
         {
-            _order[i] = i;
+            for (var i = 0; i < _order.Length; i++)
+            {
+                _order[i] = i;
+            }
+        }
+        else
+        {
+            _rows.CopyTo(_order, 0);
         }
 
         if (_shuffle)

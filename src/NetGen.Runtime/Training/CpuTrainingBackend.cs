@@ -26,6 +26,18 @@ internal sealed class CpuTrainingBackend(INetwork network) : ITrainingBackend
         return new BatchResult(loss, targets.Length / network.OutputSize, CountCorrect(targets));
     }
 
+    public void CopyParametersAndStateTo(Span<float> parameters, Span<float> state)
+    {
+        network.Parameters.CopyTo(parameters);
+        network.State.CopyTo(state);
+    }
+
+    public void SetParametersAndState(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
+    {
+        parameters.CopyTo(network.Parameters);
+        state.CopyTo(network.State);
+    }
+
     public void Dispose()
     {
     }

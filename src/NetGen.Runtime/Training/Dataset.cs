@@ -71,4 +71,18 @@ public sealed class Dataset
 
     /// <summary>The targets of samples [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>).</summary>
     public ReadOnlySpan<float> TargetRows(int start, int count) => _targets.AsSpan(start * TargetSize, count * TargetSize);
+
+    /// <summary>A new dataset holding copies of the samples <paramref name="rows"/>, in that order.</summary>
+    internal Dataset CopyRows(ReadOnlySpan<int> rows)
+    {
+        var inputs = new float[(long)rows.Length * InputSize];
+        var targets = new float[(long)rows.Length * TargetSize];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            InputRows(rows[i], 1).CopyTo(inputs.AsSpan(i * InputSize, InputSize));
+            TargetRows(rows[i], 1).CopyTo(targets.AsSpan(i * TargetSize, TargetSize));
+        }
+
+        return new Dataset(inputs, targets, InputSize, TargetSize);
+    }
 }

@@ -20,4 +20,10 @@ internal interface ITrainingBackend : IDisposable
 
     /// <summary>Scores one batch with the current parameters, without training.</summary>
     BatchResult EvaluateBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);
+
+    /// <summary>Copies the current parameters and layer state, wherever they live, into spans of the network's lengths.</summary>
+    void CopyParametersAndStateTo(Span<float> parameters, Span<float> state);
+
+    /// <summary>Makes the given parameters and layer state (the network's lengths) the current ones; between epochs only.</summary>
+    void SetParametersAndState(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state);
 }

@@ -9,6 +9,14 @@ namespace NetGen;
 public static class Trainer
 {
     /// <summary>Trains <paramref name="network"/> on <paramref name="training"/> and returns the per-epoch history.</summary>
+    /// <exception cref="ArgumentException">
+    /// The data does not fit the network, an option is out of range, both <see cref="TrainingOptions.Validation"/> and
+    /// <see cref="TrainingOptions.ValidationSplit"/> are given, or the split leaves no sample to train on.
+    /// </exception>
+    /// <exception cref="InvalidOperationException">
+    /// A callback monitors a metric the call cannot produce: a validation figure without validation data, an accuracy of
+    /// a network without one.
+    /// </exception>
     public static TrainingHistory Fit(INetwork network, Dataset training, TrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -22,14 +30,17 @@ public static class Trainer
 
         NetworkGuard.Positive(network.Name, nameof(options.Epochs), options.Epochs);
         NetworkGuard.Positive(network.Name, nameof(options.BatchSize), options.BatchSize);
+        CheckValidationSplit(network, options);
         CheckCallbacks(options.Callbacks);
 
+        var data = TrainingData.Prepare(network, training, options);
+        CheckMonitoredMetrics(network, options.Callbacks, validates: data.Validation is not null);
         var optimizer = options.Optimizer ?? new Adam();
         var device = DeviceSelection.Resolve(options.Device);
         using ITrainingBackend backend = device.IsCuda
-            ? CudaTrainingBackend.ForTraining(network, device.Cuda!, options)
+            ? CudaTrainingBackend.ForTraining(network, device.Cuda!, options.BatchSize, validates: data.Validation is not null)
             : new CpuTrainingBackend(network);
-        return TrainingLoop.Run(network, backend, training, options, optimizer);
+        return TrainingLoop.Run(network, backend, data, options, optimizer);
     }
 
     /// <summary>The mean per-sample loss and the accuracy of <paramref name="network"/> on <paramref name="data"/>, in batches of <paramref name="batchSize"/>.</summary>
@@ -61,6 +72,37 @@ public static class Trainer
             if (callbacks[index] is null)
             {
                 throw new ArgumentException($"{nameof(TrainingOptions.Callbacks)}[{index}] is null.", nameof(TrainingOptions.Callbacks));
+            }
+        }
+    }
+
+    private static void CheckValidationSplit(INetwork network, TrainingOptions options)
+    {
+        var split = options.ValidationSplit;
+        if (!(split >= 0 && split < 1))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(TrainingOptions.ValidationSplit), split,
+                $"{network.Name}: {nameof(TrainingOptions.ValidationSplit)} is the fraction of the training samples held out for validation; it must be in [0, 1).");
+        }
+
+        if (split > 0 && options.Validation is not null)
+        {
+            throw new ArgumentException(
+                $"{network.Name}: both {nameof(TrainingOptions.Validation)} and a {nameof(TrainingOptions.ValidationSplit)} of {split} were given; " +
+                "give validation data one way only.",
+                nameof(TrainingOptions.ValidationSplit));
+        }
+    }
+
+    // Before the device is opened, so that a metric that cannot be computed fails fast.
+    private static void CheckMonitoredMetrics(INetwork network, IReadOnlyList<TrainingCallback> callbacks, bool validates)
+    {
+        for (var index = 0; index < callbacks.Count; index++)
+        {
+            if (callbacks[index] is IMetricMonitor monitor)
+            {
+                monitor.Monitor.RequireAvailable(callbacks[index].GetType().Name, network, validates);
             }
         }
     }

@@ -14,29 +14,30 @@ internal static class TrainingLoop
     /// <summary>The batch size validation data is scored in.</summary>
     public const int ValidationBatchSize = 256;
 
-    public static TrainingHistory Run(INetwork network, ITrainingBackend backend, Dataset training, TrainingOptions options, Optimizer optimizer)
+    public static TrainingHistory Run(INetwork network, ITrainingBackend backend, TrainingData data, TrainingOptions options, Optimizer optimizer)
     {
-        var loader = new BatchLoader(training, options.BatchSize, options.Shuffle, options.Seed);
+        var loader = data.CreateLoader(options);
         var history = new TrainingHistory();
-        var context = new TrainingContext(network, optimizer, options.Epochs, history);
+        var callbacks = options.Callbacks;
+        var context = new TrainingContext(network, optimizer, options.Epochs, history, backend, hasValidation: data.Validation is not null);
         var clock = Stopwatch.StartNew();
         long samplesSeen = 0;
+        for (var index = 0; index < callbacks.Count; index++)
+        {
+            callbacks[index].OnTrainingStart(context);
+        }
+
         for (var epoch = 1; epoch <= options.Epochs && !context.StopRequested; epoch++)
         {
             context.Epoch = epoch;
-            NotifyEpochStart(options.Callbacks, context);
+            NotifyEpochStart(callbacks, context);
             var learningRate = optimizer.LearningRate;
             var epochStart = clock.Elapsed;
             loader.StartEpoch(epoch);
             double lossSum = 0;
             long correct = 0, samples = 0;
-            for (var batch = 1; batch <= loader.BatchCount; batch++)
+            for (var batch = 1; batch <= loader.BatchCount && !options.Cancellation.IsCancellationRequested; batch++)
             {
-                if (options.Cancellation.IsCancellationRequested)
-                {
-                    return history;
-                }
-
                 var step = backend.TrainStep(loader, optimizer);
                 lossSum += step.SummedLoss(network.Reduction);
                 correct += step.Correct;
@@ -47,10 +48,15 @@ internal static class TrainingLoop
                     lossSum / samples, Trainer.AccuracyOrNaN(network, correct, samples), clock.Elapsed));
             }
 
+            if (samples < loader.SampleCount)
+            {
+                break; // cancelled: the unfinished epoch is not recorded
+            }
+
             var elapsed = clock.Elapsed - epochStart;
-            var validation = options.Validation is null
+            var validation = data.Validation is null
                 ? (Evaluation?)null
-                : EvaluationLoop.Run(network, backend, options.Validation, ValidationBatchSize);
+                : EvaluationLoop.Run(network, backend, data.Validation, ValidationBatchSize);
             var result = new EpochResult(
                 epoch,
                 lossSum / samples,
@@ -62,7 +68,12 @@ internal static class TrainingLoop
                 learningRate);
             history.Add(result);
             options.EpochCompleted?.Invoke(result);
-            NotifyEpochEnd(options.Callbacks, context, result);
+            NotifyEpochEnd(callbacks, context, result);
+        }
+
+        for (var index = 0; index < callbacks.Count; index++)
+        {
+            callbacks[index].OnTrainingEnd(context);
         }
 
         return history;

@@ -20,11 +20,23 @@ public sealed record TrainingOptions
     /// <summary>Whether to reshuffle the samples each epoch (default true).</summary>
     public bool Shuffle { get; init; } = true;
 
-    /// <summary>Seeds the shuffling; the same seed, data and initial parameters give the same training.</summary>
+    /// <summary>
+    /// Seeds the shuffling and the <see cref="ValidationSplit"/>; the same seed, data and initial parameters give the same
+    /// training.
+    /// </summary>
     public int Seed { get; init; }
 
-    /// <summary>Data scored after every epoch, never trained on.</summary>
+    /// <summary>Data scored after every epoch, never trained on. Not together with <see cref="ValidationSplit"/>.</summary>
     public Dataset? Validation { get; init; }
+
+    /// <summary>
+    /// The fraction f in [0, 1) of the training samples held out as validation data (default 0: none). Of N samples,
+    /// ⌈f·N⌉ are chosen by a shuffle seeded with <see cref="Seed"/>, once per <see cref="Trainer.Fit"/> call before
+    /// training: the same seed and data give the same split, whatever <see cref="Shuffle"/> says. They are scored after
+    /// every epoch as <see cref="Validation"/> would be and never trained on; the others are trained on, in their original
+    /// order when not shuffling. Not together with <see cref="Validation"/>; the split must leave a sample to train on.
+    /// </summary>
+    public double ValidationSplit { get; init; }
 
     /// <summary>Called after every step.</summary>
     public Action<TrainingProgress>? Progress { get; init; }
@@ -32,7 +44,10 @@ public sealed record TrainingOptions
     /// <summary>Called after every epoch with its figures.</summary>
     public Action<EpochResult>? EpochCompleted { get; init; }
 
-    /// <summary>Called at the start and the end of every epoch, in list order (default none).</summary>
+    /// <summary>
+    /// Called at the start and the end of training and of every epoch, in list order (default none): learning-rate
+    /// schedules, <see cref="EarlyStopping"/>, your own.
+    /// </summary>
     public IReadOnlyList<TrainingCallback> Callbacks { get; init; } = [];
 
     /// <summary>

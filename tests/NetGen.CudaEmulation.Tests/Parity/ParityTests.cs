@@ -98,11 +98,12 @@ public abstract class ParityTests(ITestOutputHelper output)
         var norm = (float)Math.Sqrt(gradients.Sum(g => (double)g * g));
         var largest = gradients.Max(Math.Abs);
 
-        // Norm clipping at half the norm (active) and at twice it (scale 1), value clipping that bites, L2 and decoupled decay.
+        // Norm clipping at half the norm (active) and at twice it (scale 1), value clipping that bites, L2, L1 and decoupled decay.
         var configurations = new (string Label, Func<Optimizer> Create)[]
         {
             ("Sgd", () => new Sgd(0.05f)),
             ("Sgd, L2 decay, norm and value clipping", () => new Sgd(0.05f) { WeightDecay = 0.01f, ClipNorm = 0.5f * norm, ClipValue = 0.25f * largest }),
+            ("Sgd, L1 decay", () => new Sgd(0.05f) { L1Decay = 0.02f }),
             ("Momentum", () => new Momentum(0.05f, 0.9f)),
             ("Nesterov, inactive norm clipping", () => new Nesterov(0.05f, 0.9f) { ClipNorm = 2f * norm }),
             ("Adagrad", () => new Adagrad(0.05f)),
@@ -111,6 +112,7 @@ public abstract class ParityTests(ITestOutputHelper output)
             ("Adam", () => new Adam(0.01f)),
             ("Adam, L2 decay, norm and value clipping", () => new Adam(0.01f) { WeightDecay = 0.01f, ClipNorm = 0.5f * norm, ClipValue = 0.25f * largest }),
             ("AdamW", () => new AdamW(0.01f) { WeightDecay = 0.05f }),
+            ("AdamW, L1 decay and value clipping", () => new AdamW(0.01f) { WeightDecay = 0.05f, L1Decay = 0.01f, ClipValue = 0.25f * largest }),
         };
         var steps = network.IsLarge ? 1 : 2;
         var report = new ParityReport($"{name} optimizers");
@@ -194,7 +196,6 @@ public sealed class SpatialParityTests(ITestOutputHelper output) : ParityTests(o
     public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
 }
 
-/// <summary>Every optimizer rule with norm clipping, value clipping, L2 and decoupled weight decay, on every network.</summary>
 /// <summary>Dropout and batch normalisation, which behave differently in training and inference.</summary>
 public sealed class RegularizationParityTests(ITestOutputHelper output) : ParityTests(output)
 {
@@ -205,6 +206,7 @@ public sealed class RegularizationParityTests(ITestOutputHelper output) : Parity
     public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
 }
 
+/// <summary>Every optimizer rule with norm clipping, value clipping, L2, L1 and decoupled weight decay, on every network.</summary>
 public sealed class OptimizerParityTests(ITestOutputHelper output) : ParityTests(output)
 {
     public static TheoryData<string> Networks => NetworkCatalog.Names(NetworkCatalog.All);

@@ -502,12 +502,14 @@ __device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials
     out[i] = total;
 }
 
-// The optimizers' gradient transform: clamp(s·g, −c, c) + λ·θ, NaN passing through as on the CPU.
-__device__ __forceinline__ float ng_transform_gradient(float g, float theta, float scale, float clip_bound, float l2_weight_decay)
+// The optimizers' gradient transform: clamp(s·g, −c, c) + λ₂·θ + λ₁·sign(θ), sign(0) = sign(NaN) = 0, NaN passing
+// through as on the CPU.
+__device__ __forceinline__ float ng_transform_gradient(float g, float theta, float scale, float clip_bound, float l2_weight_decay, float l1_weight_decay)
 {
     float scaled = g * scale;
     scaled = scaled < -clip_bound ? -clip_bound : (scaled > clip_bound ? clip_bound : scaled);
-    return scaled + l2_weight_decay * theta;
+    const float sign = theta > 0.0f ? 1.0f : (theta < 0.0f ? -1.0f : 0.0f);
+    return scaled + l2_weight_decay * theta + l1_weight_decay * sign;
 }
 
 // The start of every optimizer step: i, θ and the transformed gradient g, for one thread per parameter.
@@ -518,7 +520,7 @@ __device__ __forceinline__ float ng_transform_gradient(float g, float theta, flo
         return;                                                                                           \
     }                                                                                                     \
     const float theta = parameters[i];                                                                    \
-    const float g = ng_transform_gradient(gradients[i], theta, *clip_scale, clip_bound, l2_weight_decay)
+    const float g = ng_transform_gradient(gradients[i], theta, *clip_scale, clip_bound, l2_weight_decay, l1_weight_decay)
 // ---- end of prelude ----
 
 // ---- Forward ----
@@ -791,14 +793,14 @@ extern ""C"" __global__ void __launch_bounds__(256) clip_norm_scale(const double
 }
 
 // θ ← θ − η·g
-extern ""C"" __global__ void __launch_bounds__(256) sgd_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float clip_bound, float l2_weight_decay, float learning_rate)
+extern ""C"" __global__ void __launch_bounds__(256) sgd_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate)
 {
     NG_PARAMETER_INDEX;
     parameters[i] = theta - learning_rate * g;
 }
 
 // v ← μ·v + g; θ ← θ − η·v
-extern ""C"" __global__ void __launch_bounds__(256) momentum_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float learning_rate, float momentum)
+extern ""C"" __global__ void __launch_bounds__(256) momentum_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float momentum)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ velocity = optimizer_state_0;
@@ -808,7 +810,7 @@ extern ""C"" __global__ void __launch_bounds__(256) momentum_step(float* __restr
 }
 
 // v ← μ·v + g; θ ← θ − η·(g + μ·v)
-extern ""C"" __global__ void __launch_bounds__(256) nesterov_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float learning_rate, float momentum)
+extern ""C"" __global__ void __launch_bounds__(256) nesterov_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float momentum)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ velocity = optimizer_state_0;
@@ -818,7 +820,7 @@ extern ""C"" __global__ void __launch_bounds__(256) nesterov_step(float* __restr
 }
 
 // G ← G + g²; θ ← θ − η·g / (√G + ε)
-extern ""C"" __global__ void __launch_bounds__(256) adagrad_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float learning_rate, float epsilon)
+extern ""C"" __global__ void __launch_bounds__(256) adagrad_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float epsilon)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ sum_of_squares = optimizer_state_0;
@@ -828,7 +830,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adagrad_step(float* __restri
 }
 
 // E[g²] ← ρ·E[g²] + (1−ρ)·g²; Δ = √(E[Δ²] + ε) / √(E[g²] + ε)·g; E[Δ²] ← ρ·E[Δ²] + (1−ρ)·Δ²; θ ← θ − η·Δ
-extern ""C"" __global__ void __launch_bounds__(256) adadelta_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float* __restrict__ optimizer_state_1, float clip_bound, float l2_weight_decay, float learning_rate, float rho, float epsilon)
+extern ""C"" __global__ void __launch_bounds__(256) adadelta_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float* __restrict__ optimizer_state_1, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float rho, float epsilon)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ mean_squared_gradient = optimizer_state_0;
@@ -842,7 +844,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adadelta_step(float* __restr
 }
 
 // E ← ρ·E + (1−ρ)·g²; θ ← θ − η·g / (√E + ε)
-extern ""C"" __global__ void __launch_bounds__(256) rmsprop_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float learning_rate, float rho, float epsilon)
+extern ""C"" __global__ void __launch_bounds__(256) rmsprop_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float rho, float epsilon)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ mean_squared_gradient = optimizer_state_0;
@@ -852,7 +854,7 @@ extern ""C"" __global__ void __launch_bounds__(256) rmsprop_step(float* __restri
 }
 
 // m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²; θ ← θ·r − step_size·m / (√v·c2 + ε), with step_size = η / (1−β1ᵗ), c2 = 1/√(1−β2ᵗ) and r = 1 − η·λ for AdamW's decoupled decay (else 1)
-extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float* __restrict__ optimizer_state_1, float clip_bound, float l2_weight_decay, float beta1, float beta2, float step_size, float inverse_sqrt_second_correction, float epsilon, float retained_fraction)
+extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float* __restrict__ optimizer_state_1, float clip_bound, float l2_weight_decay, float l1_weight_decay, float beta1, float beta2, float step_size, float inverse_sqrt_second_correction, float epsilon, float retained_fraction)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ first_moment = optimizer_state_0;
@@ -918,13 +920,13 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             },
             optimizerSteps: new global::System.Collections.Generic.Dictionary<string, global::NetGen.Cuda.CudaLaunch>
             {
-                ["Sgd"] = new("sgd_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate") }),
-                ["Momentum"] = new("momentum_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("momentum") }),
-                ["Nesterov"] = new("nesterov_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("momentum") }),
-                ["Adagrad"] = new("adagrad_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
-                ["AdaDelta"] = new("adadelta_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_1"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("rho"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
-                ["RmsProp"] = new("rmsprop_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("rho"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
-                ["Adam"] = new("adam_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_1"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("beta1"), global::NetGen.Cuda.CudaArgument.Float("beta2"), global::NetGen.Cuda.CudaArgument.Float("step_size"), global::NetGen.Cuda.CudaArgument.Float("inverse_sqrt_second_correction"), global::NetGen.Cuda.CudaArgument.Float("epsilon"), global::NetGen.Cuda.CudaArgument.Float("retained_fraction") }),
+                ["Sgd"] = new("sgd_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate") }),
+                ["Momentum"] = new("momentum_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("momentum") }),
+                ["Nesterov"] = new("nesterov_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("momentum") }),
+                ["Adagrad"] = new("adagrad_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
+                ["AdaDelta"] = new("adadelta_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_1"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("rho"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
+                ["RmsProp"] = new("rmsprop_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("rho"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
+                ["Adam"] = new("adam_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_1"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("beta1"), global::NetGen.Cuda.CudaArgument.Float("beta2"), global::NetGen.Cuda.CudaArgument.Float("step_size"), global::NetGen.Cuda.CudaArgument.Float("inverse_sqrt_second_correction"), global::NetGen.Cuda.CudaArgument.Float("epsilon"), global::NetGen.Cuda.CudaArgument.Float("retained_fraction") }),
             },
             outputBuffer: "a_Output");
 

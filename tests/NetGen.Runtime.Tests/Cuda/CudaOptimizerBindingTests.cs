@@ -11,7 +11,7 @@ public sealed class CudaOptimizerBindingTests
     [Fact]
     public void Adam_gets_its_bias_corrections_for_the_current_step()
     {
-        var adam = new Adam(learningRate: 0.01f, beta1: 0.8f, beta2: 0.99f, epsilon: 1e-6f) { WeightDecay = 0.1f, ClipValue = 2f };
+        var adam = new Adam(learningRate: 0.01f, beta1: 0.8f, beta2: 0.99f, epsilon: 1e-6f) { WeightDecay = 0.1f, L1Decay = 0.03f, ClipValue = 2f };
         adam.CountStep();
         adam.CountStep();
         var floats = new Dictionary<string, float>();
@@ -23,15 +23,16 @@ public sealed class CudaOptimizerBindingTests
         Assert.Equal((float)(1 / Math.Sqrt(1 - Math.Pow(0.99f, 2))), floats["inverse_sqrt_second_correction"]);
         Assert.Equal(1f, floats["retained_fraction"]);
         Assert.Equal(0.1f, floats["l2_weight_decay"]);
+        Assert.Equal(0.03f, floats["l1_weight_decay"]);
         Assert.Equal(2f, floats["clip_bound"]);
         Assert.Equal(float.PositiveInfinity, floats["max_norm"]);
         Assert.Equal(1e-6f, floats["epsilon"]);
     }
 
     [Fact]
-    public void AdamW_decouples_its_decay_into_the_retained_fraction()
+    public void AdamW_decouples_its_L2_decay_into_the_retained_fraction_and_keeps_L1_in_the_gradient()
     {
-        var adamW = new AdamW(learningRate: 0.01f) { WeightDecay = 0.5f, ClipNorm = 3f };
+        var adamW = new AdamW(learningRate: 0.01f) { WeightDecay = 0.5f, L1Decay = 0.25f, ClipNorm = 3f };
         adamW.CountStep();
         var floats = new Dictionary<string, float>();
 
@@ -39,6 +40,7 @@ public sealed class CudaOptimizerBindingTests
 
         Assert.Equal("Adam", CudaOptimizerBinding.Rule(adamW));
         Assert.Equal(0f, floats["l2_weight_decay"]);
+        Assert.Equal(0.25f, floats["l1_weight_decay"]); // only the L2 part is decoupled
         Assert.Equal((float)(1 - (0.01 * 0.5)), floats["retained_fraction"]);
         Assert.Equal(3f, floats["max_norm"]);
         Assert.Equal(float.PositiveInfinity, floats["clip_bound"]);
@@ -64,6 +66,7 @@ public sealed class CudaOptimizerBindingTests
         };
         var floats = new Dictionary<string, float>();
         CudaOptimizerBinding.Bind(optimizer, floats);
+        Assert.Equal(0f, floats["l1_weight_decay"]);
         var program = GeneratedNetworks.Sample("Xor.XorNet");
 
         Assert.Equal(rule, CudaOptimizerBinding.Rule(optimizer));

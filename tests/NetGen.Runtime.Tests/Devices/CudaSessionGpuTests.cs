@@ -12,7 +12,7 @@ namespace NetGen.Tests.Devices;
 
 /// <summary>
 /// The CUDA backend against the CPU backend on a real GPU: forward outputs, loss, gradients and one step of every
-/// optimizer within 1e-4 relative, a learning-rate schedule set by a callback, and an MNIST epoch. Skipped, with the
+/// optimizer (L1 decay included) within 1e-4 relative, a learning-rate schedule set by a callback, and an MNIST epoch. Skipped, with the
 /// reason, where there is no device.
 /// </summary>
 public sealed class CudaSessionGpuTests
@@ -100,6 +100,7 @@ public sealed class CudaSessionGpuTests
                      () => new Sgd(0.1f), () => new Momentum(), () => new Nesterov(), () => new Adagrad(), () => new AdaDelta(),
                      () => new RmsProp(), () => new Adam(), () => new AdamW { WeightDecay = 0.1f },
                      () => new Adam { WeightDecay = 0.01f, ClipNorm = 0.5f, ClipValue = 0.01f },
+                     () => new Sgd(0.1f) { L1Decay = 0.01f }, () => new AdamW { WeightDecay = 0.1f, L1Decay = 0.001f },
                  })
         {
             initial.CopyTo(network.Parameters);

@@ -58,7 +58,7 @@ public sealed class AdamUpdateTests
         firstMoments[^1] = 1e-3f;
         var rule = new AdamRule(0.9f, 0.999f, epsilon: 1e-8f,
             new AdamStepScalars(StepSize: 1e-3f, InverseSqrtSecondCorrection: 1f, RetainedFraction: 1f));
-        var transform = new GradientTransform(scale: 1f, clipBound: float.PositiveInfinity, l2WeightDecay: 0f);
+        var transform = new GradientTransform(scale: 1f, clipBound: float.PositiveInfinity, l2WeightDecay: 0f, l1WeightDecay: 0f);
 
         new UpdateJob<AdamRule>().Update(rule, transform, parameters, gradients, firstMoments, secondMoments);
 

@@ -5,7 +5,7 @@ using static NetGen.Tests.Optimizers.OptimizerTestData;
 
 namespace NetGen.Tests.Optimizers;
 
-/// <summary>Weight decay and gradient clipping, checked against their definitions.</summary>
+/// <summary>Weight decay, L1 decay and gradient clipping, checked against their definitions.</summary>
 public sealed class GradientTransformTests
 {
     private const float LearningRate = 0.004f;
@@ -93,9 +93,57 @@ public sealed class GradientTransformTests
     }
 
     [Fact]
-    public void AllOptions_ApplyNormClipThenValueClipThenWeightDecay()
+    public void L1Decay_AddsLambdaTimesTheSignOfEachParameter_AndNothingForAZeroParameter()
     {
-        const float learningRate = 0.01f, momentum = 0.8f, weightDecay = 2f;
+        const float learningRate = 0.01f, l1Decay = 0.3f;
+        float[] gradients = GradientSequence()[0];
+        float[] parameters = InitialParameters();
+        // Zeros of both signs in the vector body and in the scalar tail, one of them with a zero gradient.
+        foreach (int i in new[] { 3, 10, Length - 2, Length - 1 })
+        {
+            parameters[i] = i % 2 == 0 ? 0f : -0f;
+        }
+
+        gradients[Length - 1] = 0f;
+        double[] before = Array.ConvertAll(parameters, value => (double)value);
+        var sgd = new Sgd(learningRate) { L1Decay = l1Decay };
+
+        sgd.Step(parameters, gradients);
+
+        double[] expected = before.Select((theta, i) => theta - learningRate * (gradients[i] + l1Decay * Math.Sign(theta))).ToArray();
+        AssertClose(expected, parameters, "L1 step");
+        Assert.Equal(0f, parameters[Length - 1]);
+        Assert.Equal(before[0] - (learningRate * (gradients[0] + l1Decay)), parameters[0], 1e-6);
+        Assert.Equal(before[1] - (learningRate * (gradients[1] - l1Decay)), parameters[1], 1e-6);
+    }
+
+    [Fact]
+    public void L1Decay_AppliesToAdamWBesideItsDecoupledL2Decay()
+    {
+        const double learningRate = 0.01, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8, weightDecay = 0.2, l1Decay = 0.05;
+        var m = new double[Length];
+        var v = new double[Length];
+        var adamW = new AdamW((float)learningRate) { WeightDecay = (float)weightDecay, L1Decay = (float)l1Decay };
+
+        AssertMatchesReferenceForThreeSteps(adamW, (theta, gradients, t) =>
+        {
+            for (int i = 0; i < theta.Length; i++)
+            {
+                double g = gradients[i] + l1Decay * Math.Sign(theta[i]);
+                theta[i] *= 1 - learningRate * weightDecay;
+                m[i] = beta1 * m[i] + (1 - beta1) * g;
+                v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+                double mHat = m[i] / (1 - Math.Pow(beta1, t));
+                double vHat = v[i] / (1 - Math.Pow(beta2, t));
+                theta[i] -= learningRate * mHat / (Math.Sqrt(vHat) + epsilon);
+            }
+        });
+    }
+
+    [Fact]
+    public void AllOptions_ApplyNormClipThenValueClipThenL2AndL1Decay()
+    {
+        const float learningRate = 0.01f, momentum = 0.8f, weightDecay = 2f, l1Decay = 0.4f;
         float[][] gradientSequence = GradientSequence();
         float clipNorm = (float)(Norm(gradientSequence[0]) / 3);
         float clipValue = clipNorm / 20;
@@ -103,13 +151,14 @@ public sealed class GradientTransformTests
         var optimizer = new Nesterov(learningRate, momentum)
         {
             WeightDecay = weightDecay,
+            L1Decay = l1Decay,
             ClipNorm = clipNorm,
             ClipValue = clipValue,
         };
 
         AssertMatchesReferenceForThreeSteps(optimizer, (theta, gradients, t) =>
         {
-            double[] g = TransformGradient(gradients, theta, clipNorm, clipValue, weightDecay);
+            double[] g = TransformGradient(gradients, theta, clipNorm, clipValue, weightDecay, l1Decay);
             for (int i = 0; i < theta.Length; i++)
             {
                 velocity[i] = momentum * velocity[i] + g[i];
@@ -127,5 +176,7 @@ public sealed class GradientTransformTests
         Assert.Throws<ArgumentOutOfRangeException>("ClipValue", () => new Sgd { ClipValue = float.PositiveInfinity });
         Assert.Throws<ArgumentOutOfRangeException>("WeightDecay", () => new Momentum { WeightDecay = -1e-4f });
         Assert.Throws<ArgumentOutOfRangeException>("WeightDecay", () => new Momentum { WeightDecay = float.NaN });
+        Assert.Throws<ArgumentOutOfRangeException>("L1Decay", () => new Adam { L1Decay = -1e-5f });
+        Assert.Throws<ArgumentOutOfRangeException>("L1Decay", () => new AdamW { L1Decay = float.PositiveInfinity });
     }
 }

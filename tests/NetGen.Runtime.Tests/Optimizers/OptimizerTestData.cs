@@ -80,7 +80,8 @@ internal static class OptimizerTestData
     }
 
     /// <summary>The gradient transform the optimizers apply, straight from its definition, in double.</summary>
-    public static double[] TransformGradient(double[] gradients, double[] parameters, double clipNorm, double clipValue, double l2WeightDecay)
+    public static double[] TransformGradient(
+        double[] gradients, double[] parameters, double clipNorm, double clipValue, double l2WeightDecay, double l1Decay = 0)
     {
         double scale = 1;
         if (clipNorm > 0)
@@ -107,7 +108,7 @@ internal static class OptimizerTestData
                 g = Math.Clamp(g, -clipValue, clipValue);
             }
 
-            transformed[i] = g + l2WeightDecay * parameters[i];
+            transformed[i] = g + l2WeightDecay * parameters[i] + l1Decay * Math.Sign(parameters[i]);
         }
 
         return transformed;
@@ -130,21 +131,21 @@ internal static class OptimizerTestData
     };
 
     /// <summary>
-    /// An optimizer with default hyper-parameters and the given clipping options; <paramref name="weightDecay"/>
+    /// An optimizer with default hyper-parameters and the given decay and clipping options; <paramref name="weightDecay"/>
     /// null keeps each optimizer's default (0, or 0.01 for AdamW).
     /// </summary>
-    public static Optimizer Create(string name, float? weightDecay = null, float clipNorm = 0f, float clipValue = 0f) => name switch
+    public static Optimizer Create(string name, float? weightDecay = null, float clipNorm = 0f, float clipValue = 0f, float l1Decay = 0f) => name switch
     {
-        "Sgd" => new Sgd { WeightDecay = weightDecay ?? 0f, ClipNorm = clipNorm, ClipValue = clipValue },
-        "Momentum" => new Momentum { WeightDecay = weightDecay ?? 0f, ClipNorm = clipNorm, ClipValue = clipValue },
-        "Nesterov" => new Nesterov { WeightDecay = weightDecay ?? 0f, ClipNorm = clipNorm, ClipValue = clipValue },
-        "Adagrad" => new Adagrad { WeightDecay = weightDecay ?? 0f, ClipNorm = clipNorm, ClipValue = clipValue },
-        "AdaDelta" => new AdaDelta { WeightDecay = weightDecay ?? 0f, ClipNorm = clipNorm, ClipValue = clipValue },
-        "RmsProp" => new RmsProp { WeightDecay = weightDecay ?? 0f, ClipNorm = clipNorm, ClipValue = clipValue },
-        "Adam" => new Adam { WeightDecay = weightDecay ?? 0f, ClipNorm = clipNorm, ClipValue = clipValue },
+        "Sgd" => new Sgd { WeightDecay = weightDecay ?? 0f, L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue },
+        "Momentum" => new Momentum { WeightDecay = weightDecay ?? 0f, L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue },
+        "Nesterov" => new Nesterov { WeightDecay = weightDecay ?? 0f, L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue },
+        "Adagrad" => new Adagrad { WeightDecay = weightDecay ?? 0f, L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue },
+        "AdaDelta" => new AdaDelta { WeightDecay = weightDecay ?? 0f, L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue },
+        "RmsProp" => new RmsProp { WeightDecay = weightDecay ?? 0f, L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue },
+        "Adam" => new Adam { WeightDecay = weightDecay ?? 0f, L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue },
         "AdamW" => weightDecay is { } decay
-            ? new AdamW { WeightDecay = decay, ClipNorm = clipNorm, ClipValue = clipValue }
-            : new AdamW { ClipNorm = clipNorm, ClipValue = clipValue },
+            ? new AdamW { WeightDecay = decay, L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue }
+            : new AdamW { L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue },
         _ => throw new ArgumentException($"Unknown optimizer {name}.", nameof(name)),
     };
 }

@@ -78,7 +78,7 @@ public sealed class OptimizerTests
     [MemberData(nameof(OptimizerNames), MemberType = typeof(OptimizerTestData))]
     public void StepsAfterTheFirst_AllocateNothing(string name)
     {
-        foreach (Optimizer optimizer in new[] { Create(name), Create(name, weightDecay: 0.1f, clipNorm: 1f, clipValue: 0.5f) })
+        foreach (Optimizer optimizer in new[] { Create(name), Create(name, weightDecay: 0.1f, clipNorm: 1f, clipValue: 0.5f, l1Decay: 0.01f) })
         {
             float[] parameters = InitialParameters();
             float[][] gradientSequence = GradientSequence();
@@ -101,7 +101,7 @@ public sealed class OptimizerTests
     public void VectorPathAndScalarTail_GiveBitIdenticalResults(string name)
     {
         // Every element sees the same inputs, so any difference between the vector loop and the tail shows.
-        Optimizer optimizer = Create(name, weightDecay: 0.1f, clipNorm: 5f, clipValue: 0.7f);
+        Optimizer optimizer = Create(name, weightDecay: 0.1f, clipNorm: 5f, clipValue: 0.7f, l1Decay: 0.02f);
         var parameters = new float[Length];
         Array.Fill(parameters, 0.37f);
         float[] gradients = new float[Length];
@@ -158,9 +158,17 @@ public sealed class OptimizerTests
     [Fact]
     public void ToString_ShowsDecayAndClippingWhenOn()
     {
-        var sgd = new Sgd(0.1f) { WeightDecay = 1e-4f, ClipNorm = 1f, ClipValue = 0.5f };
+        var sgd = new Sgd(0.1f) { WeightDecay = 1e-4f, L1Decay = 1e-5f, ClipNorm = 1f, ClipValue = 0.5f };
 
-        Assert.Equal("Sgd(lr=0.1, weight_decay=0.0001, clip_norm=1, clip_value=0.5)", sgd.ToString());
+        Assert.Equal("Sgd(lr=0.1, weight_decay=0.0001, l1=1e-05, clip_norm=1, clip_value=0.5)", sgd.ToString());
+    }
+
+    [Fact]
+    public void ToString_ShowsAdamWsL1DecayBesideItsDecoupledDecay()
+    {
+        var adamW = new AdamW { L1Decay = 0.002f };
+
+        Assert.Equal("AdamW(lr=0.001, β1=0.9, β2=0.999, ε=1e-08, weight_decay=0.01, l1=0.002)", adamW.ToString());
     }
 
     [Theory]

@@ -5,7 +5,7 @@ namespace NetGen.Tests.Optimizers;
 
 /// <summary>
 /// Each optimizer's step written out element by element in float, in the same order of operations as its rule, for
-/// bit-exact comparison with the vectorized, threaded update. Value clipping and L2 decay only: the norm-clipping
+/// bit-exact comparison with the vectorized, threaded update. Value clipping, L2 and L1 decay only: the norm-clipping
 /// scale depends on the whole buffer.
 /// </summary>
 internal sealed class ScalarUpdateReference
@@ -15,6 +15,7 @@ internal sealed class ScalarUpdateReference
     private readonly ElementStep _step;
     private readonly float _clipBound;
     private readonly float _l2WeightDecay;
+    private readonly float _l1Decay;
     private readonly float[] _first;
     private readonly float[] _second;
     private long _stepCount;
@@ -24,6 +25,7 @@ internal sealed class ScalarUpdateReference
         _step = ElementStepOf(optimizer);
         _clipBound = optimizer.ClipValue > 0f ? optimizer.ClipValue : float.PositiveInfinity;
         _l2WeightDecay = optimizer is AdamW ? 0f : optimizer.WeightDecay;
+        _l1Decay = optimizer.L1Decay; // AdamW's too: only its L2 part is decoupled.
         _first = new float[length];
         _second = new float[length];
     }
@@ -34,7 +36,7 @@ internal sealed class ScalarUpdateReference
         for (int i = 0; i < parameters.Length; i++)
         {
             float theta = parameters[i];
-            float g = Math.Clamp(gradients[i], -_clipBound, _clipBound) + _l2WeightDecay * theta;
+            float g = Math.Clamp(gradients[i], -_clipBound, _clipBound) + _l2WeightDecay * theta + _l1Decay * Sign(theta);
             parameters[i] = _step(theta, g, ref _first[i], ref _second[i], _stepCount);
         }
     }
@@ -112,4 +114,6 @@ internal sealed class ScalarUpdateReference
     }
 
     private static float FlushSubnormal(float x) => float.IsSubnormal(x) ? 0f : x;
+
+    private static float Sign(float x) => x > 0f ? 1f : x < 0f ? -1f : 0f;
 }

@@ -64,7 +64,7 @@ public sealed class UpdateJobTests
         }
     }
 
-    private static Optimizer CreateOptimizer(string name) => OptimizerTestData.Create(name, weightDecay: 0.1f, clipValue: 0.7f);
+    private static Optimizer CreateOptimizer(string name) => OptimizerTestData.Create(name, weightDecay: 0.1f, clipValue: 0.7f, l1Decay: 0.05f);
 
     // The parameters after three steps of the optimizer, from inputs[offset..offset + length).
     private static float[] OptimizerSteps(string name, int length, int offset = 0)

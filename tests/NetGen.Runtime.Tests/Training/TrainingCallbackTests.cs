@@ -67,10 +67,71 @@ public sealed class TrainingCallbackTests
 
         Assert.Equal(
             [
+                "a training start 0/2", "b training start 0/2",
                 "a start 1/2", "b start 1/2", "completed 1", "a end 1/2 after 1", "b end 1/2 after 1",
                 "a start 2/2", "b start 2/2", "completed 2", "a end 2/2 after 2", "b end 2/2 after 2",
+                "a training end after 2", "b training end after 2",
             ],
             calls);
+    }
+
+    [Fact]
+    public void Training_end_is_called_once_after_a_stop_request()
+    {
+        var calls = new List<string>();
+
+        Network().Fit(Data(), new TrainingOptions
+        {
+            Epochs = 5, BatchSize = BatchSize, Callbacks = [new StopAfter(epoch: 2, atStart: false), new CallRecorder("a", calls)],
+        });
+
+        Assert.Equal("a training end after 2", calls[^1]);
+        Assert.Single(calls, call => call.Contains("training end"));
+    }
+
+    [Fact]
+    public void Training_end_is_called_after_a_cancellation_with_only_the_finished_epochs()
+    {
+        using var cancellation = new System.Threading.CancellationTokenSource();
+        var calls = new List<string>();
+
+        var history = Network().Fit(Data(), new TrainingOptions
+        {
+            Epochs = 5,
+            BatchSize = BatchSize,
+            Cancellation = cancellation.Token,
+            Progress = progress =>
+            {
+                if (progress is { Epoch: 2, Batch: 2 })
+                {
+                    cancellation.Cancel();
+                }
+            },
+            Callbacks = [new CallRecorder("a", calls)],
+        });
+
+        Assert.Single(history.Epochs);
+        Assert.Equal(["a start 2/5", "a training end after 1"], calls.TakeLast(2));
+    }
+
+    [Fact]
+    public void The_context_copies_and_sets_the_parameters_and_state_and_checks_their_lengths()
+    {
+        INetwork network = Network();
+        var recorder = new ContextRecorder();
+        Trainer.Fit(network, Data(), new TrainingOptions { Epochs = 1, BatchSize = BatchSize, Callbacks = [recorder] });
+        var context = recorder.Context!;
+        var parameters = new float[network.ParameterCount];
+
+        context.CopyParametersAndStateTo(parameters, Span<float>.Empty);
+        Assert.Equal(network.Parameters.ToArray(), parameters);
+        parameters[0] += 1f;
+        context.SetParametersAndState(parameters, ReadOnlySpan<float>.Empty);
+        Assert.Equal(parameters, network.Parameters.ToArray());
+
+        var error = Assert.Throws<ArgumentException>(() => context.CopyParametersAndStateTo(new float[3], Span<float>.Empty));
+        Assert.Contains($"{network.ParameterCount} parameters", error.Message);
+        Assert.Throws<ArgumentException>(() => context.SetParametersAndState(parameters, new float[1]));
     }
 
     [Fact]
@@ -144,6 +205,12 @@ public sealed class TrainingCallbackTests
 
     private sealed class CallRecorder(string name, List<string> calls) : TrainingCallback
     {
+        public override void OnTrainingStart(TrainingContext context) =>
+            calls.Add($"{name} training start {context.Epoch}/{context.Epochs}");
+
+        public override void OnTrainingEnd(TrainingContext context) =>
+            calls.Add($"{name} training end after {context.History.Epochs.Count}");
+
         public override void OnEpochStart(TrainingContext context) =>
             calls.Add($"{name} start {context.Epoch}/{context.Epochs}");
 

@@ -74,7 +74,7 @@ internal static class CudaOptimizerKernels
 
     /// <summary>
     /// An update kernel. Its state vectors are bound to the optimizer-state buffers in order and appear in the kernel under
-    /// <paramref name="stateNames"/>; the floats after clip_bound and l2_weight_decay are the rule's own.
+    /// <paramref name="stateNames"/>; the floats after clip_bound, l2_weight_decay and l1_weight_decay are the rule's own.
     /// </summary>
     private static CudaKernel Step(int parameterCount, string name, string rule, string[] stateNames, string[] floats, string update)
     {
@@ -92,6 +92,7 @@ internal static class CudaOptimizerKernels
 
         parameters.Add(CudaParameter.Float("clip_bound"));
         parameters.Add(CudaParameter.Float("l2_weight_decay"));
+        parameters.Add(CudaParameter.Float("l1_weight_decay"));
         foreach (var value in floats)
         {
             parameters.Add(CudaParameter.Float(value));

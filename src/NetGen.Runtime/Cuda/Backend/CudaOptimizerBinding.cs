@@ -33,6 +33,7 @@ internal static class CudaOptimizerBinding
     {
         floats["clip_bound"] = optimizer.ClipBound;
         floats["l2_weight_decay"] = optimizer.L2WeightDecay;
+        floats["l1_weight_decay"] = optimizer.L1Decay;
         floats["max_norm"] = optimizer.ClipNorm > 0f ? optimizer.ClipNorm : float.PositiveInfinity;
         floats["learning_rate"] = optimizer.LearningRate;
         switch (optimizer)

@@ -113,19 +113,41 @@ public sealed unsafe class CudaSession : IDisposable
     /// <summary>Copies the network's host parameters and layer state to the device, and takes up its training-step count.</summary>
     public void UploadParameters()
     {
-        Synchronize();
-        Upload(_network.Parameters, CudaBufferNames.Parameters);
-        Upload(_network.State, CudaBufferNames.State);
+        UploadParametersAndState(_network.Parameters, _network.State);
         _trainingSteps = _network.TrainingSteps;
     }
 
     /// <summary>Copies the device's parameters and layer state back into the network, with the training steps taken.</summary>
     public void DownloadParameters()
     {
-        Synchronize();
-        Download(CudaBufferNames.Parameters, _network.Parameters);
-        Download(CudaBufferNames.State, _network.State);
+        CopyParametersAndStateTo(_network.Parameters, _network.State);
         _network.TrainingSteps = _trainingSteps;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="parameters"/> and <paramref name="state"/> (laid out as the network's) to the device once the
+    /// launched work is done, leaving the network and the training-step count as they are.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span's length differs from the network's.</exception>
+    public void UploadParametersAndState(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
+    {
+        CheckLengths(parameters.Length, state.Length);
+        Synchronize();
+        Upload(parameters, CudaBufferNames.Parameters);
+        Upload(state, CudaBufferNames.State);
+    }
+
+    /// <summary>
+    /// Copies the device's parameters and layer state into <paramref name="parameters"/> and <paramref name="state"/>
+    /// (laid out as the network's) once the launched work is done, leaving the network as it is.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span's length differs from the network's.</exception>
+    public void CopyParametersAndStateTo(Span<float> parameters, Span<float> state)
+    {
+        CheckLengths(parameters.Length, state.Length);
+        Synchronize();
+        Download(CudaBufferNames.Parameters, parameters);
+        Download(CudaBufferNames.State, state);
     }
 
     /// <summary>Zeroes the optimizer state on the device (as a new optimizer's) and sets the clipping scale to 1.</summary>
@@ -373,6 +395,15 @@ public sealed unsafe class CudaSession : IDisposable
         fixed (float* destination = values)
         {
             Check.Cuda(CudaDriverNative.cuMemcpyDtoH_v2(destination, _buffers[buffer], (nuint)((long)values.Length * sizeof(float))), "cuMemcpyDtoH_v2(" + buffer + ")");
+        }
+    }
+
+    private void CheckLengths(int parameters, int state)
+    {
+        if (parameters != _network.ParameterCount || state != _network.State.Length)
+        {
+            throw new ArgumentException(
+                $"{_network.Name} has {_network.ParameterCount} parameters and {_network.State.Length} state values, but the spans hold {parameters} and {state}.");
         }
     }
 

@@ -26,10 +26,10 @@ internal sealed class CudaTrainingBackend : ITrainingBackend
 
     public int EvaluationBatchCapacity => _session.BatchCapacity;
 
-    /// <summary>A session holding a training batch, and the validation batch too when there is validation data.</summary>
-    public static CudaTrainingBackend ForTraining(INetwork network, CudaDeviceInfo device, TrainingOptions options)
+    /// <summary>A session holding a training batch of <paramref name="batchSize"/>, and the validation batch too when <paramref name="validates"/>.</summary>
+    public static CudaTrainingBackend ForTraining(INetwork network, CudaDeviceInfo device, int batchSize, bool validates)
     {
-        var capacity = options.Validation is null ? options.BatchSize : Math.Max(options.BatchSize, TrainingLoop.ValidationBatchSize);
+        var capacity = validates ? Math.Max(batchSize, TrainingLoop.ValidationBatchSize) : batchSize;
         return new CudaTrainingBackend(network, CudaSession.Open(network, device, capacity));
     }
 
@@ -61,6 +61,15 @@ internal sealed class CudaTrainingBackend : ITrainingBackend
         var loss = _session.Finish();
         var correct = Metrics.CountCorrect(_network.Accuracy, _session.LastOutputs, targets, _network.OutputSize);
         return new BatchResult(loss, targets.Length / _network.OutputSize, correct);
+    }
+
+    public void CopyParametersAndStateTo(Span<float> parameters, Span<float> state) => _session.CopyParametersAndStateTo(parameters, state);
+
+    public void SetParametersAndState(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
+    {
+        Debug.Assert(!_batchStaged, "Setting parameters between an epoch's steps would race the staged step.");
+        _session.UploadParametersAndState(parameters, state);
+        _trained = true; // the device now differs from the network's host copy, which disposing must update
     }
 
     public void Dispose()

@@ -24,6 +24,9 @@ internal unsafe interface IFloatLanes<TSelf>
     /// <summary>Each lane clamped to [<paramref name="min"/>, <paramref name="max"/>]; NaN stays NaN.</summary>
     static abstract TSelf Clamp(TSelf x, float min, float max);
 
+    /// <summary>Each lane's sign: +1 above zero, −1 below, 0 for ±0 and NaN.</summary>
+    static abstract TSelf Sign(TSelf x);
+
     /// <summary>Each lane whose magnitude is below the smallest normal float replaced by +0.</summary>
     static abstract TSelf FlushSubnormalsToZero(TSelf x);
 

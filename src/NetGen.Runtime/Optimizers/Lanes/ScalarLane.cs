@@ -22,6 +22,10 @@ internal readonly unsafe struct ScalarLane(float value) : IFloatLanes<ScalarLane
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane Clamp(ScalarLane x, float min, float max) => new(Math.Clamp(x.Value, min, max));
 
+    // Not MathF.Sign, which throws on NaN.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane Sign(ScalarLane x) => new(x.Value > 0f ? 1f : x.Value < 0f ? -1f : 0f);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane FlushSubnormalsToZero(ScalarLane x)
         => MathF.Abs(x.Value) < FloatLanes.SmallestNormal ? default : x;

@@ -26,6 +26,15 @@ internal readonly unsafe struct Vector512Lanes(Vector512<float> value) : IFloatL
         => new(Vector512.Clamp(x.Value, Vector512.Create(min), Vector512.Create(max)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes Sign(Vector512Lanes x)
+    {
+        var one = Vector512<float>.One;
+        var positive = Vector512.ConditionalSelect(Vector512.GreaterThan(x.Value, Vector512<float>.Zero), one, Vector512<float>.Zero);
+        var negative = Vector512.ConditionalSelect(Vector512.LessThan(x.Value, Vector512<float>.Zero), one, Vector512<float>.Zero);
+        return new(positive - negative);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lanes FlushSubnormalsToZero(Vector512Lanes x)
     {
         var subnormal = Vector512.LessThan(Vector512.Abs(x.Value), Vector512.Create(FloatLanes.SmallestNormal));

@@ -27,6 +27,15 @@ internal readonly unsafe struct VectorLanes(Vector<float> value) : IFloatLanes<V
         => new(Vector.Clamp(x.Value, Vector.Create(min), Vector.Create(max)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLanes Sign(VectorLanes x)
+    {
+        var one = Vector<float>.One;
+        var positive = Vector.ConditionalSelect(Vector.GreaterThan(x.Value, Vector<float>.Zero), one, Vector<float>.Zero);
+        var negative = Vector.ConditionalSelect(Vector.LessThan(x.Value, Vector<float>.Zero), one, Vector<float>.Zero);
+        return new(positive - negative);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLanes FlushSubnormalsToZero(VectorLanes x)
     {
         var subnormal = Vector.LessThan(Vector.Abs(x.Value), Vector.Create(FloatLanes.SmallestNormal));
