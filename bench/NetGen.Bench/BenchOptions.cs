@@ -11,14 +11,14 @@ internal sealed record BenchOptions
     public const string Usage = """
         Usage: dotnet run --project bench/NetGen.Bench -c Release -- [options]
           --threads N      threads for NetGen and every peer (default: all cores)
-          --only LIST      sections to run, comma-separated: matmul,mnist,xor,sweep,regcost (default: all)
+          --only LIST      sections to run, comma-separated: matmul,mnist,xor,sweep,regcost,regularized (default: all)
           --epochs N       MNIST epochs per model (default 3)
           --data-dir DIR   the MNIST files (default: data/mnist, or NETGEN_MNIST_DIR)
           --output DIR     where benchmarks.md and benchmarks.csv go (default: docs; with --quick: bench/out)
           --quick          small sizes and few repeats, to check the harness itself; not for the record
         """;
 
-    public static readonly string[] AllSections = ["matmul", "mnist", "xor", "sweep", "regcost"];
+    public static readonly string[] AllSections = ["matmul", "mnist", "xor", "sweep", "regcost", "regularized"];
 
     public int Threads { get; init; } = Environment.ProcessorCount;
 
@@ -46,6 +46,9 @@ internal sealed record BenchOptions
 
     /// <summary>Seed 000's batch sizes (5000 … 1), and 128, the batch of the other MNIST rows.</summary>
     public IReadOnlyList<int> SweepBatchSizes => Quick ? [10, 128, 1000] : [1, 2, 5, 10, 20, 50, 100, 128, 256, 500, 1000, 2000, 5000];
+
+    /// <summary>Epochs of the regularized MNIST model, which trains to its best accuracy.</summary>
+    public int RegularizedEpochs => Quick ? 1 : 10;
 
     public int XorRepeats => Quick ? 3 : 20;
 

@@ -40,7 +40,7 @@ if (options.Sections.Contains("matmul"))
     MatrixProducts.Run(context);
 }
 
-if (options.Sections.Contains("mnist") || options.Sections.Contains("sweep") || options.Sections.Contains("regcost"))
+if (options.Sections.Contains("mnist") || options.Sections.Contains("sweep") || options.Sections.Contains("regcost") || options.Sections.Contains("regularized"))
 {
     var data = MnistFiles.TryLoad(options, out var reason);
     if (data is null)
@@ -65,6 +65,12 @@ if (options.Sections.Contains("mnist") || options.Sections.Contains("sweep") || 
         {
             Console.WriteLine("Regularization cost");
             RegularizationCost.Run(context, data);
+        }
+
+        if (options.Sections.Contains("regularized"))
+        {
+            Console.WriteLine("Regularized MNIST");
+            RegularizedTraining.Run(context, data);
         }
     }
 }

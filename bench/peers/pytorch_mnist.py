@@ -11,6 +11,7 @@ an "about" line, then one line per epoch.
 import argparse
 import ctypes
 import json
+import math
 import os
 import platform
 import sys
@@ -39,6 +40,11 @@ def parse_args():
     parser.add_argument("--batch-size", type=positive_int, default=128)
     parser.add_argument("--limit", type=positive_int, default=None, help="train on the first N images only")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--lr", type=float, default=1e-3, help="Adam's learning rate (default 0.001)")
+    parser.add_argument("--schedule", default="none", choices=["none", "step", "exponential", "cosine"],
+                        help="per-epoch learning-rate schedule, as the MNIST sample's --schedule: step halves the rate "
+                             "every 3 epochs (StepLR), exponential multiplies it by 0.8 each epoch (ExponentialLR), "
+                             "cosine warms up for 1 epoch, then decays along a cosine (NetGen's CosineDecay)")
     parser.add_argument("--threads", type=positive_int, default=2)
     parser.add_argument("--data-dir", default=os.path.join(os.path.dirname(__file__), "..", "..", "data", "mnist"))
     parser.add_argument("--json", action="store_true", help="JSON lines on stdout, human lines on stderr")
@@ -137,6 +143,24 @@ def initialize_like_netgen(layers):
             nn.init.zeros_(layer.bias)
 
 
+def schedule(optimizer, name):
+    """The learning-rate schedule the MNIST sample's --schedule of the same name sets, stepped once per epoch."""
+    if name == "step":
+        return torch.optim.lr_scheduler.StepLR(optimizer, step_size=3, gamma=0.5)
+    if name == "exponential":
+        return torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=0.8)
+    if name == "cosine":
+        return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda index: cosine_factor(index + 1, ARGS.epochs, warmup=1))
+    return None
+
+
+def cosine_factor(epoch, epochs, warmup):
+    """NetGen's CosineDecay with a minimum rate of 0, as a factor of the initial rate; epochs count from 1."""
+    if epoch <= warmup:
+        return epoch / (warmup + 1)
+    return (1 + math.cos(math.pi * (epoch - warmup - 1) / (epochs - warmup))) / 2
+
+
 def emit(record):
     """Print one result line on stdout."""
     print(json.dumps(record), flush=True)
@@ -163,7 +187,7 @@ def about(train_count):
         "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE"),
         "omp_num_threads": os.environ.get("OMP_NUM_THREADS"),
         "model": ARGS.model, "batch_size": ARGS.batch_size, "train_images": train_count, "seed": ARGS.seed,
-        "init": ARGS.init,
+        "init": ARGS.init, "lr": ARGS.lr, "schedule": ARGS.schedule,
     }
 
 
@@ -179,7 +203,8 @@ def main():
     if args.json:
         emit(about(len(train_x)))
     model = network(args.model)
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
+    scheduler = schedule(optimizer, args.schedule)
     loss_fn = nn.CrossEntropyLoss()
     for epoch in range(1, args.epochs + 1):
         order = torch.randperm(len(train_x))
@@ -192,13 +217,16 @@ def main():
             loss.backward()
             optimizer.step()
         elapsed = time.perf_counter() - start
+        rate = optimizer.param_groups[0]["lr"]
+        if scheduler is not None:
+            scheduler.step()
         model.eval()
         with torch.no_grad():
             accuracy = 100 * (model(test_x).argmax(1) == test_y).sum().item() / len(test_y)
         print(f"{args.model} epoch {epoch}: {elapsed:.3f} s, test accuracy {accuracy:.2f} %", file=human, flush=True)
         if args.json:
             emit({"peer": "pytorch", "benchmark": "mnist", "model": args.model, "batch_size": args.batch_size,
-                  "epoch": epoch, "seconds": elapsed, "accuracy": accuracy})
+                  "epoch": epoch, "seconds": elapsed, "accuracy": accuracy, "learning_rate": rate})
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using NetGen;
 using NetGen.Data;
 using NetGen.Samples.Mnist;
@@ -76,6 +77,20 @@ Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Training on {training.Count:N0} images, testing on {test.Count:N0}; {optimizer}, batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}, on {(device.IsCuda ? device.ToString() : Environment.ProcessorCount + " CPU cores")}."));
 
+var trainingDevice = device.IsCuda ? ComputeDevice.Cuda(device.Cuda!.Ordinal) : ComputeDevice.Cpu;
+var heldOut = options.HeldOutFraction;
+var callbacks = options.CreateCallbacks();
+if (heldOut > 0)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Holding out {heldOut:P0} of the training images to validate on; the test set is scored once, at the end."));
+}
+
+if (callbacks.Length > 0)
+{
+    Console.WriteLine($"Training control: {string.Join(", ", callbacks.Select(callback => callback.ToString()))}.");
+}
+
 var clock = Stopwatch.StartNew();
 var history = TrainingDisplay.Fit(network, trainingData, new TrainingOptions
 {
@@ -83,15 +98,28 @@ var history = TrainingDisplay.Fit(network, trainingData, new TrainingOptions
     BatchSize = options.BatchSize,
     Optimizer = optimizer,
     Seed = options.Seed,
-    Validation = testData,
-    Device = device.IsCuda ? ComputeDevice.Cuda(device.Cuda!.Ordinal) : ComputeDevice.Cpu,
-});
+    Validation = heldOut > 0 ? null : testData,
+    ValidationSplit = heldOut,
+    Callbacks = callbacks,
+    Device = trainingDevice,
+}, validationLabel: heldOut > 0 ? "validation" : "test");
 clock.Stop();
 
-var final = history.Last!;
+if (callbacks.OfType<EarlyStopping>().SingleOrDefault() is { } earlyStopping)
+{
+    var stopped = earlyStopping.StoppedEarly
+        ? string.Create(CultureInfo.InvariantCulture, $"Stopped early after epoch {earlyStopping.StoppedEpoch}; kept")
+        : "Kept";
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{stopped} epoch {earlyStopping.BestEpoch}'s weights and statistics (validation loss {earlyStopping.BestValue:0.0000})."));
+}
+
+var testAccuracy = heldOut > 0 || callbacks.OfType<EarlyStopping>().Any()
+    ? Trainer.Evaluate(network, testData, batchSize: 256, trainingDevice).Accuracy
+    : history.Last!.ValidationAccuracy;
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Test accuracy {final.ValidationAccuracy:P2} after {final.Epoch} epochs ({clock.Elapsed.TotalSeconds:0.0} s in all)."));
+    $"Test accuracy {testAccuracy:P2} after {history.Epochs.Count} epochs ({clock.Elapsed.TotalSeconds:0.0} s in all)."));
 ConfusionMatrix.Compute(network, testData).Render();
 
 var weightsPath = options.WeightsPath ?? $"mnist-{options.Model}.ngw";

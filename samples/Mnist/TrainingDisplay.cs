@@ -7,11 +7,11 @@ namespace NetGen.Samples.Mnist;
 /// <summary>Shows training progress: a live bar on a terminal, plain lines when output is redirected.</summary>
 internal static class TrainingDisplay
 {
-    public static TrainingHistory Fit(INetwork network, Dataset training, TrainingOptions options)
+    public static TrainingHistory Fit(INetwork network, Dataset training, TrainingOptions options, string validationLabel)
     {
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
-            return Trainer.Fit(network, training, WithPlainLines(options));
+            return Trainer.Fit(network, training, WithPlainLines(options, validationLabel));
         }
 
         TrainingHistory? history = null;
@@ -30,18 +30,18 @@ internal static class TrainingDisplay
                             $"epoch {progress.Epoch}/{progress.Epochs}  batch {progress.Batch}/{progress.Batches}  " +
                             $"loss {progress.Loss:0.0000}  acc {progress.Accuracy:P1}  {progress.Samples / progress.Elapsed.TotalSeconds:N0} samples/s");
                     },
-                    EpochCompleted = epoch => AnsiConsole.MarkupLine(Markup.Escape(Describe(epoch))),
+                    EpochCompleted = epoch => AnsiConsole.MarkupLine(Markup.Escape(Describe(epoch, validationLabel))),
                 });
             });
         return history!;
     }
 
-    public static string Describe(EpochResult epoch) => string.Create(CultureInfo.InvariantCulture,
-        $"epoch {epoch.Epoch}: loss {epoch.Loss:0.0000}, accuracy {epoch.Accuracy:P2}, " +
-        $"test loss {epoch.ValidationLoss:0.0000}, test accuracy {epoch.ValidationAccuracy:P2}, " +
+    public static string Describe(EpochResult epoch, string validationLabel) => string.Create(CultureInfo.InvariantCulture,
+        $"epoch {epoch.Epoch}: lr {epoch.LearningRate:0.######}, loss {epoch.Loss:0.0000}, accuracy {epoch.Accuracy:P2}, " +
+        $"{validationLabel} loss {epoch.ValidationLoss:0.0000}, {validationLabel} accuracy {epoch.ValidationAccuracy:P2}, " +
         $"{epoch.Elapsed.TotalSeconds:0.00} s ({epoch.SamplesPerSecond:N0} samples/s)");
 
-    private static TrainingOptions WithPlainLines(TrainingOptions options) => options with
+    private static TrainingOptions WithPlainLines(TrainingOptions options, string validationLabel) => options with
     {
         Progress = progress =>
         {
@@ -51,6 +51,6 @@ internal static class TrainingDisplay
                     $"  epoch {progress.Epoch}/{progress.Epochs} batch {progress.Batch}/{progress.Batches}: loss {progress.Loss:0.0000}, accuracy {progress.Accuracy:P1}"));
             }
         },
-        EpochCompleted = epoch => Console.WriteLine(Describe(epoch)),
+        EpochCompleted = epoch => Console.WriteLine(Describe(epoch, validationLabel)),
     };
 }

@@ -17,6 +17,7 @@ internal static class MnistTraining
     public const string SweepSection = "Batch-size sweep";
     public const string EpochSeconds = "epoch seconds";
     public const string Accuracy = "test accuracy";
+    public const string EpochAccuracies = "test accuracy per epoch";
     public const int BatchSize = 128;
 
     public static string SweepWorkload(int batchSize) => string.Create(CultureInfo.InvariantCulture, $"MLP, batch {batchSize}");
@@ -40,7 +41,8 @@ internal static class MnistTraining
         }
     }
 
-    public static List<(double Seconds, double Accuracy)> TrainNetGen(BenchContext context, MnistFiles data, string model, int epochs, int batchSize)
+    public static List<(double Seconds, double Accuracy)> TrainNetGen(
+        BenchContext context, MnistFiles data, string model, int epochs, int batchSize, IReadOnlyList<TrainingCallback>? callbacks = null)
     {
         var network = MnistModels.Create(model);
         network.Initialize(context.Options.Seed);
@@ -51,11 +53,13 @@ internal static class MnistTraining
             Optimizer = new Adam(learningRate: 0.001f),
             Seed = context.Options.Seed,
             Validation = data.Test,
+            Callbacks = callbacks ?? [],
         });
         return history.Epochs.Select(e => (e.Elapsed.TotalSeconds, e.ValidationAccuracy * 100)).ToList();
     }
 
-    public static List<(double Seconds, double Accuracy)> TrainPyTorch(BenchContext context, MnistFiles data, string model, int epochs, int batchSize)
+    public static List<(double Seconds, double Accuracy)> TrainPyTorch(
+        BenchContext context, MnistFiles data, string model, int epochs, int batchSize, IEnumerable<string>? extraArguments = null)
     {
         var options = context.Options;
         List<string> arguments =
@@ -67,6 +71,7 @@ internal static class MnistTraining
             "--threads", options.Threads.ToString(CultureInfo.InvariantCulture),
             "--data-dir", data.Directory,
             "--json",
+            .. extraArguments ?? [],
         ];
         if (options.TrainingLimit is { } limit)
         {
@@ -88,5 +93,6 @@ internal static class MnistTraining
 
         context.Add(new Measurement(section, workload, implementation, EpochSeconds, "s", epochs.Select(e => e.Seconds).ToArray()));
         context.Add(Measurement.Single(section, workload, implementation, Accuracy, "%", epochs[^1].Accuracy));
+        context.Add(new Measurement(section, workload, implementation, EpochAccuracies, "%", epochs.Select(e => e.Accuracy).ToArray()));
     }
 }

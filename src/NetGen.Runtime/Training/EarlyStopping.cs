@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using NetGen.Optimizers;
 
 namespace NetGen;
@@ -125,4 +126,9 @@ public sealed class EarlyStopping : TrainingCallback, IMetricMonitor
     }
 
     private static float[] SizedTo(float[] buffer, int length) => buffer.Length == length ? buffer : new float[length];
+
+    /// <summary>E.g. "EarlyStopping(monitor=ValidationLoss, patience=3, min_delta=0, restore_best_weights=True)".</summary>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"EarlyStopping(monitor={Monitor}, patience={Patience}, min_delta={MinDelta}, restore_best_weights={RestoreBestWeights})");
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using NetGen.Optimizers;
 
 namespace NetGen;
@@ -48,4 +49,7 @@ public sealed class CosineDecay : LearningRateSchedule
         var progress = (double)(epoch - WarmupEpochs - 1) / (epochs - WarmupEpochs);
         return (float)(MinimumRate + ((initialRate - (double)MinimumRate) * (1 + Math.Cos(Math.PI * progress)) / 2));
     }
+
+    /// <summary>E.g. "CosineDecay(warmup_epochs=1, minimum_rate=0)".</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"CosineDecay(warmup_epochs={WarmupEpochs}, minimum_rate={MinimumRate})");
 }

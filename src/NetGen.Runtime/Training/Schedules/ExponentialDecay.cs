@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using NetGen.Optimizers;
 
 namespace NetGen;
@@ -19,4 +20,7 @@ public sealed class ExponentialDecay : LearningRateSchedule
     /// <inheritdoc/>
     public override float RateAt(int epoch, int epochs, float initialRate) =>
         (float)(initialRate * Math.Pow(Gamma, epoch - 1));
+
+    /// <summary>E.g. "ExponentialDecay(gamma=0.8)".</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"ExponentialDecay(gamma={Gamma})");
 }

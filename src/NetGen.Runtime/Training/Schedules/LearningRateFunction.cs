@@ -20,4 +20,7 @@ public sealed class LearningRateFunction : LearningRateSchedule
 
     /// <inheritdoc/>
     public override float RateAt(int epoch, int epochs, float initialRate) => _rate(epoch, initialRate);
+
+    /// <summary>"LearningRateFunction".</summary>
+    public override string ToString() => nameof(LearningRateFunction);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using NetGen.Optimizers;
 
 namespace NetGen;
@@ -122,4 +123,9 @@ public sealed class ReduceLearningRateOnPlateau : TrainingCallback, IMetricMonit
             Reductions++;
         }
     }
+
+    /// <summary>E.g. "ReduceLearningRateOnPlateau(monitor=ValidationLoss, factor=0.5, patience=2, threshold=0.0001, cooldown=0, minimum_rate=0)".</summary>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"ReduceLearningRateOnPlateau(monitor={Monitor}, factor={Factor}, patience={Patience}, threshold={Threshold}, cooldown={Cooldown}, minimum_rate={MinimumRate})");
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using NetGen.Optimizers;
 
 namespace NetGen;
@@ -27,4 +28,7 @@ public sealed class StepDecay : LearningRateSchedule
     /// <inheritdoc/>
     public override float RateAt(int epoch, int epochs, float initialRate) =>
         (float)(initialRate * Math.Pow(Gamma, (epoch - 1) / StepSize));
+
+    /// <summary>E.g. "StepDecay(step_size=3, gamma=0.5)".</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"StepDecay(step_size={StepSize}, gamma={Gamma})");
 }
