@@ -216,7 +216,23 @@ public sealed class DiagnosticTests
             [Dropout([|{{rate}}|], Name = "Drop")]
             [Dense(1)]
             public partial class OverDroppedNet;
-            """, "Dropout 'Drop'", message, "below 1");
+            """, "Dropout 'Drop'", message, "below 1", "dropping a value");
+    }
+
+    [Theory]
+    [InlineData("DropConnect = 1.0", "DropConnect = 1")]
+    [InlineData("DropConnect = -0.5", "DropConnect = -0.5")]
+    public void DropConnectOutsideTheUnitIntervalReportsNG0023OnTheOption(string option, string message)
+    {
+        AssertSingleError("NG0023", $$"""
+            using NetGen;
+
+            [Network]
+            [Input(8)]
+            [Dense(4, Name = "Hidden", [|{{option}}|])]
+            [Dense(1)]
+            public partial class OverConnectedNet;
+            """, "Dense 'Hidden'", message, "below 1", "dropping a weight");
     }
 
     [Theory]

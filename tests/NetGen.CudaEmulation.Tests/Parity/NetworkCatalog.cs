@@ -66,6 +66,8 @@ internal static class NetworkCatalog
         new(nameof(SpatialDropoutNet), () => new SpatialDropoutNet(), SpatialDropoutNet.CudaProgram, s_small),
         new(nameof(BatchNormNet), () => new BatchNormNet(), BatchNormNet.CudaProgram, s_small),
         new(nameof(SpatialBatchNormNet), () => new SpatialBatchNormNet(), SpatialBatchNormNet.CudaProgram, s_small),
+        new(nameof(DropConnectNet), () => new DropConnectNet(), DropConnectNet.CudaProgram, s_small),
+        new(nameof(DropConnectSoftmaxNet), () => new DropConnectSoftmaxNet(), DropConnectSoftmaxNet.CudaProgram, s_small),
     };
 
     public static IEnumerable<NetworkCase> All => Reference.Concat(Activations).Concat(Losses).Concat(Spatial).Concat(Regularization);

@@ -194,8 +194,7 @@ public sealed class SpatialParityTests(ITestOutputHelper output) : ParityTests(o
     public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
 }
 
-/// <summary>Every optimizer rule with norm clipping, value clipping, L2 and decoupled weight decay, on every network.</summary>
-/// <summary>Dropout and batch normalisation, which behave differently in training and inference.</summary>
+/// <summary>Dropout, DropConnect and batch normalisation, which behave differently in training and inference.</summary>
 public sealed class RegularizationParityTests(ITestOutputHelper output) : ParityTests(output)
 {
     public static TheoryData<string, int> Cases => NetworkCatalog.Cases(NetworkCatalog.Regularization);
@@ -204,6 +203,8 @@ public sealed class RegularizationParityTests(ITestOutputHelper output) : Parity
     [MemberData(nameof(Cases))]
     public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
 }
+
+/// <summary>Every optimizer rule with norm clipping, value clipping, L2 and decoupled weight decay, on every network.</summary>
 
 public sealed class OptimizerParityTests(ITestOutputHelper output) : ParityTests(output)
 {

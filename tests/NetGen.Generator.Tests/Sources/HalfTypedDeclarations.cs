@@ -26,6 +26,8 @@ internal static class HalfTypedDeclarations
         ["NegativeInput"] = Network("[Input(-1)][Dense(1)]"),
         ["IntMaxValueSizes"] = Network("[Input(int.MaxValue, int.MaxValue, int.MaxValue)][Flatten][Dense(int.MaxValue)]"),
         ["IntMaxValueDense"] = Network("[Input(int.MaxValue)][Dense(int.MaxValue)][Dense(int.MaxValue)]"),
+        ["DropConnectNaN"] = Network("[Input(2)][Dense(1, DropConnect = double.NaN)]"),
+        ["DropConnectAsString"] = Network("[Input(2)][Dense(1, DropConnect = \"half\")]"),
         ["OnlyNetworkAttribute"] = "using NetGen; [Network] public partial class N;",
         ["NetworkOnStruct"] = "using NetGen; [Network][Input(2)][Dense(1)] public struct S { }",
         ["NetworkOnMethod"] = "using NetGen; public partial class N { [Network] void M() { } }",

@@ -21,7 +21,7 @@ public sealed class GradientCheckTests
 
     public static TheoryData<string> RegularizationNetworks() => new()
     {
-        nameof(DropoutNet), nameof(SpatialDropoutNet), nameof(BatchNormNet), nameof(SpatialBatchNormNet),
+        nameof(DropoutNet), nameof(SpatialDropoutNet), nameof(BatchNormNet), nameof(SpatialBatchNormNet), nameof(DropConnectNet), nameof(DropConnectSoftmaxNet),
     };
 
     public static TheoryData<string> SpatialNetworks() => new() { nameof(ConvMaxPoolNet), nameof(StridedAvgPoolNet), nameof(ReshapeNet) };
@@ -123,6 +123,8 @@ public sealed class GradientCheckTests
         nameof(SpatialDropoutNet) => new SpatialDropoutNet(),
         nameof(BatchNormNet) => new BatchNormNet(),
         nameof(SpatialBatchNormNet) => new SpatialBatchNormNet(),
+        nameof(DropConnectNet) => new DropConnectNet(),
+        nameof(DropConnectSoftmaxNet) => new DropConnectSoftmaxNet(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }
