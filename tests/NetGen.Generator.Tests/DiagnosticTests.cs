@@ -235,6 +235,48 @@ public sealed class DiagnosticTests
             """, "Dense 'Hidden'", message, "below 1", "dropping a weight");
     }
 
+    [Fact]
+    public void MaxoutOfOnePieceReportsNG0006OnTheArgument()
+    {
+        AssertSingleError("NG0006", """
+            using NetGen;
+
+            [Network]
+            [Input(8)]
+            [Maxout(4, [|1|], Name = "Max")]
+            [Dense(1)]
+            public partial class OnePieceNet;
+            """, "Maxout 'Max'", "pieces = 1", "at least 2");
+    }
+
+    [Fact]
+    public void MaxoutOfZeroUnitsNamedOutOfOrderReportsNG0006OnThatArgument()
+    {
+        AssertSingleError("NG0006", """
+            using NetGen;
+
+            [Network]
+            [Input(8)]
+            [Maxout(pieces: 3, [|units: 0|], Name = "Max")]
+            [Dense(1)]
+            public partial class NoUnitsNet;
+            """, "Maxout 'Max'", "units = 0", "at least 1");
+    }
+
+    [Fact]
+    public void MaxoutAfterImageInputWithoutFlattenReportsNG0010()
+    {
+        AssertSingleError("NG0010", """
+            using NetGen;
+
+            [Network]
+            [Input(1, 4, 4)]
+            [[|Maxout(3, 2, Name = "Max")|]]
+            [Dense(1)]
+            public partial class UnflattenedMaxoutNet;
+            """, "Maxout 'Max'", "'Input' produces 1×4×4", "[Flatten]");
+    }
+
     [Theory]
     [InlineData("Momentum = 0", "Momentum = 0", "above 0 and at most 1")]
     [InlineData("Momentum = 1.5", "Momentum = 1.5", "above 0 and at most 1")]

@@ -54,10 +54,10 @@ internal static class DiagnosticDescriptors
         "Duplicate layer name",
         "Layer name '{0}' is already used by another layer of network '{1}'");
 
-    public static readonly DiagnosticDescriptor DenseNeedsVector = Error(
+    public static readonly DiagnosticDescriptor LayerNeedsVector = Error(
         "NG0010",
-        "Dense layer needs a vector input",
-        "Dense '{0}' expects a vector but '{1}' produces {2}; insert [Flatten] before it");
+        "Layer needs a vector input",
+        "{0} '{1}' expects a vector but '{2}' produces {3}; insert [Flatten] before it");
 
     public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Error(
         "NG0011",

@@ -204,6 +204,16 @@ public sealed class RegularizationParityTests(ITestOutputHelper output) : Parity
     public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
 }
 
+/// <summary>Maxout: the pieces' product, their maximum, δ routed to the winners, as a hidden layer, the first layer and the output.</summary>
+public sealed class MaxoutParityTests(ITestOutputHelper output) : ParityTests(output)
+{
+    public static TheoryData<string, int> Cases => NetworkCatalog.Cases(NetworkCatalog.Maxout);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
+}
+
 /// <summary>Every optimizer rule with norm clipping, value clipping, L2 and decoupled weight decay, on every network.</summary>
 
 public sealed class OptimizerParityTests(ITestOutputHelper output) : ParityTests(output)

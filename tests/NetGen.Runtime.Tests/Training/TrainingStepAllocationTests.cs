@@ -18,7 +18,7 @@ public sealed class TrainingStepAllocationTests
     // The first step runs each product on the calling thread alone, sizing its buffers; the second starts the pool's threads.
     private const int WarmUpSteps = 2;
 
-    public static TheoryData<string> Networks => new() { "MnistMlp", "LeNet5", "DropoutNet", "DropConnectNet" };
+    public static TheoryData<string> Networks => new() { "MnistMlp", "LeNet5", "DropoutNet", "DropConnectNet", "MaxoutNet" };
 
     [Theory]
     [MemberData(nameof(Networks))]
@@ -78,6 +78,7 @@ public sealed class TrainingStepAllocationTests
         MnistMlp mlp => (inputs, targets, optimizer) => mlp.TrainStep(inputs, targets, optimizer),
         Networks.DropoutNet dropout => (inputs, targets, optimizer) => dropout.TrainStep(inputs, targets, optimizer),
         Networks.DropConnectNet dropConnect => (inputs, targets, optimizer) => dropConnect.TrainStep(inputs, targets, optimizer),
+        Networks.MaxoutNet maxout => (inputs, targets, optimizer) => maxout.TrainStep(inputs, targets, optimizer),
         _ => throw new ArgumentException($"No TrainStep for {network.Name}.", nameof(network)),
     };
 
@@ -88,6 +89,7 @@ public sealed class TrainingStepAllocationTests
             "LeNet5" => new LeNet5(),
             "DropoutNet" => new Networks.DropoutNet(),
             "DropConnectNet" => new Networks.DropConnectNet(),
+            "MaxoutNet" => new Networks.MaxoutNet(),
             _ => new MnistMlp(),
         };
         network.Initialize(seed: 1);

@@ -39,7 +39,7 @@ internal sealed partial class DenseLayer : ComputeLayerDescriptor
         var input = planning.Input;
         if (input.Kind != ShapeKind.Vector)
         {
-            planning.Report(DiagnosticDescriptors.DenseNeedsVector, planning.Layer.Name, planning.PreviousName, input);
+            planning.Report(DiagnosticDescriptors.LayerNeedsVector, planning.Layer.Kind, planning.Layer.Name, planning.PreviousName, input);
         }
 
         var units = options.Units;
