@@ -26,5 +26,12 @@ namespace NetGen
 
         /// <summary>Whether the layer adds a learned bias (default true).</summary>
         public bool Bias { get; set; } = true;
+
+        /// <summary>
+        /// DropConnect (Wan et al., 2013): the probability, in [0, 1), of dropping each weight in a training step (default 0,
+        /// off). Kept weights are scaled by 1 / (1 − p), so inference uses the weights unchanged. One mask per training step
+        /// is shared by every sample of the batch; the bias is never dropped.
+        /// </summary>
+        public double DropConnect { get; set; }
     }
 }

@@ -9,15 +9,15 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace NetGen.CodeFixes;
 
-/// <summary>NG0010: inserts [Flatten] before a dense layer whose input is a matrix or an image.</summary>
+/// <summary>NG0010: inserts [Flatten] before a dense or maxout layer whose input is a matrix or an image.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsertFlattenCodeFixProvider))]
 [Shared]
 public sealed class InsertFlattenCodeFixProvider : CodeFixProvider
 {
-    private const string Title = "Insert [Flatten] before the dense layer";
+    private const string Title = "Insert [Flatten] before the layer";
     private const string EquivalenceKey = "NetGen.InsertFlatten";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(NetGenDiagnosticIds.DenseNeedsVector);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(NetGenDiagnosticIds.LayerNeedsVector);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -31,7 +31,7 @@ public sealed class InsertFlattenCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            // The diagnostic covers the [Dense] attribute itself.
+            // The diagnostic covers the layer's attribute itself.
             if (root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<AttributeSyntax>() is not { Parent: AttributeListSyntax list } dense)
             {
                 continue;

@@ -8,6 +8,6 @@ internal static class NetGenDiagnosticIds
 {
     public const string NetworkNotPartial = "NG0001";
     public const string ContainingTypeNotPartial = "NG0003";
-    public const string DenseNeedsVector = "NG0010";
+    public const string LayerNeedsVector = "NG0010";
     public const string LayerNeedsImage = "NG0016";
 }

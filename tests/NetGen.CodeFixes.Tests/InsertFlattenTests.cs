@@ -3,7 +3,7 @@ using NetGen.CodeFixes.Tests.Infrastructure;
 
 namespace NetGen.CodeFixes.Tests;
 
-/// <summary>NG0010: [Flatten] goes immediately before the dense layer, laid out like the attributes around it.</summary>
+/// <summary>NG0010: [Flatten] goes immediately before the dense or maxout layer, laid out like the attributes around it.</summary>
 public sealed class InsertFlattenTests
 {
     [Fact]
@@ -31,6 +31,31 @@ public sealed class InsertFlattenTests
             [Flatten]
             // The classifier.
             [Dense(10)]
+            public partial class Net;
+            """);
+    }
+
+    [Fact]
+    public async Task InsertsFlattenBeforeAMaxoutLayer()
+    {
+        var fixedSources = await CodeFixRunner.ApplyFirstFixAsync(new InsertFlattenCodeFixProvider(), "NG0010", """
+            using NetGen;
+
+            [Network]
+            [Input(2, 4, 4)]
+            [Maxout(8, 2)]
+            [Dense(1)]
+            public partial class Net;
+            """);
+
+        FixedSources.AssertFixedTo(fixedSources, """
+            using NetGen;
+
+            [Network]
+            [Input(2, 4, 4)]
+            [Flatten]
+            [Maxout(8, 2)]
+            [Dense(1)]
             public partial class Net;
             """);
     }

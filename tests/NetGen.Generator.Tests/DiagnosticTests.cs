@@ -216,7 +216,65 @@ public sealed class DiagnosticTests
             [Dropout([|{{rate}}|], Name = "Drop")]
             [Dense(1)]
             public partial class OverDroppedNet;
-            """, "Dropout 'Drop'", message, "below 1");
+            """, "Dropout 'Drop'", message, "below 1", "dropping a value");
+    }
+
+    [Theory]
+    [InlineData("DropConnect = 1.0", "DropConnect = 1")]
+    [InlineData("DropConnect = -0.5", "DropConnect = -0.5")]
+    public void DropConnectOutsideTheUnitIntervalReportsNG0023OnTheOption(string option, string message)
+    {
+        AssertSingleError("NG0023", $$"""
+            using NetGen;
+
+            [Network]
+            [Input(8)]
+            [Dense(4, Name = "Hidden", [|{{option}}|])]
+            [Dense(1)]
+            public partial class OverConnectedNet;
+            """, "Dense 'Hidden'", message, "below 1", "dropping a weight");
+    }
+
+    [Fact]
+    public void MaxoutOfOnePieceReportsNG0006OnTheArgument()
+    {
+        AssertSingleError("NG0006", """
+            using NetGen;
+
+            [Network]
+            [Input(8)]
+            [Maxout(4, [|1|], Name = "Max")]
+            [Dense(1)]
+            public partial class OnePieceNet;
+            """, "Maxout 'Max'", "pieces = 1", "at least 2");
+    }
+
+    [Fact]
+    public void MaxoutOfZeroUnitsNamedOutOfOrderReportsNG0006OnThatArgument()
+    {
+        AssertSingleError("NG0006", """
+            using NetGen;
+
+            [Network]
+            [Input(8)]
+            [Maxout(pieces: 3, [|units: 0|], Name = "Max")]
+            [Dense(1)]
+            public partial class NoUnitsNet;
+            """, "Maxout 'Max'", "units = 0", "at least 1");
+    }
+
+    [Fact]
+    public void MaxoutAfterImageInputWithoutFlattenReportsNG0010()
+    {
+        AssertSingleError("NG0010", """
+            using NetGen;
+
+            [Network]
+            [Input(1, 4, 4)]
+            [[|Maxout(3, 2, Name = "Max")|]]
+            [Dense(1)]
+            public partial class UnflattenedMaxoutNet;
+            """, "Maxout 'Max'", "'Input' produces 1×4×4", "[Flatten]");
     }
 
     [Theory]

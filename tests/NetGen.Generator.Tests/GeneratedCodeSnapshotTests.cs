@@ -41,4 +41,13 @@ public sealed class GeneratedCodeSnapshotTests
         Assert.StartsWith("Demo.Vision.RegularizedNet.", run.SingleSource.HintName, System.StringComparison.Ordinal);
         Snapshot.Match(run.SingleSource.Text, "RegularizedNet");
     }
+
+    [Fact]
+    public void MaxoutAndDropConnectNetworkMatchesItsSnapshot()
+    {
+        var run = GeneratorHarness.Run(ValidNetworks.MaxoutDropConnect);
+
+        Assert.StartsWith("Demo.MaxoutDropConnectNet.", run.SingleSource.HintName, System.StringComparison.Ordinal);
+        Snapshot.Match(run.SingleSource.Text, "MaxoutDropConnectNet");
+    }
 }

@@ -54,10 +54,10 @@ internal static class DiagnosticDescriptors
         "Duplicate layer name",
         "Layer name '{0}' is already used by another layer of network '{1}'");
 
-    public static readonly DiagnosticDescriptor DenseNeedsVector = Error(
+    public static readonly DiagnosticDescriptor LayerNeedsVector = Error(
         "NG0010",
-        "Dense layer needs a vector input",
-        "Dense '{0}' expects a vector but '{1}' produces {2}; insert [Flatten] before it");
+        "Layer needs a vector input",
+        "{0} '{1}' expects a vector but '{2}' produces {3}; insert [Flatten] before it");
 
     public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Error(
         "NG0011",
@@ -114,10 +114,10 @@ internal static class DiagnosticDescriptors
         "Reshape changes the element count",
         "Reshape '{0}' turns what '{1}' produces, {2} ({3} floats), into {4} ({5} floats); a reshape must keep every float");
 
-    public static readonly DiagnosticDescriptor DropoutRateOutOfRange = Error(
+    public static readonly DiagnosticDescriptor DropProbabilityOutOfRange = Error(
         "NG0023",
-        "Dropout rate out of range",
-        "Dropout '{0}' has rate {1}; it must be at least 0 and below 1 (the probability of dropping a value)");
+        "Drop probability out of range",
+        "{0} '{1}' has {2}; it must be at least 0 and below 1 (the probability of dropping a {3})");
 
     public static readonly DiagnosticDescriptor BatchNormOptionOutOfRange = Error(
         "NG0024",

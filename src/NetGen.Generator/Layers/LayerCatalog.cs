@@ -7,6 +7,7 @@ using NetGen.Generator.Layers.Dense;
 using NetGen.Generator.Layers.Dropout;
 using NetGen.Generator.Layers.Flatten;
 using NetGen.Generator.Layers.Input;
+using NetGen.Generator.Layers.Maxout;
 using NetGen.Generator.Layers.Pool2D;
 using NetGen.Generator.Layers.Reshape;
 using NetGen.Generator.Model;
@@ -27,6 +28,7 @@ internal static class LayerCatalog
         ReshapeLayer.Instance,
         DropoutLayer.Instance,
         BatchNormLayer.Instance,
+        MaxoutLayer.Instance,
     ];
 
     private static readonly Dictionary<LayerKind, LayerDescriptor> s_byKind = All.ToDictionary(descriptor => descriptor.Kind);

@@ -15,6 +15,7 @@ internal enum LayerKind
     Reshape,
     Dropout,
     BatchNorm,
+    Maxout,
 }
 
 internal enum ActivationKind

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -68,7 +69,7 @@ internal sealed class LayerArguments
             }
 
             var parameterName = index < parameters.Length ? parameters[index].Name : "size";
-            CheckAtLeast(parameterName, value, 1, PositionalArgumentLocation(_syntax, index) ?? Location);
+            CheckAtLeast(parameterName, value, 1, ConstructorArgumentLocation(index));
             sizes.Add(value);
         }
 
@@ -82,10 +83,26 @@ internal sealed class LayerArguments
         return sizes.Count == 1 ? Math.Max(sizes[0], 1) : 1;
     }
 
+    /// <summary>
+    /// The constructor's <c>int</c> argument at <paramref name="index"/>, checked to be at least <paramref name="minimum"/> and
+    /// reported under its parameter's name at the argument; null where it is missing (the compiler reported why).
+    /// </summary>
+    public int? PositionalInt(int index, int minimum)
+    {
+        if (index >= _attribute.ConstructorArguments.Length || _attribute.ConstructorArguments[index].Value is not int value)
+        {
+            return null;
+        }
+
+        var parameters = _attribute.AttributeConstructor!.Parameters;
+        CheckAtLeast(index < parameters.Length ? parameters[index].Name : "size", value, minimum, ConstructorArgumentLocation(index));
+        return value;
+    }
+
     /// <summary>The constructor's <c>double</c> argument at <paramref name="index"/> (null where the compiler reported it), and where it is written.</summary>
     public (double? Value, SourceLocation? Location) PositionalDouble(int index) =>
         (index < _attribute.ConstructorArguments.Length && _attribute.ConstructorArguments[index].Value is double value ? value : null,
-         PositionalArgumentLocation(_syntax, index) ?? Location);
+         ConstructorArgumentLocation(index));
 
     /// <summary>Reports <paramref name="descriptor"/> at <paramref name="location"/>.</summary>
     public void Report(DiagnosticDescriptor descriptor, SourceLocation? location, params object[] messageArguments) =>
@@ -165,6 +182,16 @@ internal sealed class LayerArguments
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, location, Kind, Name, argument, value, minimum));
         }
+    }
+
+    /// <summary>Where the constructor's argument <paramref name="index"/> is written: by its parameter's name (<c>pieces: 3</c>) or by position.</summary>
+    private SourceLocation? ConstructorArgumentLocation(int index)
+    {
+        var parameters = _attribute.AttributeConstructor is { } constructor ? constructor.Parameters : ImmutableArray<IParameterSymbol>.Empty;
+        var named = index < parameters.Length
+            ? _syntax.ArgumentList?.Arguments.FirstOrDefault(argument => argument.NameColon?.Name.Identifier.ValueText == parameters[index].Name)
+            : null;
+        return named is not null ? SourceLocation.From(named.GetLocation()) : PositionalArgumentLocation(_syntax, index) ?? Location;
     }
 
     internal static SourceLocation? PositionalArgumentLocation(AttributeSyntax syntax, int index)

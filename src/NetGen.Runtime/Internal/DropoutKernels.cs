@@ -4,9 +4,10 @@ using System.ComponentModel;
 namespace NetGen.Internal;
 
 /// <summary>
-/// One dropout layer's mask at one training step: value i is dropped when <see cref="Philox.Uniform"/> draws below
-/// <see cref="Rate"/> for element i of stream <see cref="Stream"/> at step <see cref="Step"/> under <see cref="Seed"/>;
-/// kept values are multiplied by <see cref="Scale"/>, 1 / (1 − rate). The generated CUDA draws the same mask.
+/// One layer's mask at one training step, over a dropout layer's values or a DropConnect layer's weights: element i is
+/// dropped when <see cref="Philox.Uniform"/> draws below <see cref="Rate"/> for element i of stream <see cref="Stream"/>
+/// at step <see cref="Step"/> under <see cref="Seed"/>; kept elements are multiplied by <see cref="Scale"/>, 1 / (1 − rate).
+/// The generated CUDA draws the same mask.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct DropoutMask(float Rate, float Scale, uint Seed, ulong Step, int Stream);
@@ -30,8 +31,9 @@ public static class DropoutKernels
     /// <summary>δ of the layer below: δ·scale where the value was kept, 0 where it was dropped.</summary>
     public static void InputGradient(ReadOnlySpan<float> delta, Span<float> inputDelta, int count, DropoutMask mask) => Apply(delta, inputDelta, count, mask);
 
+    /// <summary>destination[i] = 0 where the mask drops element i, source[i]·scale elsewhere; the two may be the same span.</summary>
     // Each Philox call gives the four words of four consecutive elements.
-    private static void Apply(ReadOnlySpan<float> source, Span<float> destination, int count, DropoutMask mask)
+    internal static void Apply(ReadOnlySpan<float> source, Span<float> destination, int count, DropoutMask mask)
     {
         source = source[..count];
         destination = destination[..count];

@@ -45,3 +45,21 @@ public partial class BatchNormNet;
 [BatchNorm(Name = "FeatureNorm")]
 [Dense(4, Name = "Logits")]
 public partial class SpatialBatchNormNet;
+
+/// <summary>
+/// DropConnect on a ReLU layer of 130 units over 7 inputs (910 weights, not a multiple of the four values one Philox draw
+/// covers) and on a sigmoid output, whose δ below is read through its masked weights with the ReLU derivative fused.
+/// </summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(7)]
+[Dense(130, Name = "Hidden", Activation = Activation.ReLU, DropConnect = 0.3)]
+[Dense(3, Name = "Output", Activation = Activation.Sigmoid, DropConnect = 0.5)]
+public partial class DropConnectNet;
+
+/// <summary>DropConnect through the dense layer's other forward paths, PReLU without bias and softmax, above a tanh layer without it.</summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(5)]
+[Dense(9, Name = "First", Activation = Activation.Tanh)]
+[Dense(6, Name = "Hidden", Activation = Activation.PReLU, Bias = false, DropConnect = 0.25)]
+[Dense(3, Name = "Output", Activation = Activation.Softmax, DropConnect = 0.4)]
+public partial class DropConnectSoftmaxNet;

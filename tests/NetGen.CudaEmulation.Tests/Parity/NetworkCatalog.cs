@@ -68,9 +68,17 @@ internal static class NetworkCatalog
         new(nameof(SpatialDropoutNet), () => new SpatialDropoutNet(), SpatialDropoutNet.CudaProgram, s_small),
         new(nameof(BatchNormNet), () => new BatchNormNet(), BatchNormNet.CudaProgram, s_small),
         new(nameof(SpatialBatchNormNet), () => new SpatialBatchNormNet(), SpatialBatchNormNet.CudaProgram, s_small),
+        new(nameof(DropConnectNet), () => new DropConnectNet(), DropConnectNet.CudaProgram, s_small),
+        new(nameof(DropConnectSoftmaxNet), () => new DropConnectSoftmaxNet(), DropConnectSoftmaxNet.CudaProgram, s_small),
     };
 
-    public static IEnumerable<NetworkCase> All => Reference.Concat(Activations).Concat(Losses).Concat(Spatial).Concat(Regularization);
+    public static IReadOnlyList<NetworkCase> Maxout { get; } = new NetworkCase[]
+    {
+        new(nameof(MaxoutNet), () => new MaxoutNet(), MaxoutNet.CudaProgram, s_small),
+        new(nameof(MaxoutStackNet), () => new MaxoutStackNet(), MaxoutStackNet.CudaProgram, s_small),
+    };
+
+    public static IEnumerable<NetworkCase> All => Reference.Concat(Activations).Concat(Losses).Concat(Spatial).Concat(Regularization).Concat(Maxout);
 
     public static NetworkCase Get(string name) => All.First(network => network.Name == name);
 

@@ -196,10 +196,20 @@ public sealed class SpatialParityTests(ITestOutputHelper output) : ParityTests(o
     public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
 }
 
-/// <summary>Dropout and batch normalisation, which behave differently in training and inference.</summary>
+/// <summary>Dropout, DropConnect and batch normalisation, which behave differently in training and inference.</summary>
 public sealed class RegularizationParityTests(ITestOutputHelper output) : ParityTests(output)
 {
     public static TheoryData<string, int> Cases => NetworkCatalog.Cases(NetworkCatalog.Regularization);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
+}
+
+/// <summary>Maxout: the pieces' product, their maximum, δ routed to the winners, as a hidden layer, the first layer and the output.</summary>
+public sealed class MaxoutParityTests(ITestOutputHelper output) : ParityTests(output)
+{
+    public static TheoryData<string, int> Cases => NetworkCatalog.Cases(NetworkCatalog.Maxout);
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -178,6 +178,20 @@ internal static class ValidNetworks
         public partial class RegularizedNet;
         """;
 
+    public const string MaxoutDropConnect = """
+        using NetGen;
+
+        namespace Demo;
+
+        /// <summary>A maxout layer between dense layers with DropConnect: the pieces, their maximum and the masked weights.</summary>
+        [Network(Loss = Loss.SoftmaxCrossEntropy)]
+        [Input(6)]
+        [Dense(8, Name = "Hidden", Activation = Activation.ReLU, DropConnect = 0.5)]
+        [Maxout(4, 3, Name = "Max")]
+        [Dense(3, Name = "Logits", DropConnect = 0.2)]
+        public partial class MaxoutDropConnectNet;
+        """;
+
     /// <summary>Every valid declaration above, by a name for test output.</summary>
     public static IReadOnlyDictionary<string, string> ByName { get; } = BuildByName();
 
@@ -194,6 +208,7 @@ internal static class ValidNetworks
             [nameof(LeNet5)] = LeNet5,
             [nameof(SpatialVariety)] = SpatialVariety,
             [nameof(Regularized)] = Regularized,
+            [nameof(MaxoutDropConnect)] = MaxoutDropConnect,
         };
 
         foreach (var loss in Enum.GetNames<NetGen.Loss>())

@@ -22,8 +22,10 @@ public sealed class GradientCheckTests
 
     public static TheoryData<string> RegularizationNetworks() => new()
     {
-        nameof(DropoutNet), nameof(SpatialDropoutNet), nameof(BatchNormNet), nameof(SpatialBatchNormNet),
+        nameof(DropoutNet), nameof(SpatialDropoutNet), nameof(BatchNormNet), nameof(SpatialBatchNormNet), nameof(DropConnectNet), nameof(DropConnectSoftmaxNet),
     };
+
+    public static TheoryData<string> MaxoutNetworks() => new() { nameof(MaxoutNet), nameof(MaxoutLogitsNet) };
 
     public static TheoryData<string> SpatialNetworks() => new() { nameof(ConvMaxPoolNet), nameof(StridedAvgPoolNet), nameof(ReshapeNet) };
 
@@ -38,6 +40,10 @@ public sealed class GradientCheckTests
     [Theory]
     [MemberData(nameof(RegularizationNetworks))]
     public void Regularization_gradients_match_central_differences_in_training_mode(string name) => AssertGradientsMatch(Create(name));
+
+    [Theory]
+    [MemberData(nameof(MaxoutNetworks))]
+    public void Maxout_gradients_match_central_differences(string name) => AssertGradientsMatch(Create(name));
 
     [Theory]
     [MemberData(nameof(SpatialNetworks))]
@@ -126,6 +132,10 @@ public sealed class GradientCheckTests
         nameof(SpatialDropoutNet) => new SpatialDropoutNet(),
         nameof(BatchNormNet) => new BatchNormNet(),
         nameof(SpatialBatchNormNet) => new SpatialBatchNormNet(),
+        nameof(DropConnectNet) => new DropConnectNet(),
+        nameof(DropConnectSoftmaxNet) => new DropConnectSoftmaxNet(),
+        nameof(MaxoutNet) => new MaxoutNet(),
+        nameof(MaxoutLogitsNet) => new MaxoutLogitsNet(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }

@@ -49,3 +49,24 @@ public partial class SpatialBatchNormNet;
 [Input(5)]
 [BatchNorm(Name = "Norm")]
 public partial class BatchNormOnlyNet;
+
+/// <summary>DropConnect on a tanh layer and on the linear output: masked weights forward, a masked ∂L/∂W, δ below through the masked weights.</summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(4)]
+[Dense(8, Name = "Hidden", Activation = Activation.Tanh, DropConnect = 0.5)]
+[Dense(2, Name = "Output", DropConnect = 0.25)]
+public partial class DropConnectNet;
+
+/// <summary><see cref="DropConnectNet"/> without DropConnect, with the same parameter layout.</summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(4)]
+[Dense(8, Name = "Hidden", Activation = Activation.Tanh)]
+[Dense(2, Name = "Output")]
+public partial class DropConnectFreeNet;
+
+/// <summary>DropConnect through the dense layer's other forward paths: PReLU without bias, and softmax.</summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(5)]
+[Dense(6, Name = "Hidden", Activation = Activation.PReLU, Bias = false, DropConnect = 0.3)]
+[Dense(3, Name = "Output", Activation = Activation.Softmax, DropConnect = 0.4)]
+public partial class DropConnectSoftmaxNet;

@@ -18,7 +18,7 @@ public sealed class TrainingStepAllocationTests
     // The first step runs each product on the calling thread alone, sizing its buffers; the second starts the pool's threads.
     private const int WarmUpSteps = 2;
 
-    public static TheoryData<string> Networks => new() { "MnistMlp", "LeNet5", "DropoutNet", "NoisyReluNet", "SpatialNoisyReluNet" };
+    public static TheoryData<string> Networks => new() { "MnistMlp", "LeNet5", "DropoutNet", "NoisyReluNet", "SpatialNoisyReluNet", "DropConnectNet", "MaxoutNet" };
 
     [Theory]
     [MemberData(nameof(Networks))]
@@ -79,6 +79,8 @@ public sealed class TrainingStepAllocationTests
         Networks.DropoutNet dropout => (inputs, targets, optimizer) => dropout.TrainStep(inputs, targets, optimizer),
         Networks.NoisyReluNet noisy => (inputs, targets, optimizer) => noisy.TrainStep(inputs, targets, optimizer),
         Networks.SpatialNoisyReluNet spatial => (inputs, targets, optimizer) => spatial.TrainStep(inputs, targets, optimizer),
+        Networks.DropConnectNet dropConnect => (inputs, targets, optimizer) => dropConnect.TrainStep(inputs, targets, optimizer),
+        Networks.MaxoutNet maxout => (inputs, targets, optimizer) => maxout.TrainStep(inputs, targets, optimizer),
         _ => throw new ArgumentException($"No TrainStep for {network.Name}.", nameof(network)),
     };
 
@@ -90,6 +92,8 @@ public sealed class TrainingStepAllocationTests
             "DropoutNet" => new Networks.DropoutNet(),
             "NoisyReluNet" => new Networks.NoisyReluNet(),
             "SpatialNoisyReluNet" => new Networks.SpatialNoisyReluNet(),
+            "DropConnectNet" => new Networks.DropConnectNet(),
+            "MaxoutNet" => new Networks.MaxoutNet(),
             _ => new MnistMlp(),
         };
         network.Initialize(seed: 1);

@@ -8,17 +8,20 @@ namespace NetGen.Generator.Emit.Cuda;
 /// The kernels that dense and convolution layers build on the prelude's tiled product: the forward product with bias and
 /// activation in its epilogue, the weight gradient as split products summed in a fixed order (deterministic), the bias
 /// gradient as a block reduction, and δ of the layer below as a product with that layer's derivative in its epilogue.
-/// Each layer supplies its own index arithmetic as lhs(m, k), rhs(k, n) and the output index.
+/// Each layer supplies its own index arithmetic as lhs(m, k), rhs(k, n) and the output index, and where they differ from
+/// its weights, output and δ, the operands (<see cref="CudaProductOperands"/>).
 /// </summary>
 internal static class CudaProductKernels
 {
     /// <summary>
-    /// A tiled product over rows = samples × <paramref name="rowsPerSample"/>, columns = the layer's channels or units and
-    /// <paramref name="depth"/>, whose epilogue adds the bias, keeps z and writes f(z) at <paramref name="outputIndex"/>.
+    /// A tiled product over rows = samples × <paramref name="rowsPerSample"/>, columns = the rows of W (the layer's channels
+    /// or units) and <paramref name="depth"/>, whose epilogue adds the bias, keeps z and writes f(z) at <paramref name="outputIndex"/>.
     /// </summary>
     public static CudaKernel ForwardWithEpilogue(
-        CudaLayer layer, string name, string comment, string lhs, string rhs, string outputIndex, int rowsPerSample, int depth)
+        CudaLayer layer, string name, string comment, string lhs, string rhs, string outputIndex, int rowsPerSample, int depth,
+        CudaProductOperands? operands = null)
     {
+        operands ??= CudaProductOperands.Of(layer);
         var plan = layer.Plan;
         var hasBias = plan.Tensor(TensorRoles.Bias) is not null;
         var problem = name + "_problem";
@@ -46,7 +49,7 @@ internal static class CudaProductKernels
         }
 
         var members = new List<string> { "const float* __restrict__ in;", "const float* __restrict__ weight;" };
-        var initializers = new List<string> { layer.Source, layer.Parameters(TensorRoles.Weight) };
+        var initializers = new List<string> { layer.Source, operands.Weights };
         if (hasBias)
         {
             members.Add("const float* __restrict__ bias;");
@@ -66,21 +69,26 @@ internal static class CudaProductKernels
         }
 
         members.Add("float* __restrict__ a;");
-        initializers.Add(layer.Output);
+        initializers.Add(operands.Output);
         var parameters = new List<CudaParameter> { CudaParameter.Reads(layer.Source), CudaParameter.Reads(CudaNames.Parameters) };
+        if (operands.WeightBuffer is { } weightBuffer)
+        {
+            parameters.Add(CudaParameter.Reads(weightBuffer));
+        }
+
         if (layer.HasSeparatePreActivation)
         {
             parameters.Add(CudaParameter.Writes(layer.PreActivation));
         }
 
-        parameters.Add(CudaParameter.Writes(layer.Output));
+        parameters.Add(CudaParameter.Writes(operands.Output));
         parameters.Add(CudaParameter.Batch);
         var helpers = CudaProducts.Problem(problem, members, lhs, rhs, rhsContiguousInK: true, store);
         var body = "ng_gemm_tile(" + problem + "{ " + string.Join(", ", initializers) + " }, batch * " + C.Int(rowsPerSample) + ", " +
-                   C.Int(layer.Channels) + ", 0, " + C.Int(depth) + ");";
+                   C.Int(operands.Rows) + ", 0, " + C.Int(depth) + ");";
         return new CudaKernel(
             name, comment, parameters, body,
-            CudaGrid.Covering(layer.Channels, CudaProducts.Tile), CudaGrid.PerBatch(rowsPerSample, CudaProducts.Tile), CudaGrid.Constant(1),
+            CudaGrid.Covering(operands.Rows, CudaProducts.Tile), CudaGrid.PerBatch(rowsPerSample, CudaProducts.Tile), CudaGrid.Constant(1),
             Helpers: helpers);
     }
 
@@ -96,23 +104,25 @@ internal static class CudaProductKernels
     /// ∂L/∂W = δᵀ·x over the batch, as ⌈batch / samples per split⌉ split products (grid z) into the partials buffer, then summed
     /// in split order into the gradients; and ∂L/∂b as a block reduction when the layer has a bias.
     /// </summary>
-    public static IEnumerable<CudaKernel> ParameterGradients(CudaLayer layer, string prefix, string lhs, string rhs, string input, int rowsPerSample)
+    public static IEnumerable<CudaKernel> ParameterGradients(
+        CudaLayer layer, string prefix, string lhs, string rhs, string input, int rowsPerSample, CudaProductOperands? operands = null)
     {
-        yield return WeightGradient(layer, prefix, lhs, rhs, input, rowsPerSample);
+        operands ??= CudaProductOperands.Of(layer);
+        yield return WeightGradient(layer, operands, prefix, lhs, rhs, input, rowsPerSample);
         yield return WeightGradientSum(layer, rowsPerSample);
         if (layer.Plan.Tensor(TensorRoles.Bias) is not null)
         {
-            yield return BiasGradient(layer, prefix, rowsPerSample);
+            yield return BiasGradient(layer, operands, prefix, rowsPerSample);
         }
     }
 
     private static string PartialsName(CudaLayer layer) => "weight_gradient_partials_" + layer.Id;
 
-    private static CudaKernel WeightGradient(CudaLayer layer, string prefix, string lhs, string rhs, string input, int rows)
+    private static CudaKernel WeightGradient(CudaLayer layer, CudaProductOperands operands, string prefix, string lhs, string rhs, string input, int rows)
     {
         var weights = layer.Plan.Tensor(TensorRoles.Weight)!.Length;
         var samplesPerSplit = CudaProducts.SamplesPerSplit(rows);
-        int outputs = layer.Channels, depth = weights / layer.Channels;
+        int outputs = operands.Rows, depth = weights / operands.Rows;
         var name = prefix + "_weight_gradient_" + layer.Id;
         var helpers = CudaProducts.Problem(
             name + "_problem",
@@ -121,13 +131,13 @@ internal static class CudaProductKernels
         var body =
             "const int first = blockIdx.z * " + C.Int(samplesPerSplit) + ";\n" +
             "const int last = min(batch, first + " + C.Int(samplesPerSplit) + ");\n" +
-            "ng_gemm_tile(" + name + "_problem{ " + layer.Delta + ", " + layer.Source + ", " + PartialsName(layer) + " + (long long)blockIdx.z * " +
+            "ng_gemm_tile(" + name + "_problem{ " + operands.Delta + ", " + layer.Source + ", " + PartialsName(layer) + " + (long long)blockIdx.z * " +
             C.Int(weights) + " }, " + C.Int(outputs) + ", " + C.Int(depth) + ", first * " + C.Int(rows) + ", last * " + C.Int(rows) + ");";
         return new CudaKernel(
             name,
             layer.Plan.Name + ": ∂L/∂W = δᵀ·" + input + " over " + C.Int(samplesPerSplit) + " samples per split (grid z), summed by " +
             "weight_gradient_sum_" + layer.Id,
-            new[] { CudaParameter.Reads(layer.Delta), CudaParameter.Reads(layer.Source), CudaParameter.Writes(PartialsName(layer)), CudaParameter.Batch },
+            new[] { CudaParameter.Reads(operands.Delta), CudaParameter.Reads(layer.Source), CudaParameter.Writes(PartialsName(layer)), CudaParameter.Batch },
             body,
             CudaGrid.Covering(depth, CudaProducts.Tile), CudaGrid.Covering(outputs, CudaProducts.Tile), CudaGrid.PerBatch(1, samplesPerSplit),
             Helpers: helpers);
@@ -146,11 +156,11 @@ internal static class CudaProductKernels
             CudaGrid.Covering(weights, CudaKernel.Threads), CudaGrid.Constant(1), CudaGrid.Constant(1));
     }
 
-    private static CudaKernel BiasGradient(CudaLayer layer, string prefix, int rows)
+    private static CudaKernel BiasGradient(CudaLayer layer, CudaProductOperands operands, string prefix, int rows)
     {
         var element = rows == 1
-            ? layer.Delta + "[r * " + C.Int(layer.Channels) + " + blockIdx.x]"
-            : layer.Delta + "[(r / " + C.Int(rows) + " * " + C.Int(layer.Channels) + " + blockIdx.x) * " + C.Int(rows) + " + r % " + C.Int(rows) + "]";
+            ? operands.Delta + "[r * " + C.Int(operands.Rows) + " + blockIdx.x]"
+            : operands.Delta + "[(r / " + C.Int(rows) + " * " + C.Int(operands.Rows) + " + blockIdx.x) * " + C.Int(rows) + " + r % " + C.Int(rows) + "]";
         var body =
             "double sum = 0.0;\n" +
             "for (int r = threadIdx.x; r < batch * " + C.Int(rows) + "; r += NG_THREADS)\n{\n    sum += " + element + ";\n}\n\n" +
@@ -159,17 +169,19 @@ internal static class CudaProductKernels
         return new CudaKernel(
             prefix + "_bias_gradient_" + layer.Id,
             layer.Plan.Name + ": ∂L/∂b = Σ δ over the batch" + (rows > 1 ? " and positions" : string.Empty) + ", one block per " + (rows > 1 ? "filter" : "unit"),
-            new[] { CudaParameter.Reads(layer.Delta), CudaParameter.Writes(CudaNames.Gradients), CudaParameter.Batch },
-            body, CudaGrid.Constant(layer.Channels), CudaGrid.Constant(1), CudaGrid.Constant(1));
+            new[] { CudaParameter.Reads(operands.Delta), CudaParameter.Writes(CudaNames.Gradients), CudaParameter.Batch },
+            body, CudaGrid.Constant(operands.Rows), CudaGrid.Constant(1), CudaGrid.Constant(1));
     }
 
     /// <summary>δ of <paramref name="below"/> as a tiled product of this layer's δ and weights, the derivative of below's activation fused into the store.</summary>
     public static CudaKernel InputGradient(
-        CudaLayer layer, CudaLayer below, string name, string comment, string lhs, string rhs, string belowIndex, int rowsPerSample, int columns, int depth)
+        CudaLayer layer, CudaLayer below, string name, string comment, string lhs, string rhs, string belowIndex, int rowsPerSample, int columns, int depth,
+        CudaProductOperands? operands = null)
     {
+        operands ??= CudaProductOperands.Of(layer);
         var members = new List<string> { "const float* __restrict__ delta;", "const float* __restrict__ weight;" };
-        var initializers = new List<string> { layer.Delta, layer.Parameters(TensorRoles.Weight) };
-        var parameters = new List<CudaParameter> { CudaParameter.Reads(layer.Delta), CudaParameter.Reads(CudaNames.Parameters) };
+        var initializers = new List<string> { operands.Delta, operands.Weights };
+        var parameters = new List<CudaParameter> { CudaParameter.Reads(operands.Delta), CudaParameter.Reads(operands.WeightBuffer ?? CudaNames.Parameters) };
         CudaBelow.AddMembers(below, members, initializers, parameters);
         parameters.Add(CudaParameter.Batch);
         var helpers = CudaProducts.Problem(

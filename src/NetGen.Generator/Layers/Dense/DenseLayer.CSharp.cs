@@ -12,6 +12,12 @@ internal sealed partial class DenseLayer
     public override void WriteForward(CSharpLayer layer, IndentedWriter writer)
     {
         var weights = layer.Parameters(TensorRoles.Weight);
+        if (Options(layer.Plan).DropsConnections)
+        {
+            writer.Line(DropConnect.DeclareWeights(layer));
+            weights = DropConnect.WeightLocal(layer);
+        }
+
         var bias = layer.ParametersOrDefault(TensorRoles.Bias);
         var buffers = layer.PreActivation + ", " + layer.Output + ", " + Sizes(layer);
         switch (layer.Activation.Form)
@@ -32,13 +38,21 @@ internal sealed partial class DenseLayer
         }
     }
 
+    /// <summary>With DropConnect, ∂L/∂W is masked as the weights were, and δ below is δ·(M ∘ W) / (1 − p), read from the forward pass's masked weights.</summary>
     public override void WriteBackward(CSharpLayer layer, IndentedWriter writer)
     {
+        var dropsConnections = Options(layer.Plan).DropsConnections;
         writer.Line(Kernels + ".ParameterGradients(" + layer.Delta + ", " + layer.Source + ", " + layer.Gradients(TensorRoles.Weight) + ", " +
                     layer.GradientsOrDefault(TensorRoles.Bias) + ", " + Sizes(layer) + ");");
+        if (dropsConnections)
+        {
+            writer.Line(DropConnect.MaskWeightGradient(layer));
+        }
+
         if (layer.InputDelta != "default")
         {
-            writer.Line(Kernels + ".InputGradient(" + layer.Delta + ", " + layer.Parameters(TensorRoles.Weight) + ", " + layer.InputDelta + ", " + Sizes(layer) + ");");
+            var weights = dropsConnections ? layer.Buffer(DropConnect.MaskedWeight) : layer.Parameters(TensorRoles.Weight);
+            writer.Line(Kernels + ".InputGradient(" + layer.Delta + ", " + weights + ", " + layer.InputDelta + ", " + Sizes(layer) + ");");
         }
     }
 

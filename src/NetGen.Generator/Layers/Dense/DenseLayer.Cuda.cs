@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using NetGen.Generator.Emit.Cuda;
 using NetGen.Generator.Model;
 
@@ -12,36 +13,53 @@ internal sealed partial class DenseLayer
         var plan = layer.Plan;
         var inputs = C.Int(plan.InputSize);
         var units = C.Int(plan.OutputSize);
+        var options = Options(plan);
+        if (options.DropsConnections)
+        {
+            yield return DropConnect.MaskWeightsKernel(layer, options.DropConnect);
+        }
+
         yield return CudaProductKernels.ForwardWithEpilogue(
             layer,
             "dense_forward_" + layer.Id,
-            plan.Name + ": z = x·Wᵀ" + (plan.Tensor(TensorRoles.Bias) is not null ? " + b" : string.Empty) + ", a = " + layer.ActivationChoice.Kind + "(z); [batch, " +
+            plan.Name + ": z = x·Wᵀ" + (options.DropsConnections ? " (W masked by DropConnect in training)" : string.Empty) +
+            (plan.Tensor(TensorRoles.Bias) is not null ? " + b" : string.Empty) + ", a = " + layer.ActivationChoice.Kind + "(z); [batch, " +
             inputs + "] → [batch, " + units + "]",
             "return in[m * " + inputs + " + k];",
             "return weight[n * " + inputs + " + k];",
             "m * " + units + " + n",
             rowsPerSample: 1,
-            depth: plan.InputSize);
+            depth: plan.InputSize,
+            Operands(layer));
     }
 
-    public override IEnumerable<CudaKernel> ParameterGradientKernels(CudaLayer layer) =>
-        CudaProductKernels.ParameterGradients(
+    public override IEnumerable<CudaKernel> ParameterGradientKernels(CudaLayer layer)
+    {
+        var kernels = CudaProductKernels.ParameterGradients(
             layer, "dense",
             "return delta[k * " + C.Int(layer.Plan.OutputSize) + " + m];",
             "return in[k * " + C.Int(layer.Plan.InputSize) + " + n];",
             input: "x", rowsPerSample: 1);
+        var options = Options(layer.Plan);
+        return options.DropsConnections ? kernels.Append(DropConnect.MaskWeightGradientKernel(layer, options.DropConnect)) : kernels;
+    }
 
     public override CudaKernel InputGradientKernel(CudaLayer layer, CudaLayer below)
     {
         int inputs = layer.Plan.InputSize, units = layer.Plan.OutputSize;
         return CudaProductKernels.InputGradient(
             layer, below, "dense_input_gradient_" + layer.Id,
-            layer.Plan.Name + ": δ below = (δ·W)" + CudaBelow.DerivativeNote(below),
+            layer.Plan.Name + ": δ below = (δ·W" + (Options(layer.Plan).DropsConnections ? ", W as masked in the forward pass" : string.Empty) + ")" +
+            CudaBelow.DerivativeNote(below),
             "return delta[m * " + C.Int(units) + " + k];",
             "return weight[k * " + C.Int(inputs) + " + n];",
             "m * " + C.Int(inputs) + " + n",
-            rowsPerSample: 1, columns: inputs, depth: units);
+            rowsPerSample: 1, columns: inputs, depth: units, Operands(layer));
     }
 
     public override IEnumerable<CudaBufferSpec> ScratchBuffers(CudaLayer layer) => [CudaProductKernels.WeightGradientPartials(layer, rowsPerSample: 1)];
+
+    /// <summary>With DropConnect the products read the masked weights; otherwise the layer's own operands.</summary>
+    private static CudaProductOperands Operands(CudaLayer layer) =>
+        Options(layer.Plan).DropsConnections ? DropConnect.Operands(layer) : CudaProductOperands.Of(layer);
 }

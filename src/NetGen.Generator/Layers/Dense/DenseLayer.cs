@@ -1,3 +1,4 @@
+using System.Globalization;
 using NetGen.Generator.Activations;
 using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Inference;
@@ -6,8 +7,12 @@ using NetGen.Generator.Parsing;
 
 namespace NetGen.Generator.Layers.Dense;
 
-/// <summary>[Dense(units)]: y = f(W·x + b) on a vector, W shaped [units, inputs].</summary>
-internal sealed record DenseOptions(int Units, ActivationChoice Activation, InitializerKind Initializer, bool HasBias) : LayerOptions;
+/// <summary>[Dense(units)]: y = f(W·x + b) on a vector, W shaped [units, inputs]; in training, with DropConnect, y = f((M ∘ W)·x / (1 − p) + b).</summary>
+internal sealed record DenseOptions(int Units, ActivationChoice Activation, InitializerKind Initializer, bool HasBias, double DropConnect) : LayerOptions
+{
+    /// <summary>Whether a training step masks the weights (DropConnect above 0).</summary>
+    public bool DropsConnections => DropConnect > 0;
+}
 
 /// <summary>A fully connected layer: reading and planning. Its passes are in DenseLayer.CSharp.cs and DenseLayer.Cuda.cs.</summary>
 internal sealed partial class DenseLayer : ComputeLayerDescriptor
@@ -24,7 +29,8 @@ internal sealed partial class DenseLayer : ComputeLayerDescriptor
         var activation = arguments.Activation();
         var initializer = arguments.Enum("Initializer", InitializerKind.Default);
         var hasBias = arguments.Bool("Bias", defaultValue: true);
-        return new DenseOptions(arguments.Size(), activation, initializer, hasBias);
+        var (dropConnect, location) = arguments.NamedDouble("DropConnect");
+        return new DenseOptions(arguments.Size(), activation, initializer, hasBias, DropProbability.Checked(arguments, dropConnect, location, "DropConnect = ", "weight"));
     }
 
     public override LayerPlan Plan(LayerPlanning planning)
@@ -33,7 +39,7 @@ internal sealed partial class DenseLayer : ComputeLayerDescriptor
         var input = planning.Input;
         if (input.Kind != ShapeKind.Vector)
         {
-            planning.Report(DiagnosticDescriptors.DenseNeedsVector, planning.Layer.Name, planning.PreviousName, input);
+            planning.Report(DiagnosticDescriptors.LayerNeedsVector, planning.Layer.Kind, planning.Layer.Name, planning.PreviousName, input);
         }
 
         var units = options.Units;
@@ -55,13 +61,20 @@ internal sealed partial class DenseLayer : ComputeLayerDescriptor
                 "PReLU's learned slope for z ≤ 0, one per unit."));
         }
 
-        return new LayerPlan(input, Shape.Vector(units), options with { Activation = activation, Initializer = initializer }, tensors,
-            LayerBuffers.Standard(units, activation));
+        var buffers = LayerBuffers.Standard(units, activation);
+        if (options.DropsConnections)
+        {
+            buffers.Add(DropConnect.Buffer(Shape.Product(tensors[0].Shape)));
+        }
+
+        return new LayerPlan(input, Shape.Vector(units), options with { Activation = activation, Initializer = initializer }, tensors, buffers);
     }
 
     public override ActivationChoice? ActivationOf(PlannedLayer layer) => Options(layer).Activation;
 
-    public override string Details(PlannedLayer layer) => ", " + Options(layer).Activation.Kind;
+    public override string Details(PlannedLayer layer) =>
+        ", " + Options(layer).Activation.Kind +
+        (Options(layer).DropsConnections ? ", DropConnect " + Options(layer).DropConnect.ToString("R", CultureInfo.InvariantCulture) : string.Empty);
 
     private static DenseOptions Options(PlannedLayer layer) => (DenseOptions)layer.Options;
 }

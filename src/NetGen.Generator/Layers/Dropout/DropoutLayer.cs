@@ -1,5 +1,4 @@
 using System.Globalization;
-using NetGen.Generator.Diagnostics;
 using NetGen.Generator.Inference;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
@@ -30,13 +29,7 @@ internal sealed partial class DropoutLayer : ComputeLayerDescriptor
     public override LayerOptions Read(LayerArguments arguments)
     {
         var (rate, location) = arguments.PositionalDouble(0);
-        if (rate is { } value && !(value >= 0 && value < 1))
-        {
-            arguments.Report(DiagnosticDescriptors.DropoutRateOutOfRange, location, arguments.Name, value.ToString("R", CultureInfo.InvariantCulture));
-            return new DropoutOptions(0);
-        }
-
-        return new DropoutOptions(rate ?? 0);
+        return new DropoutOptions(DropProbability.Checked(arguments, rate, location, "rate ", "value"));
     }
 
     public override LayerPlan Plan(LayerPlanning planning) =>
