@@ -348,7 +348,8 @@ __device__ __forceinline__ float ng_sigmoid(float z)
     return __fdividef(e, 1.0f + e);
 }
 
-// Element-wise activations f(z) and their derivatives f'(z) given z and a = f(z); alpha is the layer's α where it has one.
+// Element-wise activations f(z) and their derivatives f'(z) given z and a = f(z); alpha is the layer's α where it has one;
+// a noisy activation's f(z, noise) in a training step, noise a standard normal draw.
 __device__ __forceinline__ float ng_identity(float z, float) { return z; }
 __device__ __forceinline__ float ng_identity_derivative(float, float, float) { return 1.0f; }
 __device__ __forceinline__ float ng_binary_step(float z, float) { return z >= 0.0f ? 1.0f : 0.0f; }
@@ -368,6 +369,10 @@ __device__ __forceinline__ float ng_elu(float z, float alpha) { return z > 0.0f 
 __device__ __forceinline__ float ng_elu_derivative(float z, float a, float alpha) { return z > 0.0f ? 1.0f : a + alpha; }
 __device__ __forceinline__ float ng_softplus(float z, float) { return fmaxf(z, 0.0f) + logf(1.0f + expf(-fabsf(z))); }
 __device__ __forceinline__ float ng_softplus_derivative(float z, float, float) { return ng_sigmoid(z); }
+__device__ __forceinline__ float ng_noisy_relu(float z, float) { return z > 0.0f ? z : 0.0f; }
+// Noisy ReLU: where a > 0, a − z is the noise √σ(z)·ε (0 in inference), so f' = 1 + ε·√σ(z)·(1 − σ(z))/2 needs no draw.
+__device__ __forceinline__ float ng_noisy_relu_derivative(float z, float a, float) { return a > 0.0f ? 1.0f + 0.5f * (a - z) * (1.0f - ng_sigmoid(z)) : 0.0f; }
+__device__ __forceinline__ float ng_noisy_relu_training(float z, float noise) { return ng_noisy_relu(z + sqrtf(ng_sigmoid(z)) * noise, 0.0f); }
 
 // C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.y, blockIdx.x), 256 threads, each computing 4×4
 // outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
@@ -482,6 +487,20 @@ __device__ __forceinline__ float ng_uniform(unsigned int seed, unsigned long lon
     return (float)(c[index & 3u] >> 8) * (1.0f / 16777216.0f);
 }
 
+// A standard normal float for element index of random stream stream at training step step, as
+// NetGen.Internal.Philox.Normal: Box–Muller on words (index & 2) and (index & 2) + 1 of the Philox call ng_uniform makes,
+// u1 = (top 24 bits + 1)·2^-24 in (0, 1], u2 = top 24 bits·2^-24; r·cos(2π·u2) for even elements, r·sin for odd ones,
+// r = sqrt(-2 ln u1). In double, rounded once, so that it agrees with the CPU's libm but for a rare rounding boundary.
+__device__ __forceinline__ float ng_normal(unsigned int seed, unsigned long long step, unsigned int stream, unsigned int index)
+{
+    unsigned int c[4] = { index >> 2, 0u, (unsigned int)step, (unsigned int)(step >> 32) };
+    ng_philox(c, seed, stream);
+    const unsigned int pair = index & 2u;
+    const double radius = sqrt(-2.0 * log((double)((c[pair] >> 8) + 1u) * (1.0 / 16777216.0)));
+    const double angle = 6.283185307179586 * ((double)(c[pair + 1u] >> 8) * (1.0 / 16777216.0));
+    return (float)(radius * ((index & 1u) != 0u ? sin(angle) : cos(angle)));
+}
+
 // Sums a block's per-thread values in shared memory; thread 0 gets the total. Every thread of the block must call it.
 __device__ __forceinline__ double ng_block_sum(double value)
 {
@@ -521,12 +540,14 @@ __device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials
     out[i] = total;
 }
 
-// The optimizers' gradient transform: clamp(s·g, −c, c) + λ·θ, NaN passing through as on the CPU.
-__device__ __forceinline__ float ng_transform_gradient(float g, float theta, float scale, float clip_bound, float l2_weight_decay)
+// The optimizers' gradient transform: clamp(s·g, −c, c) + λ₂·θ + λ₁·sign(θ), sign(0) = sign(NaN) = 0, NaN passing
+// through as on the CPU.
+__device__ __forceinline__ float ng_transform_gradient(float g, float theta, float scale, float clip_bound, float l2_weight_decay, float l1_weight_decay)
 {
     float scaled = g * scale;
     scaled = scaled < -clip_bound ? -clip_bound : (scaled > clip_bound ? clip_bound : scaled);
-    return scaled + l2_weight_decay * theta;
+    const float sign = theta > 0.0f ? 1.0f : (theta < 0.0f ? -1.0f : 0.0f);
+    return scaled + l2_weight_decay * theta + l1_weight_decay * sign;
 }
 
 // The start of every optimizer step: i, θ and the transformed gradient g, for one thread per parameter.
@@ -537,7 +558,7 @@ __device__ __forceinline__ float ng_transform_gradient(float g, float theta, flo
         return;                                                                                           \
     }                                                                                                     \
     const float theta = parameters[i];                                                                    \
-    const float g = ng_transform_gradient(gradients[i], theta, *clip_scale, clip_bound, l2_weight_decay)
+    const float g = ng_transform_gradient(gradients[i], theta, *clip_scale, clip_bound, l2_weight_decay, l1_weight_decay)
 // ---- end of prelude ----
 
 // ---- Forward ----
@@ -1034,14 +1055,14 @@ extern ""C"" __global__ void __launch_bounds__(256) clip_norm_scale(const double
 }
 
 // θ ← θ − η·g
-extern ""C"" __global__ void __launch_bounds__(256) sgd_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float clip_bound, float l2_weight_decay, float learning_rate)
+extern ""C"" __global__ void __launch_bounds__(256) sgd_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate)
 {
     NG_PARAMETER_INDEX;
     parameters[i] = theta - learning_rate * g;
 }
 
 // v ← μ·v + g; θ ← θ − η·v
-extern ""C"" __global__ void __launch_bounds__(256) momentum_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float learning_rate, float momentum)
+extern ""C"" __global__ void __launch_bounds__(256) momentum_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float momentum)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ velocity = optimizer_state_0;
@@ -1051,7 +1072,7 @@ extern ""C"" __global__ void __launch_bounds__(256) momentum_step(float* __restr
 }
 
 // v ← μ·v + g; θ ← θ − η·(g + μ·v)
-extern ""C"" __global__ void __launch_bounds__(256) nesterov_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float learning_rate, float momentum)
+extern ""C"" __global__ void __launch_bounds__(256) nesterov_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float momentum)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ velocity = optimizer_state_0;
@@ -1061,7 +1082,7 @@ extern ""C"" __global__ void __launch_bounds__(256) nesterov_step(float* __restr
 }
 
 // G ← G + g²; θ ← θ − η·g / (√G + ε)
-extern ""C"" __global__ void __launch_bounds__(256) adagrad_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float learning_rate, float epsilon)
+extern ""C"" __global__ void __launch_bounds__(256) adagrad_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float epsilon)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ sum_of_squares = optimizer_state_0;
@@ -1071,7 +1092,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adagrad_step(float* __restri
 }
 
 // E[g²] ← ρ·E[g²] + (1−ρ)·g²; Δ = √(E[Δ²] + ε) / √(E[g²] + ε)·g; E[Δ²] ← ρ·E[Δ²] + (1−ρ)·Δ²; θ ← θ − η·Δ
-extern ""C"" __global__ void __launch_bounds__(256) adadelta_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float* __restrict__ optimizer_state_1, float clip_bound, float l2_weight_decay, float learning_rate, float rho, float epsilon)
+extern ""C"" __global__ void __launch_bounds__(256) adadelta_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float* __restrict__ optimizer_state_1, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float rho, float epsilon)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ mean_squared_gradient = optimizer_state_0;
@@ -1085,7 +1106,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adadelta_step(float* __restr
 }
 
 // E ← ρ·E + (1−ρ)·g²; θ ← θ − η·g / (√E + ε)
-extern ""C"" __global__ void __launch_bounds__(256) rmsprop_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float learning_rate, float rho, float epsilon)
+extern ""C"" __global__ void __launch_bounds__(256) rmsprop_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float rho, float epsilon)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ mean_squared_gradient = optimizer_state_0;
@@ -1095,7 +1116,7 @@ extern ""C"" __global__ void __launch_bounds__(256) rmsprop_step(float* __restri
 }
 
 // m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²; θ ← θ·r − step_size·m / (√v·c2 + ε), with step_size = η / (1−β1ᵗ), c2 = 1/√(1−β2ᵗ) and r = 1 − η·λ for AdamW's decoupled decay (else 1)
-extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float* __restrict__ optimizer_state_1, float clip_bound, float l2_weight_decay, float beta1, float beta2, float step_size, float inverse_sqrt_second_correction, float epsilon, float retained_fraction)
+extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float* __restrict__ optimizer_state_1, float clip_bound, float l2_weight_decay, float l1_weight_decay, float beta1, float beta2, float step_size, float inverse_sqrt_second_correction, float epsilon, float retained_fraction)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ first_moment = optimizer_state_0;
@@ -1179,13 +1200,13 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             },
             optimizerSteps: new global::System.Collections.Generic.Dictionary<string, global::NetGen.Cuda.CudaLaunch>
             {
-                ["Sgd"] = new("sgd_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate") }),
-                ["Momentum"] = new("momentum_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("momentum") }),
-                ["Nesterov"] = new("nesterov_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("momentum") }),
-                ["Adagrad"] = new("adagrad_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
-                ["AdaDelta"] = new("adadelta_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_1"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("rho"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
-                ["RmsProp"] = new("rmsprop_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("rho"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
-                ["Adam"] = new("adam_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_1"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("beta1"), global::NetGen.Cuda.CudaArgument.Float("beta2"), global::NetGen.Cuda.CudaArgument.Float("step_size"), global::NetGen.Cuda.CudaArgument.Float("inverse_sqrt_second_correction"), global::NetGen.Cuda.CudaArgument.Float("epsilon"), global::NetGen.Cuda.CudaArgument.Float("retained_fraction") }),
+                ["Sgd"] = new("sgd_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate") }),
+                ["Momentum"] = new("momentum_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("momentum") }),
+                ["Nesterov"] = new("nesterov_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("momentum") }),
+                ["Adagrad"] = new("adagrad_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
+                ["AdaDelta"] = new("adadelta_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_1"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("rho"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
+                ["RmsProp"] = new("rmsprop_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("rho"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
+                ["Adam"] = new("adam_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_1"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("beta1"), global::NetGen.Cuda.CudaArgument.Float("beta2"), global::NetGen.Cuda.CudaArgument.Float("step_size"), global::NetGen.Cuda.CudaArgument.Float("inverse_sqrt_second_correction"), global::NetGen.Cuda.CudaArgument.Float("epsilon"), global::NetGen.Cuda.CudaArgument.Float("retained_fraction") }),
             },
             outputBuffer: "a_Logits");
 

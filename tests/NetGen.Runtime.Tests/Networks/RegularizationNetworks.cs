@@ -70,3 +70,16 @@ public partial class DropConnectFreeNet;
 [Dense(6, Name = "Hidden", Activation = Activation.PReLU, Bias = false, DropConnect = 0.3)]
 [Dense(3, Name = "Output", Activation = Activation.Softmax, DropConnect = 0.4)]
 public partial class DropConnectSoftmaxNet;
+
+/// <summary>
+/// Batch normalisation and dropout in one network, as PyTorch's Linear → BatchNorm1d → ReLU → Dropout → Linear under
+/// cross-entropy: Reference/pytorch_regularized_network.py trains the same network with the same masks. The hidden layer
+/// has no bias: batch normalisation cancels it, so its gradient would be rounding noise, which Adam's step amplifies to ±η.
+/// </summary>
+[Network(Loss = Loss.SoftmaxCrossEntropy)]
+[Input(6)]
+[Dense(8, Name = "Hidden", Bias = false)]
+[BatchNorm(Name = "Norm", Activation = Activation.ReLU)]
+[Dropout(0.3, Name = "Drop")]
+[Dense(3, Name = "Logits")]
+public partial class BatchNormDropoutNet;
