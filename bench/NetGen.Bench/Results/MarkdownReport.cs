@@ -243,8 +243,7 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
             pyTorch is { } p && index < p.Values.Count ? Number(p.Values[index], "0.00") : "—",
         }).ToList();
         Table(["epoch", "NetGen accuracy (%)", "PyTorch accuracy (%)"], rows);
-        var row = EpochRow(RegularizedTraining.Section, workload);
-        Line($"Epoch time (median): NetGen {row[1]} s, PyTorch {row[2]} s ({row[3]}).");
+        Line("This section is about accuracy; epoch times belong to the sections above.");
         Line();
     }
 

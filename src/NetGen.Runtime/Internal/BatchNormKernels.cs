@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using NetGen.Cpu;
 
 namespace NetGen.Internal;
 
@@ -17,51 +18,36 @@ public readonly record struct BatchNormShape(int Features, int Positions, float 
 /// <summary>
 /// Batch normalisation over a batch, PyTorch's conventions: a training step normalises with the batch's mean and biased
 /// variance and moves the running statistics toward the mean and the unbiased variance; inference normalises with the
-/// running ones. Sums are taken in double.
+/// running ones. An image's channels are computed in vector lanes along each row of positions and split over the CPU
+/// threads by channel (<see cref="BatchNormChannels"/>); a vector's features in vector lanes across the features
+/// (<see cref="BatchNormFeatures"/>).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class BatchNormKernels
+public static unsafe class BatchNormKernels
 {
     /// <summary>Per feature, the mean and 1/√(σ² + ε) that <see cref="Forward"/> normalises with.</summary>
     public static void Statistics(
         ReadOnlySpan<float> x, Span<float> mean, Span<float> reciprocalStandardDeviation, Span<float> runningMean, Span<float> runningVariance,
         int batch, BatchNormShape shape, bool training)
     {
-        for (var c = 0; c < shape.Features; c++)
+        if (!training)
         {
-            if (!training)
+            for (var c = 0; c < shape.Features; c++)
             {
                 mean[c] = runningMean[c];
                 reciprocalStandardDeviation[c] = (float)(1.0 / Math.Sqrt((double)runningVariance[c] + shape.Epsilon));
-                continue;
             }
-
-            var count = batch * shape.Positions;
-            double sum = 0;
-            for (var n = 0; n < batch; n++)
+        }
+        else if (shape.Positions == 1)
+        {
+            BatchNormFeatures.Statistics(x, mean, reciprocalStandardDeviation, runningMean, runningVariance, batch, shape);
+        }
+        else
+        {
+            fixed (float* xs = x, means = mean, rstd = reciprocalStandardDeviation, runningMeans = runningMean, runningVariances = runningVariance)
             {
-                foreach (var value in Values(x, n, c, shape))
-                {
-                    sum += value;
-                }
+                BatchNormJob<IdentityActivation>.Statistics(xs, means, rstd, runningMeans, runningVariances, batch, shape);
             }
-
-            var mu = sum / count;
-            double squares = 0;
-            for (var n = 0; n < batch; n++)
-            {
-                foreach (var value in Values(x, n, c, shape))
-                {
-                    var deviation = value - mu;
-                    squares += deviation * deviation;
-                }
-            }
-
-            var variance = squares / count;
-            mean[c] = (float)mu;
-            reciprocalStandardDeviation[c] = (float)(1.0 / Math.Sqrt(variance + shape.Epsilon));
-            runningMean[c] = ((1f - shape.Momentum) * runningMean[c]) + (shape.Momentum * (float)mu);
-            runningVariance[c] = ((1f - shape.Momentum) * runningVariance[c]) + (shape.Momentum * (float)(count > 1 ? squares / (count - 1) : variance));
         }
     }
 
@@ -71,20 +57,15 @@ public static class BatchNormKernels
         ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, int batch, BatchNormShape shape, TActivation activation)
         where TActivation : struct, IActivation
     {
-        for (var n = 0; n < batch; n++)
+        if (shape.Positions == 1)
         {
-            for (var c = 0; c < shape.Features; c++)
-            {
-                var start = ((n * shape.Features) + c) * shape.Positions;
-                for (var i = start; i < start + shape.Positions; i++)
-                {
-                    var xhat = (x[i] - mean[c]) * reciprocalStandardDeviation[c];
-                    normalized[i] = xhat;
-                    var pre = (gamma[c] * xhat) + beta[c];
-                    z[i] = pre;
-                    a[i] = activation.Apply(pre);
-                }
-            }
+            BatchNormFeatures.Forward(x, normalized, z, a, mean, reciprocalStandardDeviation, gamma, beta, batch, shape, activation);
+            return;
+        }
+
+        fixed (float* xs = x, xhat = normalized, zs = z, activations = a, means = mean, rstd = reciprocalStandardDeviation, gammas = gamma, betas = beta)
+        {
+            BatchNormJob<TActivation>.Forward(xs, xhat, zs, activations, means, rstd, gammas, betas, batch, shape, activation);
         }
     }
 
@@ -92,21 +73,15 @@ public static class BatchNormKernels
     public static void ParameterGradients(
         ReadOnlySpan<float> delta, ReadOnlySpan<float> normalized, Span<float> gammaGradient, Span<float> betaGradient, int batch, BatchNormShape shape)
     {
-        for (var c = 0; c < shape.Features; c++)
+        if (shape.Positions == 1)
         {
-            double gammaSum = 0, betaSum = 0;
-            for (var n = 0; n < batch; n++)
-            {
-                var start = ((n * shape.Features) + c) * shape.Positions;
-                for (var i = start; i < start + shape.Positions; i++)
-                {
-                    betaSum += delta[i];
-                    gammaSum += (double)delta[i] * normalized[i];
-                }
-            }
+            BatchNormFeatures.ParameterGradients(delta, normalized, gammaGradient, betaGradient, batch, shape);
+            return;
+        }
 
-            gammaGradient[c] = (float)gammaSum;
-            betaGradient[c] = (float)betaSum;
+        fixed (float* d = delta, xhat = normalized, gammaGradients = gammaGradient, betaGradients = betaGradient)
+        {
+            BatchNormJob<IdentityActivation>.ParameterGradients(d, xhat, gammaGradients, betaGradients, batch, shape);
         }
     }
 
@@ -118,20 +93,36 @@ public static class BatchNormKernels
         ReadOnlySpan<float> delta, ReadOnlySpan<float> normalized, ReadOnlySpan<float> gamma, ReadOnlySpan<float> reciprocalStandardDeviation,
         ReadOnlySpan<float> gammaGradient, ReadOnlySpan<float> betaGradient, Span<float> inputDelta, int batch, BatchNormShape shape)
     {
-        var count = (float)(batch * shape.Positions);
-        for (var n = 0; n < batch; n++)
+        if (shape.Positions == 1)
         {
-            for (var c = 0; c < shape.Features; c++)
-            {
-                var start = ((n * shape.Features) + c) * shape.Positions;
-                for (var i = start; i < start + shape.Positions; i++)
-                {
-                    inputDelta[i] = gamma[c] * reciprocalStandardDeviation[c] * (delta[i] - ((betaGradient[c] + (normalized[i] * gammaGradient[c])) / count));
-                }
-            }
+            BatchNormFeatures.InputGradient(delta, normalized, gamma, reciprocalStandardDeviation, gammaGradient, betaGradient, inputDelta, batch, shape);
+            return;
+        }
+
+        fixed (float* d = delta, xhat = normalized, gammas = gamma, rstd = reciprocalStandardDeviation, gammaGradients = gammaGradient,
+               betaGradients = betaGradient, dx = inputDelta)
+        {
+            BatchNormJob<IdentityActivation>.InputGradient(d, xhat, gammas, rstd, gammaGradients, betaGradients, dx, batch, shape);
         }
     }
 
-    private static ReadOnlySpan<float> Values(ReadOnlySpan<float> x, int sample, int feature, BatchNormShape shape) =>
-        x.Slice(((sample * shape.Features) + feature) * shape.Positions, shape.Positions);
+    /// <summary>
+    /// A feature's statistics from its batch sum's mean <paramref name="mu"/> and its sum of squared deviations: the mean and
+    /// 1/√(σ² + ε) to normalise with, and the running mean and (unbiased) variance moved toward them by the momentum.
+    /// </summary>
+    internal static void Finish(
+        int c, double mu, double squares, int count, Span<float> mean, Span<float> reciprocalStandardDeviation, Span<float> runningMean, Span<float> runningVariance,
+        in BatchNormShape shape)
+    {
+        var variance = squares / count;
+        mean[c] = (float)mu;
+        reciprocalStandardDeviation[c] = (float)(1.0 / Math.Sqrt(variance + shape.Epsilon));
+        runningMean[c] = ((1f - shape.Momentum) * runningMean[c]) + (shape.Momentum * (float)mu);
+        runningVariance[c] = ((1f - shape.Momentum) * runningVariance[c]) + (shape.Momentum * (float)(count > 1 ? squares / (count - 1) : variance));
+    }
+
+    internal static void Finish(
+        int c, double mu, double squares, int count, float* mean, float* reciprocalStandardDeviation, float* runningMean, float* runningVariance, in BatchNormShape shape) =>
+        Finish(c, mu, squares, count, new Span<float>(mean, c + 1), new Span<float>(reciprocalStandardDeviation, c + 1), new Span<float>(runningMean, c + 1),
+            new Span<float>(runningVariance, c + 1), shape);
 }

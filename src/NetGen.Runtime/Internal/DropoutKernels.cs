@@ -32,13 +32,24 @@ public static class DropoutKernels
     public static void InputGradient(ReadOnlySpan<float> delta, Span<float> inputDelta, int count, DropoutMask mask) => Apply(delta, inputDelta, count, mask);
 
     /// <summary>destination[i] = 0 where the mask drops element i, source[i]·scale elsewhere; the two may be the same span.</summary>
-    // Each Philox call gives the four words of four consecutive elements.
     internal static void Apply(ReadOnlySpan<float> source, Span<float> destination, int count, DropoutMask mask)
     {
         source = source[..count];
         destination = destination[..count];
         var key = (mask.Seed, (uint)mask.Stream);
-        for (var first = 0; first < count; first += 4)
+        Span<uint> words = stackalloc uint[PhiloxBlocks.Elements];
+        var first = 0;
+        for (; first <= count - PhiloxBlocks.Elements; first += PhiloxBlocks.Elements)
+        {
+            PhiloxBlocks.Generate((uint)first >> 2, mask.Step, key, words);
+            for (var i = 0; i < PhiloxBlocks.Elements; i++)
+            {
+                Keep(source, destination, first + i, words[i], mask);
+            }
+        }
+
+        // Each Philox call gives the four words of four consecutive elements.
+        for (; first < count; first += 4)
         {
             var (w0, w1, w2, w3) = Philox.Generate(((uint)first >> 2, 0u, (uint)mask.Step, (uint)(mask.Step >> 32)), key);
             Keep(source, destination, first, w0, mask);

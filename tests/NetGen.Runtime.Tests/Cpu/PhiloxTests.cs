@@ -75,4 +75,20 @@ public sealed class PhiloxTests
         Assert.NotEqual(Draws(7, 3, 2), Draws(7, 4, 2));
         Assert.NotEqual(Draws(7, 3, 2), Draws(7, 3, 5));
     }
+
+    [Theory]
+    [InlineData(0u, 0ul, 0u, 0u)]
+    [InlineData(5u, 1ul, 7u, 2u)]
+    [InlineData(123_456u, 0x1_2345_6789ul, 0xFFFF_FFFFu, 31u)]
+    [InlineData(0x1FFF_FFF0u, ulong.MaxValue, 0x8000_0000u, 0u)]
+    public void Four_blocks_at_once_give_the_words_of_four_scalar_calls(uint firstBlock, ulong step, uint seed, uint stream)
+    {
+        var words = new uint[PhiloxBlocks.Elements];
+        PhiloxBlocks.Generate(firstBlock, step, (seed, stream), words);
+        for (var block = 0u; block < 4; block++)
+        {
+            var (w0, w1, w2, w3) = Philox.Generate((firstBlock + block, 0u, (uint)step, (uint)(step >> 32)), (seed, stream));
+            Assert.Equal([w0, w1, w2, w3], words.AsSpan((int)(4 * block), 4).ToArray());
+        }
+    }
 }
