@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.Intrinsics;
 
 namespace NetGen.Internal;
 
@@ -37,14 +38,18 @@ public static class DropoutKernels
         source = source[..count];
         destination = destination[..count];
         var key = (mask.Seed, (uint)mask.Stream);
-        Span<uint> words = stackalloc uint[PhiloxBlocks.Elements];
         var first = 0;
-        for (; first <= count - PhiloxBlocks.Elements; first += PhiloxBlocks.Elements)
+        if (PhiloxBlocks.IsSupported)
         {
-            PhiloxBlocks.Generate((uint)first >> 2, mask.Step, key, words);
-            for (var i = 0; i < PhiloxBlocks.Elements; i++)
+            // A word drops its element when its top 24 bits, as a float in [0, 1), are below the rate: as integers, when
+            // they are below ⌈rate·2²⁴⌉ (exact: the rate is a float and the bits an integer below 2²⁴).
+            var threshold = Vector256.Create((int)Math.Ceiling(mask.Rate * 16777216.0));
+            var scale = Vector256.Create(mask.Scale);
+            for (; first <= count - PhiloxBlocks.Elements; first += PhiloxBlocks.Elements)
             {
-                Keep(source, destination, first + i, words[i], mask);
+                var (lowWords, highWords) = PhiloxBlocks.Generate((uint)first >> 2, mask.Step, key);
+                Keep(source.Slice(first, 8), destination.Slice(first, 8), lowWords, threshold, scale);
+                Keep(source.Slice(first + 8, 8), destination.Slice(first + 8, 8), highWords, threshold, scale);
             }
         }
 
@@ -57,6 +62,12 @@ public static class DropoutKernels
             Keep(source, destination, first + 2, w2, mask);
             Keep(source, destination, first + 3, w3, mask);
         }
+    }
+
+    private static void Keep(ReadOnlySpan<float> source, Span<float> destination, Vector256<uint> words, Vector256<int> threshold, Vector256<float> scale)
+    {
+        var kept = Vector256.GreaterThanOrEqual((words >>> 8).AsInt32(), threshold).AsSingle();
+        (Vector256.Create(source) * scale & kept).CopyTo(destination);
     }
 
     private static void Keep(ReadOnlySpan<float> source, Span<float> destination, int index, uint word, DropoutMask mask)

@@ -16,21 +16,16 @@ internal static class PhiloxBlocks
 
     private const ulong LowWord = 0xFFFF_FFFF;
 
-    /// <summary>Writes the words of elements 4·<paramref name="firstBlock"/> … 4·<paramref name="firstBlock"/> + 15, in element order.</summary>
-    public static void Generate(uint firstBlock, ulong step, (uint Seed, uint Stream) key, Span<uint> words)
+    /// <summary>Whether <see cref="Generate(uint, ulong, ValueTuple{uint, uint})"/> runs here (it needs AVX2).</summary>
+    public static bool IsSupported => Avx2.IsSupported;
+
+    /// <summary>
+    /// The words of elements 4·<paramref name="firstBlock"/> … 4·<paramref name="firstBlock"/> + 15 in element order: the
+    /// first eight in <c>Low</c>, the next eight in <c>High</c>. Needs <see cref="IsSupported"/>.
+    /// </summary>
+    public static (Vector256<uint> Low, Vector256<uint> High) Generate(uint firstBlock, ulong step, (uint Seed, uint Stream) key)
     {
-        if (!Avx2.IsSupported)
-        {
-            for (var block = 0u; block < 4; block++)
-            {
-                var (w0, w1, w2, w3) = Philox.Generate((firstBlock + block, 0u, (uint)step, (uint)(step >> 32)), key);
-                var at = (int)(4 * block);
-                (words[at], words[at + 1], words[at + 2], words[at + 3]) = (w0, w1, w2, w3);
-            }
-
-            return;
-        }
-
+        // Lane j of c0 … c3 is block j's counter, then its words.
         var c0 = Vector256.Create(firstBlock, firstBlock + 1UL, firstBlock + 2UL, firstBlock + 3UL);
         var c1 = Vector256<ulong>.Zero;
         var c2 = Vector256.Create(step & LowWord);
@@ -55,12 +50,34 @@ internal static class PhiloxBlocks
             c3 = product0 & low;
         }
 
-        for (var block = 0; block < 4; block++)
+        // Transpose the 4 × 4 words so that each block's four words are consecutive, then keep their low halves.
+        var t0 = Avx2.UnpackLow(c0, c1);
+        var t1 = Avx2.UnpackHigh(c0, c1);
+        var t2 = Avx2.UnpackLow(c2, c3);
+        var t3 = Avx2.UnpackHigh(c2, c3);
+        var block0 = Avx2.Permute2x128(t0, t2, 0x20);
+        var block1 = Avx2.Permute2x128(t1, t3, 0x20);
+        var block2 = Avx2.Permute2x128(t0, t2, 0x31);
+        var block3 = Avx2.Permute2x128(t1, t3, 0x31);
+        return (Vector256.Narrow(block0, block1), Vector256.Narrow(block2, block3));
+    }
+
+    /// <summary>As <see cref="Generate(uint, ulong, ValueTuple{uint, uint})"/>, into <paramref name="words"/>; scalar where AVX2 is missing.</summary>
+    public static void Generate(uint firstBlock, ulong step, (uint Seed, uint Stream) key, Span<uint> words)
+    {
+        if (IsSupported)
         {
-            words[4 * block] = (uint)c0.GetElement(block);
-            words[(4 * block) + 1] = (uint)c1.GetElement(block);
-            words[(4 * block) + 2] = (uint)c2.GetElement(block);
-            words[(4 * block) + 3] = (uint)c3.GetElement(block);
+            var (lowWords, highWords) = Generate(firstBlock, step, key);
+            lowWords.CopyTo(words);
+            highWords.CopyTo(words[8..]);
+            return;
+        }
+
+        for (var block = 0u; block < 4; block++)
+        {
+            var (w0, w1, w2, w3) = Philox.Generate((firstBlock + block, 0u, (uint)step, (uint)(step >> 32)), key);
+            var at = (int)(4 * block);
+            (words[at], words[at + 1], words[at + 2], words[at + 3]) = (w0, w1, w2, w3);
         }
     }
 }

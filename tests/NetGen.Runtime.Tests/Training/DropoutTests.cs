@@ -91,4 +91,24 @@ public sealed class DropoutTests
         Assert.Equal(first, replayed);
         Assert.Equal(gradients, network.Gradients.ToArray());
     }
+
+    [Theory]
+    [InlineData(0.3f, 1001)]
+    [InlineData(0.5f, 64)]
+    [InlineData(0f, 37)]
+    [InlineData(0.999f, 530)]
+    public void The_kernel_drops_exactly_what_each_elements_uniform_draw_says(float rate, int count)
+    {
+        var mask = new DropoutMask(rate, 1f / (1f - rate), Seed: 11, Step: 0x1_0000_0003, Stream: 4);
+        var source = Enumerable.Range(0, count).Select(i => (i % 13) - 6.5f).ToArray();
+        var destination = new float[count];
+
+        DropoutKernels.Forward(source, destination, count, mask, training: true);
+
+        for (var i = 0; i < count; i++)
+        {
+            var dropped = Philox.Uniform(mask.Seed, mask.Step, (uint)mask.Stream, (uint)i) < rate;
+            Assert.Equal(dropped ? 0f : source[i] * mask.Scale, destination[i]);
+        }
+    }
 }
