@@ -7,7 +7,7 @@ namespace NetGen.Cpu;
 
 /// <summary>
 /// Batch normalisation of an image's channels c0 … c1 − 1: each channel is the batch's rows (n, c) of
-/// <see cref="BatchNormShape.Positions"/> contiguous values, summed in float lanes row by row and in double across rows.
+/// <see cref="BatchNormShape.Positions"/> contiguous values, summed in double lanes.
 /// Channels are independent, so a range gives the same numbers whichever thread runs it.
 /// </summary>
 internal static unsafe class BatchNormChannels
@@ -29,7 +29,7 @@ internal static unsafe class BatchNormChannels
             double squares = 0;
             for (var n = 0; n < batch; n++)
             {
-                squares += SquaredDeviations(Row(x, n, c, shape), positions, (float)mu);
+                squares += SquaredDeviations(Row(x, n, c, shape), positions, mu);
             }
 
             BatchNormKernels.Finish(c, mu, squares, count, mean, reciprocalStandardDeviation, runningMean, runningVariance, shape);
@@ -146,13 +146,16 @@ internal static unsafe class BatchNormChannels
         }
     }
 
-    private static float Sum(float* values, int length)
+    // The sums below are taken in double lanes: a channel's δ·x̂ terms cancel, and float sums would lose the digits the
+    // CUDA kernels (which sum in double) keep.
+    private static double Sum(float* values, int length)
     {
-        var lanes = Vector<float>.Zero;
+        var lanes = Vector<double>.Zero;
         var i = 0;
         for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            lanes += Unsafe.ReadUnaligned<Vector<float>>(values + i);
+            var (lower, upper) = Widen(Unsafe.ReadUnaligned<Vector<float>>(values + i));
+            lanes += lower + upper;
         }
 
         var sum = Vector.Sum(lanes);
@@ -164,14 +167,15 @@ internal static unsafe class BatchNormChannels
         return sum;
     }
 
-    private static float SquaredDeviations(float* values, int length, float mean)
+    private static double SquaredDeviations(float* values, int length, double mean)
     {
-        var lanes = Vector<float>.Zero;
+        var lanes = Vector<double>.Zero;
         var i = 0;
         for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            var deviation = Unsafe.ReadUnaligned<Vector<float>>(values + i) - new Vector<float>(mean);
-            lanes += deviation * deviation;
+            var (lower, upper) = Widen(Unsafe.ReadUnaligned<Vector<float>>(values + i));
+            var (lowerDeviation, upperDeviation) = (lower - new Vector<double>(mean), upper - new Vector<double>(mean));
+            lanes += (lowerDeviation * lowerDeviation) + (upperDeviation * upperDeviation);
         }
 
         var sum = Vector.Sum(lanes);
@@ -184,25 +188,32 @@ internal static unsafe class BatchNormChannels
         return sum;
     }
 
-    private static (float Sum, float Dot) SumAndDot(float* delta, float* normalized, int length)
+    private static (double Sum, double Dot) SumAndDot(float* delta, float* normalized, int length)
     {
-        var (sumLanes, dotLanes) = (Vector<float>.Zero, Vector<float>.Zero);
+        var (sumLanes, dotLanes) = (Vector<double>.Zero, Vector<double>.Zero);
         var i = 0;
         for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            var d = Unsafe.ReadUnaligned<Vector<float>>(delta + i);
-            sumLanes += d;
-            dotLanes += d * Unsafe.ReadUnaligned<Vector<float>>(normalized + i);
+            var (lowerDelta, upperDelta) = Widen(Unsafe.ReadUnaligned<Vector<float>>(delta + i));
+            var (lowerNormalized, upperNormalized) = Widen(Unsafe.ReadUnaligned<Vector<float>>(normalized + i));
+            sumLanes += lowerDelta + upperDelta;
+            dotLanes += (lowerDelta * lowerNormalized) + (upperDelta * upperNormalized);
         }
 
         var (sum, dot) = (Vector.Sum(sumLanes), Vector.Sum(dotLanes));
         for (; i < length; i++)
         {
             sum += delta[i];
-            dot += delta[i] * normalized[i];
+            dot += (double)delta[i] * normalized[i];
         }
 
         return (sum, dot);
+    }
+
+    private static (Vector<double> Lower, Vector<double> Upper) Widen(Vector<float> values)
+    {
+        Vector.Widen(values, out var lower, out var upper);
+        return (lower, upper);
     }
 
     private static float* Row(float* values, int sample, int channel, in BatchNormShape shape) => values + Offset(sample, channel, shape);

@@ -7,38 +7,34 @@ using NetGen.Internal;
 namespace NetGen.Cpu;
 
 /// <summary>
-/// Batch normalisation of a vector's features (one position each): sample after sample, the features in vector lanes,
-/// with the per-feature sums kept in the statistics' and gradients' own spans.
+/// Batch normalisation of a vector's features (one position each): the per-feature sums down the batch in double, the
+/// element-wise passes sample after sample with the features in vector lanes.
 /// </summary>
 internal static class BatchNormFeatures
 {
+    // The sums run feature by feature down the batch in double, as the CUDA kernels sum: a vector layer's batch is small.
     public static void Statistics(
         ReadOnlySpan<float> x, Span<float> mean, Span<float> reciprocalStandardDeviation, Span<float> runningMean, Span<float> runningVariance,
         int batch, in BatchNormShape shape)
     {
         var features = shape.Features;
-        var sums = mean[..features];
-        var squares = reciprocalStandardDeviation[..features];
-        sums.Clear();
-        for (var n = 0; n < batch; n++)
-        {
-            Add(sums, x.Slice(n * features, features));
-        }
-
         for (var c = 0; c < features; c++)
         {
-            sums[c] /= batch;
-        }
+            double sum = 0;
+            for (var n = 0; n < batch; n++)
+            {
+                sum += x[(n * features) + c];
+            }
 
-        squares.Clear();
-        for (var n = 0; n < batch; n++)
-        {
-            AddSquaredDeviations(squares, x.Slice(n * features, features), sums);
-        }
+            var mu = sum / batch;
+            double squares = 0;
+            for (var n = 0; n < batch; n++)
+            {
+                var deviation = x[(n * features) + c] - mu;
+                squares += deviation * deviation;
+            }
 
-        for (var c = 0; c < features; c++)
-        {
-            BatchNormKernels.Finish(c, sums[c], squares[c], batch, mean, reciprocalStandardDeviation, runningMean, runningVariance, shape);
+            BatchNormKernels.Finish(c, mu, squares, batch, mean, reciprocalStandardDeviation, runningMean, runningVariance, shape);
         }
     }
 
@@ -77,25 +73,18 @@ internal static class BatchNormFeatures
         ReadOnlySpan<float> delta, ReadOnlySpan<float> normalized, Span<float> gammaGradient, Span<float> betaGradient, int batch, in BatchNormShape shape)
     {
         var features = shape.Features;
-        var gammaSums = gammaGradient[..features];
-        var betaSums = betaGradient[..features];
-        gammaSums.Clear();
-        betaSums.Clear();
-        for (var n = 0; n < batch; n++)
+        for (var c = 0; c < features; c++)
         {
-            var d = delta.Slice(n * features, features);
-            var xhat = normalized.Slice(n * features, features);
-            Add(betaSums, d);
-            var c = 0;
-            for (; c <= features - Vector<float>.Count; c += Vector<float>.Count)
+            double gammaSum = 0, betaSum = 0;
+            for (var n = 0; n < batch; n++)
             {
-                (new Vector<float>(gammaSums[c..]) + (new Vector<float>(d[c..]) * new Vector<float>(xhat[c..]))).CopyTo(gammaSums[c..]);
+                var i = (n * features) + c;
+                betaSum += delta[i];
+                gammaSum += (double)delta[i] * normalized[i];
             }
 
-            for (; c < features; c++)
-            {
-                gammaSums[c] += d[c] * xhat[c];
-            }
+            gammaGradient[c] = (float)gammaSum;
+            betaGradient[c] = (float)betaSum;
         }
     }
 
@@ -153,36 +142,6 @@ internal static class BatchNormFeatures
         for (; i < z.Length; i++)
         {
             a[i] = activation.Apply(z[i]);
-        }
-    }
-
-    private static void Add(Span<float> sums, ReadOnlySpan<float> values)
-    {
-        var c = 0;
-        for (; c <= sums.Length - Vector<float>.Count; c += Vector<float>.Count)
-        {
-            (new Vector<float>(sums[c..]) + new Vector<float>(values[c..])).CopyTo(sums[c..]);
-        }
-
-        for (; c < sums.Length; c++)
-        {
-            sums[c] += values[c];
-        }
-    }
-
-    private static void AddSquaredDeviations(Span<float> squares, ReadOnlySpan<float> values, ReadOnlySpan<float> means)
-    {
-        var c = 0;
-        for (; c <= squares.Length - Vector<float>.Count; c += Vector<float>.Count)
-        {
-            var deviation = new Vector<float>(values[c..]) - new Vector<float>(means[c..]);
-            (new Vector<float>(squares[c..]) + (deviation * deviation)).CopyTo(squares[c..]);
-        }
-
-        for (; c < squares.Length; c++)
-        {
-            var deviation = values[c] - means[c];
-            squares[c] += deviation * deviation;
         }
     }
 }
