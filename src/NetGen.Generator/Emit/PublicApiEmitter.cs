@@ -98,6 +98,8 @@ internal static class PublicApiEmitter
         writer.Line("/// <summary>Predictions for a batch of samples, written to <paramref name=\"predictions\"/>" +
                     (softmaxPrediction ? " as class probabilities" : string.Empty) + ".</summary>");
         writer.Open("public void Predict(global::System.ReadOnlySpan<float> samples, global::System.Span<float> predictions)");
+        writer.Line("var batchSize = " + RuntimeTypes.Internal + "NetworkGuard.SampleCount(NetworkName, nameof(samples), samples.Length, InputSize, InputShapeText);");
+        writer.Line(RuntimeTypes.Internal + "NetworkGuard.SameSampleCount(NetworkName, nameof(predictions), predictions.Length, OutputSize, OutputShapeText, batchSize);");
         writer.Line("Forward(samples, predictions);");
         if (softmaxPrediction)
         {

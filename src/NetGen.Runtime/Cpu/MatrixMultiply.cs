@@ -1,4 +1,5 @@
 using System;
+using NetGen.Internal;
 
 namespace NetGen.Cpu;
 
@@ -132,5 +133,5 @@ public static unsafe class MatrixMultiply
 
     private static void ThrowTooShort(int length, int rows, int columns, long required, string name)
         => throw new ArgumentException(
-            $"{name} holds {length} floats but a {rows}×{columns} matrix needs {required}.", name);
+            $"{name} holds {Plural.Of(length, "float")} but a {rows}×{columns} matrix needs {required}.", name);
 }

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.IO;
 using System.IO.Compression;
+using NetGen.Internal;
 using static NetGen.Data.DataFileErrors;
 
 namespace NetGen.Data;
@@ -92,7 +93,7 @@ public static class IdxReader
         var dimensionsRead = ReadFully(path, content, dimensionBytes);
         if (dimensionsRead < dimensionBytes.Length)
         {
-            throw Problem(path, $"expected a {headerLength}-byte header for {rank} dimensions but {whatHoldsIt} holds {MagicLength + dimensionsRead} bytes — the file is truncated");
+            throw Problem(path, $"expected a {headerLength}-byte header for {rank} dimensions but {whatHoldsIt} holds {Plural.Of(MagicLength + dimensionsRead, "byte")} — the file is truncated");
         }
 
         var dimensions = new int[rank];

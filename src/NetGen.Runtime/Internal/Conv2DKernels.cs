@@ -189,5 +189,5 @@ public static unsafe class Conv2DKernels
     }
 
     private static void ThrowTooShort(int length, long required, string name) =>
-        throw new ArgumentException($"{name} holds {length} floats but needs {required}.", name);
+        throw new ArgumentException($"{name} holds {Plural.Of(length, "float")} but needs {required}.", name);
 }

@@ -12,13 +12,13 @@ public static class NetworkGuard
     {
         if (length == 0)
         {
-            throw new ArgumentException($"{network}: {argument} is empty; it needs at least one sample of shape [{sampleShape}] ({sampleSize} floats).", argument);
+            throw new ArgumentException($"{network}: {argument} is empty; it needs at least one sample of shape [{sampleShape}] ({Plural.Of(sampleSize, "float")}).", argument);
         }
 
         if (length % sampleSize != 0)
         {
             throw new ArgumentException(
-                $"{network}: {argument} holds {length} floats, which is not a whole number of samples of shape [{sampleShape}] ({sampleSize} floats each).",
+                $"{network}: {argument} holds {Plural.Of(length, "float")}, which is not a whole number of samples of shape [{sampleShape}] ({Plural.Of(sampleSize, "float")} each).",
                 argument);
         }
 
@@ -31,7 +31,7 @@ public static class NetworkGuard
         if (length != (long)samples * sampleSize)
         {
             throw new ArgumentException(
-                $"{network}: {argument} holds {length} floats but {samples} samples of shape [{sampleShape}] need {(long)samples * sampleSize}.",
+                $"{network}: {argument} holds {Plural.Of(length, "float")} but needs {(long)samples * sampleSize} for {Plural.Of(samples, "sample")} of shape [{sampleShape}].",
                 argument);
         }
     }

@@ -145,5 +145,5 @@ public static unsafe class PoolingKernels
     }
 
     private static void ThrowTooShort(int length, long required, string name) =>
-        throw new ArgumentException($"{name} holds {length} elements but needs {required}.", name);
+        throw new ArgumentException($"{name} holds {Plural.Of(length, "element")} but needs {required}.", name);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
+using NetGen.Internal;
 
 namespace NetGen.Optimizers;
 
@@ -114,7 +115,7 @@ public abstract class Optimizer
         if (parameters.Length != gradients.Length)
         {
             throw new ArgumentException(
-                $"The parameter buffer has {parameters.Length} elements but the gradient buffer has {gradients.Length}; they must have the same length.",
+                $"The parameter buffer has {Plural.Of(parameters.Length, "element")} but the gradient buffer has {gradients.Length}; they must have the same length.",
                 nameof(gradients));
         }
 
@@ -123,7 +124,7 @@ public abstract class Optimizer
             if (_stateLength != NoState)
             {
                 throw new InvalidOperationException(
-                    $"{Name}'s state was created for {_stateLength} parameters but this step has {parameters.Length}; call Reset() before changing the parameter count.");
+                    $"{Name}'s state was created for {Plural.Of(_stateLength, "parameter")} but this step has {parameters.Length}; call Reset() before changing the parameter count.");
             }
 
             InitializeState(parameters.Length);

@@ -1,4 +1,5 @@
 using System;
+using NetGen.Internal;
 
 namespace NetGen;
 
@@ -17,14 +18,14 @@ public sealed class Dataset
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(targetSize);
         if (inputs.Length == 0 || inputs.Length % inputSize != 0)
         {
-            throw new ArgumentException($"inputs holds {inputs.Length} floats, which is not a positive whole number of {inputSize}-float samples.", nameof(inputs));
+            throw new ArgumentException($"inputs holds {Plural.Of(inputs.Length, "float")}, which is not a positive whole number of {inputSize}-float samples.", nameof(inputs));
         }
 
         Count = inputs.Length / inputSize;
         if (targets.Length != (long)Count * targetSize)
         {
             throw new ArgumentException(
-                $"targets holds {targets.Length} floats but {Count} samples of {targetSize} targets need {(long)Count * targetSize}.", nameof(targets));
+                $"targets holds {Plural.Of(targets.Length, "float")} but needs {(long)Count * targetSize} for {Plural.Of(Count, "sample")} of {Plural.Of(targetSize, "target")}.", nameof(targets));
         }
 
         _inputs = inputs;

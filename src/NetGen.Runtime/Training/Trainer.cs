@@ -113,7 +113,7 @@ public static class Trainer
         {
             throw new ArgumentException(
                 $"{network.Name}: the {role} data has {data.InputSize}-float inputs and {data.TargetSize}-float targets, " +
-                $"but the network takes {network.InputSize} inputs and produces {network.OutputSize} outputs.");
+                $"but the network takes {Plural.Of(network.InputSize, "input")} and produces {Plural.Of(network.OutputSize, "output")}.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using NetGen.Internal;
 using NetGen.Optimizers;
 
 namespace NetGen;
@@ -74,7 +75,7 @@ public sealed class TrainingContext
     {
         if (parameters != Network.ParameterCount)
         {
-            throw new ArgumentException($"{Network.Name} has {Network.ParameterCount} parameters but the parameter span holds {parameters}.", nameof(parameters));
+            throw new ArgumentException($"{Network.Name} has {Plural.Of(Network.ParameterCount, "parameter")} but the parameter span holds {parameters}.", nameof(parameters));
         }
 
         if (state != Network.State.Length)

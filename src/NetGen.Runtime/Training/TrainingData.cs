@@ -1,4 +1,5 @@
 using System;
+using NetGen.Internal;
 
 namespace NetGen;
 
@@ -38,7 +39,7 @@ internal sealed class TrainingData
         if (trainingRows.Length == 0)
         {
             throw new ArgumentException(
-                $"{network.Name}: a {nameof(TrainingOptions.ValidationSplit)} of {options.ValidationSplit} takes all {training.Count} samples for validation " +
+                $"{network.Name}: a {nameof(TrainingOptions.ValidationSplit)} of {options.ValidationSplit} takes all {Plural.Of(training.Count, "sample")} for validation " +
                 "and leaves none to train on; lower it or give more samples.",
                 nameof(TrainingOptions.ValidationSplit));
         }

@@ -64,4 +64,25 @@ public sealed class MisuseTests
         Assert.Contains("XorNet", error.Message, StringComparison.Ordinal);
         Assert.Contains("takes 2 inputs", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Predictions_of_the_wrong_length_are_named_as_the_predictions()
+    {
+        var network = new XorNet();
+        var error = Assert.Throws<ArgumentException>(() => network.Predict(new float[4], new float[3]));
+        Assert.Equal("predictions", error.ParamName);
+        Assert.Contains("predictions holds 3 floats but needs 2 for 2 samples of shape [1]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Counts_of_one_take_the_singular()
+    {
+        var network = new XorNet();
+        var inputs = Assert.Throws<ArgumentException>(() => network.Forward(new float[1], new float[1]));
+        Assert.Contains("inputs holds 1 float,", inputs.Message, StringComparison.Ordinal);
+        var outputs = Assert.Throws<ArgumentException>(() => network.Forward(new float[2], new float[3]));
+        Assert.Contains("outputs holds 3 floats but needs 1 for 1 sample of shape [1]", outputs.Message, StringComparison.Ordinal);
+        var targets = Assert.Throws<ArgumentException>(() => new Dataset(new float[2], new float[2], 2, 1));
+        Assert.Contains("needs 1 for 1 sample of 1 target", targets.Message, StringComparison.Ordinal);
+    }
 }

@@ -169,7 +169,7 @@ public sealed unsafe class CudaSession : IDisposable
         NetworkGuard.SameSampleCount(_network.Name, nameof(targets), targets.Length, _network.OutputSize, _outputShapeText, count);
         if (count > BatchCapacity)
         {
-            throw new ArgumentException($"{_network.Name}: a batch of {count} samples exceeds the session's capacity of {BatchCapacity}.", nameof(inputs));
+            throw new ArgumentException($"{_network.Name}: a batch of {Plural.Of(count, "sample")} exceeds the session's capacity of {BatchCapacity}.", nameof(inputs));
         }
 
         var slot = _slots[_nextSlot];
@@ -210,7 +210,7 @@ public sealed unsafe class CudaSession : IDisposable
     {
         if (gradients.Length != _network.ParameterCount)
         {
-            throw new ArgumentException($"{_network.Name} has {_network.ParameterCount} parameters but the span holds {gradients.Length}.", nameof(gradients));
+            throw new ArgumentException($"{_network.Name} has {Plural.Of(_network.ParameterCount, "parameter")} but the span holds {gradients.Length}.", nameof(gradients));
         }
 
         Synchronize();
@@ -403,7 +403,7 @@ public sealed unsafe class CudaSession : IDisposable
         if (parameters != _network.ParameterCount || state != _network.State.Length)
         {
             throw new ArgumentException(
-                $"{_network.Name} has {_network.ParameterCount} parameters and {_network.State.Length} state values, but the spans hold {parameters} and {state}.");
+                $"{_network.Name} has {Plural.Of(_network.ParameterCount, "parameter")} and {Plural.Of(_network.State.Length, "state value")}, but the spans hold {parameters} and {state}.");
         }
     }
 
