@@ -6,7 +6,9 @@ namespace NetGen.Optimizers;
 /// The per-element gradient transform an optimizer applies inside its fused update pass:
 /// g′ = clamp(s·g, −c, c) + λ₂·θ + λ₁·sign(θ), where s is the norm-clipping scale (1 when off),
 /// c the value-clipping bound (+∞ when off), λ₂ the L2 weight decay (0 when off or decoupled) and λ₁ the L1 decay
-/// (0 when off), with sign(0) = 0. With every option off the transform returns g exactly.
+/// (0 when off), with sign(0) = 0. The L2 term is fused with the clamped gradient, clamp(s·g) + λ₂·θ rounded once, as PyTorch
+/// rounds it: when g ≈ −λ₂θ two roundings would leave an error that an adaptive optimizer's normalised step magnifies.
+/// With every option off the transform returns g exactly.
 /// </summary>
 public readonly struct GradientTransform
 {
@@ -41,5 +43,6 @@ public readonly struct GradientTransform
     /// <summary>Transforms a group of gradient lanes given the parameters they belong to.</summary>
     internal TLanes Apply<TLanes>(TLanes gradient, TLanes parameter)
         where TLanes : struct, IFloatLanes<TLanes>
-        => TLanes.Clamp(gradient * Scale, -ClipBound, ClipBound) + L2WeightDecay * parameter + L1WeightDecay * TLanes.Sign(parameter);
+        => TLanes.FusedMultiplyAdd(parameter, L2WeightDecay, TLanes.Clamp(gradient * Scale, -ClipBound, ClipBound))
+           + L1WeightDecay * TLanes.Sign(parameter);
 }

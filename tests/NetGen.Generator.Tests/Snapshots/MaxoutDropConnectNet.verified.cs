@@ -209,6 +209,8 @@ namespace Demo
         /// <summary>Predictions for a batch of samples, written to <paramref name="predictions"/> as class probabilities.</summary>
         public void Predict(global::System.ReadOnlySpan<float> samples, global::System.Span<float> predictions)
         {
+            var batchSize = global::NetGen.Internal.NetworkGuard.SampleCount(NetworkName, nameof(samples), samples.Length, InputSize, InputShapeText);
+            global::NetGen.Internal.NetworkGuard.SameSampleCount(NetworkName, nameof(predictions), predictions.Length, OutputSize, OutputShapeText, batchSize);
             Forward(samples, predictions);
             global::NetGen.Internal.SoftmaxKernels.Softmax(predictions, predictions, predictions.Length / OutputSize, OutputSize);
         }
@@ -541,13 +543,13 @@ __device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials
 }
 
 // The optimizers' gradient transform: clamp(s·g, −c, c) + λ₂·θ + λ₁·sign(θ), sign(0) = sign(NaN) = 0, NaN passing
-// through as on the CPU.
+// through as on the CPU; the L2 term is one fused multiply-add, as on the CPU.
 __device__ __forceinline__ float ng_transform_gradient(float g, float theta, float scale, float clip_bound, float l2_weight_decay, float l1_weight_decay)
 {
     float scaled = g * scale;
     scaled = scaled < -clip_bound ? -clip_bound : (scaled > clip_bound ? clip_bound : scaled);
     const float sign = theta > 0.0f ? 1.0f : (theta < 0.0f ? -1.0f : 0.0f);
-    return scaled + l2_weight_decay * theta + l1_weight_decay * sign;
+    return fmaf(l2_weight_decay, theta, scaled) + l1_weight_decay * sign;
 }
 
 // The start of every optimizer step: i, θ and the transformed gradient g, for one thread per parameter.

@@ -168,6 +168,24 @@ public sealed class GradientTransformTests
     }
 
     [Fact]
+    public void WeightDecay_AddsLambdaThetaWithOneRounding_AsPyTorchDoes()
+    {
+        // g ≈ −λθ: g + λθ rounded twice is −8.643838e-9, rounded once −8.631428e-9, and Adam's normalised first step
+        // turns that 0.14 % into 0.3 % of θ (0.0012455021). PyTorch (torch.optim.Adam, weight_decay=0.1) gives 0.0012419301;
+        // what remains is Adam's own float arithmetic, a few ulps.
+        const float theta = -0.0033907949f, gradient = 0.00033907086f;
+        var adam = new Adam(0.01f) { WeightDecay = 0.1f };
+        // One copy in the vector body, one in the scalar tail.
+        var parameters = Enumerable.Repeat(theta, Length).ToArray();
+        var gradients = Enumerable.Repeat(gradient, Length).ToArray();
+
+        adam.Step(parameters, gradients);
+
+        Assert.Equal(0.0012419301f, parameters[0], 1e-9f);
+        Assert.Equal(0.0012419301f, parameters[Length - 1], 1e-9f);
+    }
+
+    [Fact]
     public void ClippingOptions_RejectNegativeAndNonFiniteValues()
     {
         Assert.Throws<ArgumentOutOfRangeException>("ClipNorm", () => new Sgd { ClipNorm = -1f });

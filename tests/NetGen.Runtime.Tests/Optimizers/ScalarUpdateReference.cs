@@ -36,7 +36,7 @@ internal sealed class ScalarUpdateReference
         for (int i = 0; i < parameters.Length; i++)
         {
             float theta = parameters[i];
-            float g = Math.Clamp(gradients[i], -_clipBound, _clipBound) + _l2WeightDecay * theta + _l1Decay * Sign(theta);
+            float g = MathF.FusedMultiplyAdd(_l2WeightDecay, theta, Math.Clamp(gradients[i], -_clipBound, _clipBound)) + _l1Decay * Sign(theta);
             parameters[i] = _step(theta, g, ref _first[i], ref _second[i], _stepCount);
         }
     }

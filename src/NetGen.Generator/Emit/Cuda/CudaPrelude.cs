@@ -203,13 +203,13 @@ internal static class CudaPrelude
         }
 
         // The optimizers' gradient transform: clamp(s·g, −c, c) + λ₂·θ + λ₁·sign(θ), sign(0) = sign(NaN) = 0, NaN passing
-        // through as on the CPU.
+        // through as on the CPU; the L2 term is one fused multiply-add, as on the CPU.
         __device__ __forceinline__ float ng_transform_gradient(float g, float theta, float scale, float clip_bound, float l2_weight_decay, float l1_weight_decay)
         {
             float scaled = g * scale;
             scaled = scaled < -clip_bound ? -clip_bound : (scaled > clip_bound ? clip_bound : scaled);
             const float sign = theta > 0.0f ? 1.0f : (theta < 0.0f ? -1.0f : 0.0f);
-            return scaled + l2_weight_decay * theta + l1_weight_decay * sign;
+            return fmaf(l2_weight_decay, theta, scaled) + l1_weight_decay * sign;
         }
 
         // The start of every optimizer step: i, θ and the transformed gradient g, for one thread per parameter.

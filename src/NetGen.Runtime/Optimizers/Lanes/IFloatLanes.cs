@@ -3,8 +3,8 @@ namespace NetGen.Optimizers;
 /// <summary>
 /// A group of float lanes that one update formula is written over once: 16 (<see cref="Vector512Lanes"/>),
 /// <see cref="System.Numerics.Vector{T}.Count"/> (<see cref="VectorLanes"/>) or 1 (<see cref="ScalarLane"/>, for the
-/// tail). Every operation is the correctly rounded IEEE one in each lane and none is fused, so a lane's result is the
-/// same bits whatever the group.
+/// tail). Every operation is the correctly rounded IEEE one in each lane, and only <see cref="FusedMultiplyAdd"/> is
+/// fused (in every group alike), so a lane's result is the same bits whatever the group.
 /// </summary>
 /// <remarks>
 /// <c>System.Runtime.Intrinsics.ISimdVector</c> would serve, but it is not public in .NET 10.
@@ -29,6 +29,9 @@ internal unsafe interface IFloatLanes<TSelf>
 
     /// <summary>Each lane whose magnitude is below the smallest normal float replaced by +0.</summary>
     static abstract TSelf FlushSubnormalsToZero(TSelf x);
+
+    /// <summary>left·right + addend in each lane, rounded once.</summary>
+    static abstract TSelf FusedMultiplyAdd(TSelf left, float right, TSelf addend);
 
     static abstract TSelf operator +(TSelf left, TSelf right);
 

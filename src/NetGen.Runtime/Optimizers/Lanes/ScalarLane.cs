@@ -31,6 +31,10 @@ internal readonly unsafe struct ScalarLane(float value) : IFloatLanes<ScalarLane
         => MathF.Abs(x.Value) < FloatLanes.SmallestNormal ? default : x;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane FusedMultiplyAdd(ScalarLane left, float right, ScalarLane addend)
+        => new(MathF.FusedMultiplyAdd(left.Value, right, addend.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane operator +(ScalarLane left, ScalarLane right) => new(left.Value + right.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -42,6 +42,10 @@ internal readonly unsafe struct Vector512Lanes(Vector512<float> value) : IFloatL
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes FusedMultiplyAdd(Vector512Lanes left, float right, Vector512Lanes addend)
+        => new(Vector512.FusedMultiplyAdd(left.Value, Vector512.Create(right), addend.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lanes operator +(Vector512Lanes left, Vector512Lanes right) => new(left.Value + right.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -43,6 +43,10 @@ internal readonly unsafe struct VectorLanes(Vector<float> value) : IFloatLanes<V
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLanes FusedMultiplyAdd(VectorLanes left, float right, VectorLanes addend)
+        => new(Vector.FusedMultiplyAdd(left.Value, Vector.Create(right), addend.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLanes operator +(VectorLanes left, VectorLanes right) => new(left.Value + right.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
