@@ -22,8 +22,11 @@ internal sealed record NetworkModel(
 /// <summary>A type that encloses the network class, re-declared around the generated part.</summary>
 internal sealed record ContainingType(string Keyword, string Name);
 
-/// <summary>One layer attribute: its kind, its name and the options its kind's descriptor read from it.</summary>
-internal sealed record LayerModel(LayerKind Kind, string Name, LayerOptions Options, SourceLocation? Location);
+/// <summary>
+/// One layer attribute: its kind, its name and the options its kind's descriptor read from it. <see cref="HasSizeOutOfRange"/>
+/// says a size was reported out of range (NG0006) and read as the nearest valid one, so the shape it gives is a guess.
+/// </summary>
+internal sealed record LayerModel(LayerKind Kind, string Name, LayerOptions Options, SourceLocation? Location, bool HasSizeOutOfRange = false);
 
 /// <summary>The options of one layer kind, read from its attribute (the base of one record per kind).</summary>
 internal abstract record LayerOptions;

@@ -74,7 +74,7 @@ internal static class NetworkParser
         var problem =
             node is RecordDeclarationSyntax ? "a record" :
             type.IsStatic ? "static" :
-            type.IsGenericType ? "generic" :
+            type.TypeParameters.Length > 0 ? "generic" : // not IsGenericType: that is also true in a generic type, reported on the containing type
             type.IsFileLocal ? "file-local" :
             type.Name == "Layers" ? "named 'Layers', the name of its generated layer table" :
             BaseNetwork(type) is { } baseNetwork ? "derived from network '" + baseNetwork + "'" :
