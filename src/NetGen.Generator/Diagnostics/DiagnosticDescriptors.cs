@@ -124,6 +124,11 @@ internal static class DiagnosticDescriptors
         "Batch normalisation option out of range",
         "BatchNorm '{0}' has {1} = {2}; {3}");
 
+    public static readonly DiagnosticDescriptor LayersWithoutNetwork = Warning(
+        "NG0025",
+        "Layers declared without [Network]",
+        "'{0}' declares NetGen layers but no [Network], so NetGen generates nothing for it; add [Network] to the class");
+
     public static readonly DiagnosticDescriptor NoisyOutput = Warning(
         "NG0027",
         "Noisy activation on the output layer",
