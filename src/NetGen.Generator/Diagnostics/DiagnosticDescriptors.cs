@@ -129,6 +129,11 @@ internal static class DiagnosticDescriptors
         "Layers declared without [Network]",
         "'{0}' declares NetGen layers but no [Network], so NetGen generates nothing for it; add [Network] to the class");
 
+    public static readonly DiagnosticDescriptor MemberCollidesWithGenerated = Error(
+        "NG0026",
+        "Member collides with a generated member",
+        "'{0}' collides with the {1} that NetGen generates for network '{2}'; rename or remove it");
+
     public static readonly DiagnosticDescriptor NoisyOutput = Warning(
         "NG0027",
         "Noisy activation on the output layer",

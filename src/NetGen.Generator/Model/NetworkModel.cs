@@ -1,6 +1,6 @@
 namespace NetGen.Generator.Model;
 
-/// <summary>A network declaration as parsed from its attributes: plain data, no symbols or syntax.</summary>
+/// <summary>A network declaration as parsed from its attributes, with the members the user declares beside them: plain data, no symbols or syntax.</summary>
 internal sealed record NetworkModel(
     string? Namespace,
     string ClassName,
@@ -10,7 +10,8 @@ internal sealed record NetworkModel(
     EquatableArray<LayerModel> Layers,
     SourceLocation? Location,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    bool HasCompilerErrors)
+    bool HasCompilerErrors,
+    EquatableArray<UserMember> Members)
 {
     /// <summary>The fully qualified name users see, used as a hint name and in messages.</summary>
     public string FullName =>

@@ -44,7 +44,8 @@ internal static class NetworkParser
             layers,
             classLocation,
             diagnostics.ToEquatableArray(),
-            hasCompilerErrors || networkHasErrors || layersHaveErrors);
+            hasCompilerErrors || networkHasErrors || layersHaveErrors,
+            UserMembers.Read(type));
     }
 
     private static bool AttributesHaveCompilerErrors(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
