@@ -9,7 +9,8 @@ namespace NetGen.Generator;
 /// <summary>
 /// Finds every class marked [NetGen.Network], parses it into an equatable model, infers its shapes and
 /// emits its forward, backward and training code. Diagnostics travel in the model; a network with an
-/// error emits no code, so users see NetGen's message rather than a cascade of missing members.
+/// error, or with a member of the user's that the generated code declares too, emits no code, so users see
+/// NetGen's message rather than a cascade of missing or duplicate members.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
@@ -60,9 +61,21 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             output.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
 
-        if (plan.CanEmit)
+        if (!plan.CanEmit)
         {
-            output.AddSource(HintName(plan.Network), CSharpEmitter.Emit(plan));
+            return;
+        }
+
+        var source = CSharpEmitter.Emit(plan);
+        var collisions = MemberCollisions.Find(plan.Network, source);
+        foreach (var collision in collisions)
+        {
+            output.ReportDiagnostic(collision.ToDiagnostic());
+        }
+
+        if (collisions.Count == 0)
+        {
+            output.AddSource(HintName(plan.Network), source);
         }
     }
 }

@@ -84,7 +84,7 @@ public sealed class DeclarationEdgeCaseTests
     {
         var run = GeneratorHarness.Run("using NetGen; [Network][Input(2)][Dense(1, Name = \"" + layerName + "\")] internal partial class N;");
 
-        DiagnosticAssert.None(run.ErrorsInGeneratedCode, "errors in generated code");
+        DiagnosticAssert.None(run.ProblemsInGeneratedCode, "errors or warnings in generated code");
         Assert.Contains(run.NetGenDiagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
     }
 

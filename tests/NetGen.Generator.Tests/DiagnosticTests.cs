@@ -149,7 +149,8 @@ public sealed class DiagnosticTests
         var diagnostic = Assert.Single(run.NetGenDiagnostics);
         Assert.Equal("NG0018", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Contains("last 1 row(s) and 1 column(s) of its 28×28", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal("MaxPool2D 'Pool' with a 3×3 window, stride 3 and padding 0 never reads the last 1 row and 1 column of its 28×28 input",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(marked.MarkedText, run.TextUnder(diagnostic));
         Assert.Single(run.GeneratedSources);
         DiagnosticAssert.None(run.OutputErrorsAndWarnings, "errors or warnings in the output compilation");
@@ -280,7 +281,7 @@ public sealed class DiagnosticTests
     [Theory]
     [InlineData("Momentum = 0", "Momentum = 0", "above 0 and at most 1")]
     [InlineData("Momentum = 1.5", "Momentum = 1.5", "above 0 and at most 1")]
-    [InlineData("Epsilon = -1E-05", "Epsilon = -1E-05", "positive and finite")]
+    [InlineData("Epsilon = -1E-05", "Epsilon = -1E-05", "it must be positive")]
     public void BatchNormOptionOutOfRangeReportsNG0024OnTheArgument(string option, string message, string rule)
     {
         AssertSingleError("NG0024", $$"""
@@ -599,7 +600,8 @@ public sealed class DiagnosticTests
         Assert.Single(run.GeneratedSources);
     }
 
-    private static void AssertSingleError(string id, string markedSource, params string[] messageMentions)
+    /// <summary>The source reports one error, <paramref name="id"/>, at its marked span, mentioning each of <paramref name="messageMentions"/>, and generates nothing.</summary>
+    internal static void AssertSingleError(string id, string markedSource, params string[] messageMentions)
     {
         var marked = MarkedSource.Parse(markedSource);
 

@@ -9,7 +9,7 @@ namespace NetGen.Generator.Activations;
 /// <summary>Resolves a layer's activation options at planning: α and its default, and the initializer that suits the activation.</summary>
 internal static class ActivationResolution
 {
-    /// <summary>The activation with the α the layer uses (null when the activation takes none); an α set where none is taken, or not finite, is reported.</summary>
+    /// <summary>The activation with the α the layer uses (null when the activation takes none); an α set where none is taken, or not a finite float, is reported.</summary>
     public static ActivationChoice Resolve(LayerPlanning planning, ActivationChoice choice)
     {
         var defaultAlpha = ActivationCatalog.For(choice.Kind).DefaultAlpha;
@@ -24,10 +24,10 @@ internal static class ActivationResolution
             return choice with { Alpha = null };
         }
 
-        if (double.IsNaN(alpha) || double.IsInfinity(alpha) || Math.Abs(alpha) > float.MaxValue)
+        if (FloatRange.Problem(alpha) is { } problem)
         {
             planning.Report(DiagnosticDescriptors.InvalidAlpha, planning.Layer.Kind, planning.Layer.Name,
-                alpha.ToString("R", CultureInfo.InvariantCulture), "it must be a finite number");
+                alpha.ToString("R", CultureInfo.InvariantCulture), problem);
             return choice with { Alpha = defaultAlpha };
         }
 

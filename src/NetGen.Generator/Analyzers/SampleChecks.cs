@@ -1,4 +1,5 @@
 using System.Globalization;
+using NetGen.Generator.Diagnostics;
 
 namespace NetGen.Generator.Analyzers;
 
@@ -38,6 +39,5 @@ internal static class SampleChecks
               " but '" + inputs.Role.ParameterName + "' holds " + inputSamples.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static string Count(int count, string noun) =>
-        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
+    private static string Count(int count, string noun) => Counting.Of(count, noun);
 }

@@ -47,7 +47,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidLayerName = Error(
         "NG0008",
         "Invalid layer name",
-        "Layer name '{0}' {1}");
+        "Layer name {0}");
 
     public static readonly DiagnosticDescriptor DuplicateLayerName = Error(
         "NG0009",
@@ -97,7 +97,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor StrideDropsInput = Warning(
         "NG0018",
         "Stride leaves input unused",
-        "{0} '{1}' with stride {2} never reaches the last {3} row(s) and {4} column(s) of its {5}×{6} padded input");
+        "{0} '{1}' with a {2}×{2} window, stride {3} and padding {4} never reads the last {5} of its {6}×{7} input");
 
     public static readonly DiagnosticDescriptor ActivationNotSupported = Error(
         "NG0019",
@@ -112,7 +112,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReshapeChangesSize = Error(
         "NG0022",
         "Reshape changes the element count",
-        "Reshape '{0}' turns what '{1}' produces, {2} ({3} floats), into {4} ({5} floats); a reshape must keep every float");
+        "Reshape '{0}' turns what '{1}' produces, {2} ({3}), into {4} ({5}); a reshape must keep every float");
 
     public static readonly DiagnosticDescriptor DropProbabilityOutOfRange = Error(
         "NG0023",
@@ -123,6 +123,16 @@ internal static class DiagnosticDescriptors
         "NG0024",
         "Batch normalisation option out of range",
         "BatchNorm '{0}' has {1} = {2}; {3}");
+
+    public static readonly DiagnosticDescriptor LayersWithoutNetwork = Warning(
+        "NG0025",
+        "Layers declared without [Network]",
+        "'{0}' declares NetGen layers but no [Network], so NetGen generates nothing for it; add [Network] to the class");
+
+    public static readonly DiagnosticDescriptor MemberCollidesWithGenerated = Error(
+        "NG0026",
+        "Member collides with a generated member",
+        "'{0}' collides with the {1} that NetGen generates for network '{2}'; rename or remove it");
 
     public static readonly DiagnosticDescriptor NoisyOutput = Warning(
         "NG0027",

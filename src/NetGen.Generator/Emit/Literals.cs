@@ -11,6 +11,17 @@ internal static class Literals
     public static string Identifier(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
+    /// <summary>
+    /// A layer's class in <c>Layers</c>. The compiler warns about a type named in lowercase ASCII letters ("hidden": CS8981)
+    /// and refuses some contextual keywords as type names ("file", "record", "required", "scoped"), but neither when the name
+    /// is written with '@'; users still write <c>Layers.hidden</c>.
+    /// </summary>
+    public static string LayerClass(string layerName) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetContextualKeywordKind(layerName) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ||
+        System.Linq.Enumerable.All(layerName, character => character is >= 'a' and <= 'z')
+            ? "@" + layerName
+            : Identifier(layerName);
+
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Long(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -17,7 +17,7 @@ internal static class TensorEmitter
         foreach (var layer in plan.Layers)
         {
             writer.Line("/// <summary>" + LayerCatalog.For(layer).Describe(layer) + ".</summary>");
-            writer.Open("public static class " + layer.Name);
+            writer.Open("public static class " + Literals.LayerClass(layer.Name));
             writer.Line("public const int InputSize = " + Literals.Int(layer.InputSize) + ";");
             writer.Line("public const int OutputSize = " + Literals.Int(layer.OutputSize) + ";");
             writer.Line("public const int ParameterCount = " + Literals.Int(layer.ParameterCount) + ";");
@@ -103,7 +103,7 @@ internal static class TensorEmitter
         {
             foreach (var tensor in layer.Tensors.Where(tensor => tensor.Storage == storage))
             {
-                var slice = "Layers." + layer.Name + "." + tensor.Role + ".Slice(" + buffer + ")";
+                var slice = "Layers." + Literals.LayerClass(layer.Name) + "." + tensor.Role + ".Slice(" + buffer + ")";
                 var initialization = tensor.Initialization;
                 writer.Line(
                     initialization.IsRandom
@@ -119,5 +119,5 @@ internal static class TensorEmitter
     private static string TensorType(PlannedTensor tensor) => tensor.Storage == TensorStorage.State ? "StateTensor" : "ParameterTensor";
 
     private static string TensorList(NetworkPlan plan, TensorStorage storage) =>
-        string.Join(", ", plan.Layers.SelectMany(layer => layer.Tensors.Where(tensor => tensor.Storage == storage).Select(tensor => "Layers." + layer.Name + "." + tensor.Role)));
+        string.Join(", ", plan.Layers.SelectMany(layer => layer.Tensors.Where(tensor => tensor.Storage == storage).Select(tensor => "Layers." + Literals.LayerClass(layer.Name) + "." + tensor.Role)));
 }

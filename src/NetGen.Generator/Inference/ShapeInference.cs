@@ -35,19 +35,27 @@ internal static class ShapeInference
         var inputShape = input is null ? Shape.None : InputLayer.ShapeOf(input);
         var buffers = new TensorPlacement(network, diagnostics);
         var planned = new List<PlannedLayer>();
-        var shape = inputShape;
+
+        // A shape after an error is a guess: it travels on as Shape.None, which later layers report nothing about.
+        var shape = input is { HasSizeOutOfRange: true } ? Shape.None : inputShape;
         var previousName = input?.Name ?? "Input";
+        PlannedLayer? output = null;
+        var outputShapeIsKnown = false;
         foreach (var layer in network.Layers.Where(layer => layer.Kind != LayerKind.Input))
         {
             var descriptor = (PlannedLayerDescriptor)LayerCatalog.For(layer.Kind);
             var plan = descriptor.Plan(new LayerPlanning(network, layer, shape, previousName, diagnostics));
             var plannedLayer = new PlannedLayer(layer, plan.Input, plan.Output, plan.Options, buffers.Place(layer, plan), plan.Buffers.ToEquatableArray());
             planned.Add(plannedLayer);
-            shape = plannedLayer.OutputShape;
+            shape = layer.HasSizeOutOfRange ? Shape.None : plannedLayer.OutputShape;
             previousName = layer.Name;
+            if (descriptor is ComputeLayerDescriptor)
+            {
+                output = plannedLayer;
+                outputShapeIsKnown = shape.IsKnown;
+            }
         }
 
-        var output = planned.LastOrDefault(layer => LayerCatalog.ComputeFor(layer) is not null);
         if (!planned.Any(layer => layer.ParameterCount > 0))
         {
             if (input is not null)
@@ -55,7 +63,7 @@ internal static class ShapeInference
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoLayers, network.Location, network.ClassName));
             }
         }
-        else if (output is not null)
+        else if (output is not null && outputShapeIsKnown)
         {
             CheckLoss(network, output, diagnostics);
         }
@@ -110,13 +118,17 @@ internal static class ShapeInference
         if (LossCatalog.For(network.Loss).OutputProblem(activation, output.OutputSize) is { } problem)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossDoesNotFitOutput, output.Layer.Location,
-                network.Loss, output.Name, activation + ", " + output.OutputShape + " outputs", problem));
+                network.Loss, output.Name, activation + ", " + Outputs(output.OutputShape), problem));
         }
         else if (ActivationCatalog.For(activation).Form == ActivationForm.Noisy)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoisyOutput, output.Layer.Location, output.Layer.Kind, output.Name, activation));
         }
     }
+
+    /// <summary>"1 output", "10 outputs", "2×2 outputs".</summary>
+    private static string Outputs(Shape shape) =>
+        shape.Dimensions.Count == 1 ? Counting.Of(shape.Size, "output") : shape + " outputs";
 
     private static AccuracyKind AccuracyOf(NetworkModel network, PlannedLayer? output) =>
         output is null ? AccuracyKind.None : LossCatalog.For(network.Loss).Accuracy(OutputActivation(output), output.OutputSize);

@@ -6,7 +6,7 @@ namespace NetGen.Generator.Inference;
 /// <summary>The shape rules convolution and pooling share: an image input, and a window sliding over it padded.</summary>
 internal static class SpatialPlanning
 {
-    /// <summary>The input as channels × height × width (a matrix is one channel); anything else is reported and read as 1×0×0.</summary>
+    /// <summary>The input as channels × height × width (a matrix is one channel); anything else is read as 1×0×0, reported unless its shape is unknown.</summary>
     public static Shape ImageInput(LayerPlanning planning)
     {
         var input = planning.Input;
@@ -15,16 +15,23 @@ internal static class SpatialPlanning
             return Shape.Image(input.Channels, input.Height, input.Width);
         }
 
-        planning.Report(DiagnosticDescriptors.LayerNeedsImage, planning.Layer.Kind, planning.Layer.Name, planning.PreviousName, input);
+        if (input.IsKnown)
+        {
+            planning.Report(DiagnosticDescriptors.LayerNeedsImage, planning.Layer.Kind, planning.Layer.Name, planning.PreviousName, input);
+        }
+
         return Shape.Image(1, 0, 0);
     }
 
-    /// <summary>Output height and width of a <paramref name="window"/>-sized window moved by <paramref name="stride"/> over <paramref name="image"/> padded by <paramref name="padding"/>.</summary>
-    public static (int Height, int Width) Output(LayerPlanning planning, Shape image, int window, int stride, int padding)
+    /// <summary>
+    /// Output height and width of a <paramref name="window"/>-sized window moved by <paramref name="stride"/> over <paramref name="image"/>
+    /// padded by <paramref name="padding"/>; null where they cannot be inferred (not an image, or a window that does not fit: reported).
+    /// </summary>
+    public static (int Height, int Width)? Output(LayerPlanning planning, Shape image, int window, int stride, int padding)
     {
         if (image.Height == 0)
         {
-            return (1, 1); // not an image: already reported
+            return null;
         }
 
         var layer = planning.Layer;
@@ -33,7 +40,7 @@ internal static class SpatialPlanning
         if (paddedHeightLong > int.MaxValue || paddedWidthLong > int.MaxValue)
         {
             planning.Report(DiagnosticDescriptors.NetworkTooLarge, planning.Network.ClassName, "activations per sample", layer.Name);
-            return (1, 1);
+            return null;
         }
 
         var paddedHeight = (int)paddedHeightLong;
@@ -41,16 +48,26 @@ internal static class SpatialPlanning
         if (window > paddedHeight || window > paddedWidth)
         {
             planning.Report(DiagnosticDescriptors.WindowTooLarge, layer.Kind, layer.Name, window, padding, paddedHeight, paddedWidth, planning.PreviousName, planning.Input);
-            return (1, 1);
+            return null;
         }
 
-        var unusedRows = (paddedHeight - window) % stride;
-        var unusedColumns = (paddedWidth - window) % stride;
-        if (unusedRows > 0 || unusedColumns > 0)
+        var unreadRows = UnreadInputLines(paddedHeight, window, stride, padding);
+        var unreadColumns = UnreadInputLines(paddedWidth, window, stride, padding);
+        if (unreadRows > 0 || unreadColumns > 0)
         {
-            planning.Report(DiagnosticDescriptors.StrideDropsInput, layer.Kind, layer.Name, stride, unusedRows, unusedColumns, paddedHeight, paddedWidth);
+            var unread = unreadRows == 0 ? Counting.Of(unreadColumns, "column")
+                : unreadColumns == 0 ? Counting.Of(unreadRows, "row")
+                : Counting.Of(unreadRows, "row") + " and " + Counting.Of(unreadColumns, "column");
+            planning.Report(DiagnosticDescriptors.StrideDropsInput, layer.Kind, layer.Name, window, stride, padding, unread, image.Height, image.Width);
         }
 
         return (((paddedHeight - window) / stride) + 1, ((paddedWidth - window) / stride) + 1);
     }
+
+    /// <summary>
+    /// Rows (or columns) of the input itself past the last window: the padded lines no window reaches, less the padding
+    /// among them. Padding that no window reads loses nothing (a 3×3 kernel with stride 2 and padding 1 on 32 rows).
+    /// </summary>
+    private static int UnreadInputLines(int paddedLength, int window, int stride, int padding) =>
+        System.Math.Max(0, ((paddedLength - window) % stride) - padding);
 }

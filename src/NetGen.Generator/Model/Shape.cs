@@ -19,7 +19,10 @@ internal enum ShapeKind
 /// <summary>The shape of one sample as it flows between layers: its kind, and its dimensions outermost first.</summary>
 internal sealed record Shape(ShapeKind Kind, EquatableArray<int> Dimensions)
 {
-    /// <summary>The shape of no sample, for a network whose input is missing (already reported).</summary>
+    /// <summary>
+    /// The shape of no sample: what a missing input or a layer whose shape could not be inferred produces (both already
+    /// reported). Layers take it without reporting shape diagnostics of their own, which would be about an invented shape.
+    /// </summary>
     public static Shape None { get; } = new(ShapeKind.Vector, EquatableArray<int>.Empty);
 
     public static Shape Vector(int size) => new(ShapeKind.Vector, new EquatableArray<int>(new[] { size }));
@@ -36,6 +39,9 @@ internal sealed record Shape(ShapeKind Kind, EquatableArray<int> Dimensions)
             _ => throw new System.ArgumentOutOfRangeException(nameof(dimensions), dimensions.Count, "A sample has one to three dimensions."),
         },
         dimensions);
+
+    /// <summary>Whether the shape was inferred (false for <see cref="None"/>).</summary>
+    public bool IsKnown => Dimensions.Count > 0;
 
     public bool IsSpatial => Kind is ShapeKind.Matrix or ShapeKind.Image;
 

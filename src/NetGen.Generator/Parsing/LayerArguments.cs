@@ -53,6 +53,9 @@ internal sealed class LayerArguments
 
     public bool HasCompilerErrors { get; private set; }
 
+    /// <summary>Whether a size, kernel, stride or padding was out of range (NG0006): the layer's shapes would be guesses.</summary>
+    public bool HasSizeOutOfRange { get; private set; }
+
     /// <summary>Whether any named argument was left unread; call once the descriptor has read what it takes.</summary>
     public bool HasUnreadOptions => _named.Keys.Any(name => !_read.Contains(name));
 
@@ -164,13 +167,14 @@ internal sealed class LayerArguments
         var location = NamedArgumentLocation(_syntax, "Name") ?? Location;
         if (Read("Name") is not string name)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerName, location, "null", "is not a C# identifier"));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerName, location,
+                "must not be null; leave Name out to use the default name '" + defaultName + "'"));
             return defaultName;
         }
 
         if (LayerNames.Problem(name) is { } problem)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerName, location, name, problem));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidLayerName, location, "'" + name + "' " + problem));
         }
 
         return name;
@@ -180,6 +184,7 @@ internal sealed class LayerArguments
     {
         if (value < minimum)
         {
+            HasSizeOutOfRange = true;
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, location, Kind, Name, argument, value, minimum));
         }
     }

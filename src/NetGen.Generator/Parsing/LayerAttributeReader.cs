@@ -39,7 +39,7 @@ internal static class LayerAttributeReader
             var arguments = new LayerArguments(kind, descriptor.DefaultName(countsByKind[kind]), attribute, syntax, diagnostics);
             var options = descriptor.Read(arguments);
             hasCompilerErrors |= arguments.HasCompilerErrors || arguments.HasUnreadOptions;
-            layers.Add(new LayerModel(kind, arguments.Name, options, arguments.Location));
+            layers.Add(new LayerModel(kind, arguments.Name, options, arguments.Location, arguments.HasSizeOutOfRange));
         }
 
         return (layers.ToEquatableArray(), hasCompilerErrors);

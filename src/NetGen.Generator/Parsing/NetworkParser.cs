@@ -44,7 +44,8 @@ internal static class NetworkParser
             layers,
             classLocation,
             diagnostics.ToEquatableArray(),
-            hasCompilerErrors || networkHasErrors || layersHaveErrors);
+            hasCompilerErrors || networkHasErrors || layersHaveErrors,
+            UserMembers.Read(type));
     }
 
     private static bool AttributesHaveCompilerErrors(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
@@ -74,7 +75,7 @@ internal static class NetworkParser
         var problem =
             node is RecordDeclarationSyntax ? "a record" :
             type.IsStatic ? "static" :
-            type.IsGenericType ? "generic" :
+            type.TypeParameters.Length > 0 ? "generic" : // not IsGenericType: that is also true in a generic type, reported on the containing type
             type.IsFileLocal ? "file-local" :
             type.Name == "Layers" ? "named 'Layers', the name of its generated layer table" :
             BaseNetwork(type) is { } baseNetwork ? "derived from network '" + baseNetwork + "'" :

@@ -22,7 +22,7 @@ internal sealed record FuzzRun(
     /// <summary>AD0001: an analyzer threw.</summary>
     public const string AnalyzerFailedId = "AD0001";
 
-    /// <summary>Everything that says the generator or an analyzer broke, or that the generated code does not compile; empty when the run survived.</summary>
+    /// <summary>Everything that says the generator or an analyzer broke, or that the generated code does not compile without warnings; empty when the run survived.</summary>
     public IReadOnlyList<string> Failures
     {
         get
@@ -38,15 +38,18 @@ internal sealed record FuzzRun(
                 .Where(diagnostic => diagnostic.Id is GeneratorFailedId or AnalyzerFailedId)
                 .Select(diagnostic => diagnostic.ToString())
                 .Distinct(StringComparer.Ordinal));
-            failures.AddRange(ErrorsInGeneratedCode.Select(diagnostic => "Error in generated code: " + diagnostic));
+            failures.AddRange(ProblemsInGeneratedCode.Select(diagnostic => diagnostic.Severity + " in generated code: " + diagnostic));
             return failures;
         }
     }
 
-    /// <summary>Errors the compiler reports inside generated files.</summary>
-    public IReadOnlyList<Diagnostic> ErrorsInGeneratedCode =>
+    /// <summary>
+    /// Errors and warnings the compiler reports inside generated files, at the warning level and nullable context of a user's
+    /// project (<see cref="TestCompilation"/>): under TreatWarningsAsErrors a warning there fails the user's build as well.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> ProblemsInGeneratedCode =>
         Diagnostics.Where(diagnostic =>
-                diagnostic.Severity == DiagnosticSeverity.Error &&
+                diagnostic.Severity >= DiagnosticSeverity.Warning &&
                 diagnostic.Location.SourceTree is { } tree &&
                 !InputCompilation.SyntaxTrees.Contains(tree))
             .ToList();

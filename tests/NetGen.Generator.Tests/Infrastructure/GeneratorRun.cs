@@ -27,10 +27,10 @@ internal sealed record GeneratorRun(
     public IReadOnlyList<Diagnostic> NetGenDiagnostics =>
         GeneratorDiagnostics.Where(diagnostic => diagnostic.Id.StartsWith("NG", System.StringComparison.Ordinal)).ToList();
 
-    /// <summary>Errors the compiler reports inside generated files: code the generator should not have emitted.</summary>
-    public IReadOnlyList<Diagnostic> ErrorsInGeneratedCode =>
+    /// <summary>Errors and warnings the compiler reports inside generated files: code the generator should not have emitted (a warning fails a build under TreatWarningsAsErrors).</summary>
+    public IReadOnlyList<Diagnostic> ProblemsInGeneratedCode =>
         OutputDiagnostics.Where(diagnostic =>
-                diagnostic.Severity == DiagnosticSeverity.Error &&
+                diagnostic.Severity >= DiagnosticSeverity.Warning &&
                 diagnostic.Location.SourceTree is { } tree &&
                 !InputCompilation.SyntaxTrees.Contains(tree))
             .ToList();

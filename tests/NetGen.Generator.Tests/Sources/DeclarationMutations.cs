@@ -75,6 +75,23 @@ internal static class DeclarationMutations
         ("partial-struct", "internal partial struct Outer"),
     };
 
+    /// <summary>Layer names that are lowercase or contextual keywords, which the generated classes Layers.&lt;name&gt; must carry without a warning.</summary>
+    private static readonly string[] s_layerNames = { "hidden", "x", "var", "value", "record", "file", "required", "scoped", "field", "async", "_" };
+
+    /// <summary>Members added to the class: some declared by the generated part too, some overloads or other names beside it.</summary>
+    private static readonly (string Label, string Member)[] s_addedMembers =
+    {
+        ("const-InputSize", "public const int InputSize = 1;"),
+        ("Forward-same-signature", "public void Forward(System.ReadOnlySpan<float> inputs, System.Span<float> outputs) { }"),
+        ("Forward-overload", "public void Forward(float[] inputs) { }"),
+        ("property-Parameters", "public int Parameters { get; set; }"),
+        ("method-Seed", "public void Seed() { }"),
+        ("field-_parameters", "private readonly float[] _parameters = new float[1];"),
+        ("class-Layers", "public sealed class Layers { }"),
+        ("explicit-INetwork-InputSize", "int NetGen.INetwork.InputSize => 1;"),
+        ("unrelated-property", "public int Width { get; } = 3;"),
+    };
+
     /// <summary>
     /// The valid networks every variant starts from, each with a call into its generated members so that
     /// analyzers of call sites see it too: each generates code that compiles, with no diagnostic (a test checks it).
@@ -181,7 +198,9 @@ internal static class DeclarationMutations
                 .Concat(MisspelledNamedArguments(seed, random))
                 .Concat(Reorderings(seed, random))
                 .Concat(MovedAttributes(seed))
-                .Concat(ChangedTypes(seed));
+                .Concat(ChangedTypes(seed))
+                .Concat(RenamedLayers(seed))
+                .Concat(AddedMembers(seed));
             foreach (var (mutation, source) in mutations)
             {
                 if (!string.Equals(source, seed.Source, StringComparison.Ordinal) && sources.Add(source))
@@ -389,6 +408,32 @@ internal static class DeclarationMutations
         foreach (var (label, header) in s_outerTypes)
         {
             yield return ("nested-in/" + label, seed.Edit((declaration.Span, header + "\n{\n" + declaration + "\n}")));
+        }
+    }
+
+    /// <summary>The first layer name of the seed replaced by each of <see cref="s_layerNames"/>.</summary>
+    private static IEnumerable<(string Name, string Source)> RenamedLayers(SeedNetwork seed)
+    {
+        var name = NamedArguments(seed).FirstOrDefault(named => named.Name == "Name");
+        if (name.Argument is null)
+        {
+            yield break;
+        }
+
+        foreach (var layerName in s_layerNames)
+        {
+            yield return ("layer-name/" + name.Label + "=" + layerName, seed.Edit((name.Argument.Expression.Span, "\"" + layerName + "\"")));
+        }
+    }
+
+    /// <summary>Each of <see cref="s_addedMembers"/> declared in the class.</summary>
+    private static IEnumerable<(string Name, string Source)> AddedMembers(SeedNetwork seed)
+    {
+        foreach (var (label, member) in s_addedMembers)
+        {
+            yield return ("member/" + label, seed.Class.SemicolonToken.IsKind(SyntaxKind.SemicolonToken)
+                ? seed.Edit((seed.Class.SemicolonToken.Span, "\n{\n" + member + "\n}"))
+                : seed.Edit((new TextSpan(seed.Class.OpenBraceToken.Span.End, 0), "\n" + member)));
         }
     }
 

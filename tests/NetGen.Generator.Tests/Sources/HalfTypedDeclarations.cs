@@ -39,6 +39,16 @@ internal static class HalfTypedDeclarations
         ["LayersWithoutNetwork"] = "using NetGen; [Input(2)][Dense(1)] public partial class N;",
         ["ClassWithoutName"] = "using NetGen; [Network][Input(2)][Dense(1)] public partial class",
         ["GenericNetwork"] = "using NetGen; [Network][Input(2)][Dense(1)] public partial class N<T>;",
+        ["LowercaseLayerName"] = Network("[Input(2)][Dense(1, Name = \"hidden\")]"),
+        ["ContextualKeywordLayerNames"] = Network("[Input(2)][Dense(2, Name = \"record\")][Dense(2, Name = \"file\")][Dense(2, Name = \"var\")][Dense(1, Name = \"scoped\")]"),
+        ["AlphaBeyondFloat"] = Network("[Input(2)][Dense(1, Activation = Activation.ELU, Alpha = 1e308)]"),
+        ["EpsilonBelowFloat"] = Network("[Input(2)][BatchNorm(Epsilon = 1e-50)][Dense(1)]"),
+        ["PoolAfterVector"] = Network("[Input(64)][MaxPool2D(2)][Dense(1)]"),
+        ["StridedPaddedConvolution"] = Network("[Input(3, 32, 32)][Conv2D(4, Kernel = 3, Stride = 2, Padding = 1)][Flatten][Dense(1)]"),
+        ["NestedInGeneric"] = "using NetGen; public partial class O<T> { [Network][Input(2)][Dense(1)] public partial class N; }",
+        ["CollidingConstant"] = "using NetGen; [Network][Input(2)][Dense(1)] public partial class N { public const int InputSize = 2; }",
+        ["CollidingForward"] = "using NetGen; [Network][Input(2)][Dense(1)] public partial class N { public void Forward(System.ReadOnlySpan<float> a, System.Span<float> b) { } }",
+        ["HalfTypedMember"] = "using NetGen; [Network][Input(2)][Dense(1)] public partial class N { public void Forward(System.ReadOnlySpan<float> a, }",
         ["UnknownAttributeNamespace"] = "[NetGen.Network][NetGen.Input(2)][NetGen.Dense(1, Activation = NetGen.Activation.Nope)] public partial class N;",
     };
 

@@ -35,7 +35,7 @@ internal sealed partial class BatchNormLayer : ComputeLayerDescriptor
     {
         var activation = arguments.Activation();
         var momentum = ReadInRange(arguments, "Momentum", 0.1, value => value > 0 && value <= 1 ? null : "it must be above 0 and at most 1");
-        var epsilon = ReadInRange(arguments, "Epsilon", 1e-5, value => value > 0 && value <= float.MaxValue ? null : "it must be positive and finite");
+        var epsilon = ReadInRange(arguments, "Epsilon", 1e-5, EpsilonProblem);
         return new BatchNormOptions(momentum, epsilon, activation);
     }
 
@@ -76,6 +76,12 @@ internal sealed partial class BatchNormLayer : ComputeLayerDescriptor
 
     /// <summary>Values normalised together per feature and sample: an image's positions, 1 for a vector.</summary>
     private static int Positions(Shape shape) => shape.IsSpatial ? shape.Height * shape.Width : 1;
+
+    private static string? EpsilonProblem(double epsilon) =>
+        FloatRange.Problem(epsilon) is { } problem ? problem :
+        epsilon <= 0 ? "it must be positive" :
+        (float)epsilon == 0 ? "it must be at least float's smallest positive value (1.4e-45), or it rounds to 0" :
+        null;
 
     private static double ReadInRange(LayerArguments arguments, string name, double defaultValue, Func<double, string?> problem)
     {

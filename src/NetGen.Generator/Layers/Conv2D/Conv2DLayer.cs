@@ -44,8 +44,9 @@ internal sealed partial class Conv2DLayer : ComputeLayerDescriptor
         }
 
         var input = SpatialPlanning.ImageInput(planning);
-        var (height, width) = SpatialPlanning.Output(planning, input, options.Kernel, options.Stride, options.Padding);
-        var output = Shape.Image(options.Filters, height, width);
+        var output = SpatialPlanning.Output(planning, input, options.Kernel, options.Stride, options.Padding) is { } size
+            ? Shape.Image(options.Filters, size.Height, size.Width)
+            : Shape.None;
         var activation = ActivationResolution.Resolve(planning, options.Activation);
         var initializer = ActivationResolution.Initializer(options.Initializer, activation);
         var area = options.Kernel * options.Kernel;

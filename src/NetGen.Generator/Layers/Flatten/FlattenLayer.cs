@@ -20,7 +20,7 @@ internal sealed class FlattenLayer : ViewLayerDescriptor
     public override LayerOptions Read(LayerArguments arguments) => new FlattenOptions();
 
     public override LayerPlan Plan(LayerPlanning planning) =>
-        LayerPlan.View(planning.Input, Shape.Vector(planning.Input.Size), planning.Layer.Options);
+        LayerPlan.View(planning.Input, planning.Input.IsKnown ? Shape.Vector(planning.Input.Size) : Shape.None, planning.Layer.Options);
 
     public override string Details(PlannedLayer layer) => string.Empty;
 }

@@ -39,15 +39,17 @@ internal sealed partial class Pool2DLayer : ComputeLayerDescriptor
     {
         var options = (Pool2DOptions)planning.Layer.Options;
         options = options with { Stride = Math.Max(options.Stride, 1), Padding = Math.Max(options.Padding, 0) };
-        if (options.Padding > options.Window / 2)
+        var paddingFits = options.Padding <= options.Window / 2;
+        if (!paddingFits)
         {
             planning.Report(DiagnosticDescriptors.PaddingTooLarge, planning.Layer.Kind, planning.Layer.Name, options.Padding, options.Window);
             options = options with { Padding = options.Window / 2 };
         }
 
         var input = SpatialPlanning.ImageInput(planning);
-        var (height, width) = SpatialPlanning.Output(planning, input, options.Window, options.Stride, options.Padding);
-        var output = Shape.Image(input.Channels, height, width);
+        var output = paddingFits && SpatialPlanning.Output(planning, input, options.Window, options.Stride, options.Padding) is { } size
+            ? Shape.Image(input.Channels, size.Height, size.Width)
+            : Shape.None;
         var buffers = new List<PlannedBuffer>
         {
             new(PlannedBuffer.Output, BufferElement.Float, output.Size),

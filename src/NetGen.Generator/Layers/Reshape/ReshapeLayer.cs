@@ -26,9 +26,9 @@ internal sealed class ReshapeLayer : ViewLayerDescriptor
         var dimensions = ((ReshapeOptions)planning.Layer.Options).Dimensions.Select(dimension => System.Math.Max(dimension, 1)).ToEquatableArray();
         var output = Shape.Declared(dimensions);
         var input = planning.Input;
-        if (output.Size != input.Size)
+        if (input.IsKnown && output.Size != input.Size)
         {
-            planning.Report(DiagnosticDescriptors.ReshapeChangesSize, planning.Layer.Name, planning.PreviousName, input, input.Size, output, output.Size);
+            planning.Report(DiagnosticDescriptors.ReshapeChangesSize, planning.Layer.Name, planning.PreviousName, input, Counting.Of(input.Size, "float"), output, Counting.Of(output.Size, "float"));
         }
 
         return LayerPlan.View(input, output, planning.Layer.Options);
