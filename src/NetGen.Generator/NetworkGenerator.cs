@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Inference;
@@ -22,20 +23,31 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     {
         public const string Parse = "NetGen.Parse";
         public const string Infer = "NetGen.Infer";
+        public const string Emit = "NetGen.Emit";
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var plans = context.SyntaxProvider
+        var outputs = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 NetworkAttributeName,
                 predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax,
                 transform: static (syntaxContext, cancellationToken) => NetworkParser.Parse(syntaxContext, cancellationToken))
             .WithTrackingName(Steps.Parse)
             .Select(static (network, _) => ShapeInference.Infer(network))
-            .WithTrackingName(Steps.Infer);
+            .WithTrackingName(Steps.Infer)
+            .Select(static (plan, _) => Produce(plan))
+            .WithTrackingName(Steps.Emit);
 
-        context.RegisterSourceOutput(plans, static (output, plan) => Emit(output, plan));
+        context.RegisterSourceOutput(outputs, static (output, network) => AddSource(output, network));
+
+        // Diagnostics are reported at locations in the compilation's own syntax trees, which #pragma warning disable and
+        // [SuppressMessage] reach (a location made from a file path alone escapes them). Only this step sees the
+        // compilation, so every edit re-runs it, but it does nothing for a network without diagnostics.
+        var diagnostics = outputs
+            .Select(static (network, _) => network.Diagnostics)
+            .Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(diagnostics, static (output, pair) => Report(output, pair.Left, pair.Right));
     }
 
     /// <summary>
@@ -54,28 +66,34 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         return fullName.Replace("@", string.Empty) + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
     }
 
-    private static void Emit(SourceProductionContext output, NetworkPlan plan)
+    private static NetworkOutput Produce(NetworkPlan plan)
     {
-        foreach (var diagnostic in plan.Diagnostics)
-        {
-            output.ReportDiagnostic(diagnostic.ToDiagnostic());
-        }
-
+        var hintName = HintName(plan.Network);
         if (!plan.CanEmit)
         {
-            return;
+            return new NetworkOutput(hintName, null, plan.Diagnostics);
         }
 
         var source = CSharpEmitter.Emit(plan);
         var collisions = MemberCollisions.Find(plan.Network, source);
-        foreach (var collision in collisions)
-        {
-            output.ReportDiagnostic(collision.ToDiagnostic());
-        }
+        return collisions.Count == 0
+            ? new NetworkOutput(hintName, source, plan.Diagnostics)
+            : new NetworkOutput(hintName, null, plan.Diagnostics.Concat(collisions).ToEquatableArray());
+    }
 
-        if (collisions.Count == 0)
+    private static void AddSource(SourceProductionContext output, NetworkOutput network)
+    {
+        if (network.Source is { } source)
         {
-            output.AddSource(HintName(plan.Network), source);
+            output.AddSource(network.HintName, source);
+        }
+    }
+
+    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            output.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
         }
     }
 }

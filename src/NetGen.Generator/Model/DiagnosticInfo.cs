@@ -9,9 +9,10 @@ internal sealed record DiagnosticInfo(string DescriptorId, SourceLocation? Locat
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, SourceLocation? location, params object[] messageArguments) =>
         new(descriptor.Id, location, messageArguments.Select(argument => argument?.ToString() ?? string.Empty).ToEquatableArray());
 
-    public Diagnostic ToDiagnostic() =>
+    /// <summary>The diagnostic, located in <paramref name="compilation"/>'s syntax tree of its file where it has one.</summary>
+    public Diagnostic ToDiagnostic(Compilation compilation) =>
         Diagnostic.Create(
             Diagnostics.DiagnosticDescriptors.ById(DescriptorId),
-            Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
+            Location?.ToLocation(compilation) ?? Microsoft.CodeAnalysis.Location.None,
             MessageArguments.Cast<object>().ToArray());
 }

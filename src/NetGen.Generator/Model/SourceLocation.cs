@@ -14,5 +14,20 @@ internal sealed record SourceLocation(string FilePath, TextSpan Span, LinePositi
     public static SourceLocation? From(SyntaxReference? reference) =>
         reference is null ? null : From(reference.GetSyntax().GetLocation());
 
-    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+    /// <summary>
+    /// The location in <paramref name="compilation"/>'s tree of <see cref="FilePath"/>, where #pragma warning disable applies;
+    /// a location in a file outside the compilation where there is no such tree.
+    /// </summary>
+    public Location ToLocation(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.FilePath == FilePath && Span.End <= tree.Length)
+            {
+                return Location.Create(tree, Span);
+            }
+        }
+
+        return Location.Create(FilePath, Span, LineSpan);
+    }
 }
