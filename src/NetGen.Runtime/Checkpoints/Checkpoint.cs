@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using NetGen.Internal;
 
 namespace NetGen;
 
@@ -9,16 +10,35 @@ namespace NetGen;
 /// Saves and loads a network's parameters and layer state with every tensor named and shaped, so that a file can only
 /// be loaded into a network whose layers match it. Format (little-endian): "NGW1", the network's name, the tensor
 /// count, then per tensor its name, rank, dimensions and floats: the parameter tensors, then the state tensors.
+/// Weights holding NaN or ±∞ (a diverged training run) are neither saved nor loaded unless asked for with
+/// <c>allowNonFinite: true</c>; a damaged file is reported as corrupt, saying what is wrong and at which byte.
 /// </summary>
 public static class Checkpoint
 {
     private static readonly byte[] s_magic = "NGW1"u8.ToArray();
 
-    /// <summary>Writes <paramref name="network"/>'s parameters and state to <paramref name="path"/> (through a temporary file, so a failed save leaves no half-written checkpoint).</summary>
-    public static void Save(INetwork network, string path)
+    /// <summary>
+    /// Writes <paramref name="network"/>'s parameters and state to <paramref name="path"/> (through a temporary file, so a
+    /// failed save leaves no half-written checkpoint).
+    /// </summary>
+    /// <param name="network">The network to save.</param>
+    /// <param name="path">The file to write.</param>
+    /// <param name="allowNonFinite">Whether to save parameters or state holding NaN or ±∞ (default false: refused).</param>
+    /// <exception cref="InvalidOperationException">
+    /// A parameter or state value is NaN or ±∞ and <paramref name="allowNonFinite"/> is false; the message names the
+    /// tensor and the element. Nothing is written.
+    /// </exception>
+    public static void Save(INetwork network, string path, bool allowNonFinite = false)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!allowNonFinite && FirstNonFinite(network, network.Parameters, network.State) is { } element)
+        {
+            throw new InvalidOperationException(
+                $"{network.Name}: {element.Describe} is {NonFiniteValues.Describe(element.Value)}, so the weights were not saved to {path}. " +
+                "Training probably diverged (see TrainingOptions.NonFiniteBatches); pass allowNonFinite: true to save them anyway.");
+        }
+
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -38,8 +58,20 @@ public static class Checkpoint
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>Reads parameters and state saved by <see cref="Save"/> into <paramref name="network"/>; throws, leaving the network unchanged, when the file does not match it.</summary>
-    public static void Load(INetwork network, string path)
+    /// <summary>
+    /// Reads parameters and state saved by <see cref="Save"/> into <paramref name="network"/>; throws, leaving the network
+    /// unchanged, when the file does not match it, is damaged, or (unless <paramref name="allowNonFinite"/>) holds NaN or ±∞.
+    /// </summary>
+    /// <param name="network">The network to load into.</param>
+    /// <param name="path">The checkpoint file.</param>
+    /// <param name="allowNonFinite">Whether to load parameters or state holding NaN or ±∞ (default false: refused).</param>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is of another network or shape, is truncated or corrupt (the message says what is wrong and where, without
+    /// the file's bytes), or holds a non-finite value and <paramref name="allowNonFinite"/> is false (the message names the
+    /// tensor and the element).
+    /// </exception>
+    public static void Load(INetwork network, string path, bool allowNonFinite = false)
     {
         ArgumentNullException.ThrowIfNull(network);
         if (!File.Exists(path))
@@ -58,7 +90,7 @@ public static class Checkpoint
                 throw Invalid(path, "it does not start with the NetGen checkpoint marker NGW1");
             }
 
-            var name = reader.ReadString();
+            var name = CheckpointName.Read(reader, "network name", path);
             var count = reader.ReadInt32();
             if (name != network.Name || count != tensorCount)
             {
@@ -85,6 +117,13 @@ public static class Checkpoint
             throw Invalid(path, "the file ends early (truncated)");
         }
 
+        if (!allowNonFinite && FirstNonFinite(network, loaded, loadedState) is { } element)
+        {
+            throw new InvalidDataException(
+                $"{path} holds non-finite weights: {element.Describe} is {NonFiniteValues.Describe(element.Value)}. " +
+                $"{network.Name} was left unchanged; pass allowNonFinite: true to load them anyway.");
+        }
+
         loaded.CopyTo(network.Parameters);
         loadedState.CopyTo(network.State);
     }
@@ -106,11 +145,12 @@ public static class Checkpoint
 
     private static void ReadTensor(BinaryReader reader, NamedTensor tensor, float[] destination, string path)
     {
-        var name = reader.ReadString();
+        var position = reader.BaseStream.Position;
+        var name = CheckpointName.Read(reader, "tensor name", path);
         var rank = reader.ReadInt32();
         if (rank is < 1 or > 8)
         {
-            throw Invalid(path, $"tensor '{name}' has rank {rank}");
+            throw CheckpointName.Corrupt(path, $"tensor '{name}' at byte {position} has rank {rank}; ranks are 1 to 8");
         }
 
         var shape = new List<int>();
@@ -145,6 +185,21 @@ public static class Checkpoint
         return true;
     }
 
+    /// <summary>The first NaN or ±∞ among <paramref name="parameters"/>, then <paramref name="state"/> (laid out as the network's), or null.</summary>
+    private static NonFiniteElement? FirstNonFinite(INetwork network, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
+    {
+        var index = NonFiniteValues.IndexOfFirst(parameters);
+        if (index >= 0)
+        {
+            return new NonFiniteElement("parameter " + TensorElement.Locate(network.ParameterTensors, index), parameters[index]);
+        }
+
+        index = NonFiniteValues.IndexOfFirst(state);
+        return index >= 0 ? new NonFiniteElement("state " + TensorElement.Locate(network.StateTensors, index), state[index]) : null;
+    }
+
     private static InvalidDataException Invalid(string path, string problem) =>
         new($"{path} is not a checkpoint of this network: {problem}.");
+
+    private readonly record struct NonFiniteElement(string Describe, float Value);
 }

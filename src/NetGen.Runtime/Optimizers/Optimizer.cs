@@ -16,7 +16,8 @@ namespace NetGen.Optimizers;
 /// <see cref="ClipNorm"/> is on, then one fused update pass in which the gradient transform
 /// (norm-clipping scale, value clamp, L2 and L1 decay) and the optimizer's rule are applied element by element.
 /// The optimizer's state is allocated on the first step; later steps allocate nothing.
-/// Gradients are not checked for NaN or infinity.
+/// <see cref="Step"/> does not check the gradients for NaN or infinity; <see cref="Trainer.Fit"/> does, before each step
+/// (see <see cref="TrainingOptions.NonFiniteBatches"/>).
 /// </remarks>
 public abstract class Optimizer
 {
@@ -142,6 +143,9 @@ public abstract class Optimizer
 
     /// <summary>Counts a step taken elsewhere (by a GPU kernel, whose state lives on the device) so bias corrections advance.</summary>
     internal void CountStep() => StepCount++;
+
+    /// <summary>Takes back a <see cref="CountStep"/> whose kernel left the parameters and the state unchanged (a non-finite gradient).</summary>
+    internal void UncountStep() => StepCount--;
 
     /// <summary>Forgets the optimizer's state and step count; the next step may use a new length.</summary>
     public void Reset()

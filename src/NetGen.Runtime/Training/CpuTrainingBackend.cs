@@ -1,4 +1,5 @@
 using System;
+using NetGen.Internal;
 using NetGen.Optimizers;
 
 namespace NetGen;
@@ -6,8 +7,16 @@ namespace NetGen;
 /// <summary>Training steps and evaluation on the CPU, through the network's generated code; the parameters stay in the network.</summary>
 internal sealed class CpuTrainingBackend(INetwork network) : ITrainingBackend
 {
+    // The layer state before the step under way: the forward pass updates batch normalisation's running statistics
+    // before the loss and gradients can be checked, so a step left out puts them back from here.
+    private readonly float[] _stateBeforeStep = new float[network.State.Length];
+
     public int EvaluationBatchCapacity => int.MaxValue;
 
+    /// <summary>
+    /// As <see cref="ITrainingBackend.TrainStep"/>: when the loss or a gradient is NaN or ±∞ the optimizer does not step,
+    /// and the layer state and <see cref="INetwork.TrainingSteps"/> are put back as they were.
+    /// </summary>
     public BatchResult TrainStep(BatchLoader loader, Optimizer optimizer)
     {
         if (!loader.TryNext(out var inputs, out var targets, out var count))
@@ -15,9 +24,25 @@ internal sealed class CpuTrainingBackend(INetwork network) : ITrainingBackend
             throw new InvalidOperationException("The epoch has no batch left to train on.");
         }
 
+        network.State.CopyTo(_stateBeforeStep);
+        var stepsBefore = network.TrainingSteps;
         var loss = network.ComputeGradients(inputs, targets);
-        optimizer.Step(network.Parameters, network.Gradients);
-        return new BatchResult(loss, count, CountCorrect(targets));
+        var result = new BatchResult(loss, count, CountCorrect(targets));
+        if (float.IsFinite(loss))
+        {
+            var firstNonFinite = NonFiniteValues.IndexOfFirst(network.Gradients);
+            if (firstNonFinite < 0)
+            {
+                optimizer.Step(network.Parameters, network.Gradients);
+                return result;
+            }
+
+            result = result with { FirstNonFiniteGradient = firstNonFinite, FirstNonFiniteGradientValue = network.Gradients[firstNonFinite] };
+        }
+
+        _stateBeforeStep.CopyTo(network.State);
+        network.TrainingSteps = stepsBefore;
+        return result;
     }
 
     public BatchResult EvaluateBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using NetGen.Internal;
 
 namespace NetGen;
@@ -9,8 +10,15 @@ public sealed class Dataset
     private readonly float[] _inputs;
     private readonly float[] _targets;
 
-    /// <summary>Wraps <paramref name="inputs"/> and <paramref name="targets"/> (not copied); both must hold the same whole number of samples.</summary>
-    public Dataset(float[] inputs, float[] targets, int inputSize, int targetSize)
+    /// <summary>
+    /// Wraps <paramref name="inputs"/> and <paramref name="targets"/> (not copied); both must hold the same whole number of
+    /// samples. Both are checked for NaN and ±∞ (one vectorized pass) unless <paramref name="allowNonFinite"/> is true:
+    /// such a value would make every parameter NaN in training.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The sizes do not fit, or a value is NaN or ±∞ (the message names the array, the sample, the feature and the value).
+    /// </exception>
+    public Dataset(float[] inputs, float[] targets, int inputSize, int targetSize, bool allowNonFinite = false)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(targets);
@@ -28,14 +36,23 @@ public sealed class Dataset
                 $"targets holds {Plural.Of(targets.Length, "float")} but needs {(long)Count * targetSize} for {Plural.Of(Count, "sample")} of {Plural.Of(targetSize, "target")}.", nameof(targets));
         }
 
+        if (!allowNonFinite)
+        {
+            RequireFinite(inputs, inputSize, nameof(inputs));
+            RequireFinite(targets, targetSize, nameof(targets));
+        }
+
         _inputs = inputs;
         _targets = targets;
         InputSize = inputSize;
         TargetSize = targetSize;
     }
 
-    /// <summary>A dataset whose targets are the one-hot rows of class indices in [0, <paramref name="classes"/>).</summary>
-    public static Dataset FromClassLabels(float[] inputs, int inputSize, ReadOnlySpan<int> labels, int classes)
+    /// <summary>
+    /// A dataset whose targets are the one-hot rows of class indices in [0, <paramref name="classes"/>); the inputs are
+    /// checked for NaN and ±∞ unless <paramref name="allowNonFinite"/> is true.
+    /// </summary>
+    public static Dataset FromClassLabels(float[] inputs, int inputSize, ReadOnlySpan<int> labels, int classes, bool allowNonFinite = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         var targets = new float[(long)labels.Length * classes];
@@ -49,7 +66,7 @@ public sealed class Dataset
             targets[((long)i * classes) + labels[i]] = 1f;
         }
 
-        return new Dataset(inputs, targets, inputSize, classes);
+        return new Dataset(inputs, targets, inputSize, classes, allowNonFinite);
     }
 
     /// <summary>Number of samples.</summary>
@@ -84,6 +101,20 @@ public sealed class Dataset
             TargetRows(rows[i], 1).CopyTo(targets.AsSpan(i * TargetSize, TargetSize));
         }
 
-        return new Dataset(inputs, targets, InputSize, TargetSize);
+        return new Dataset(inputs, targets, InputSize, TargetSize, allowNonFinite: true); // checked (or let through) when this one was made
+    }
+
+    private static void RequireFinite(float[] values, int sampleSize, string name)
+    {
+        var index = NonFiniteValues.IndexOfFirst(values);
+        if (index >= 0)
+        {
+            var sample = (index / sampleSize).ToString(CultureInfo.InvariantCulture);
+            var feature = (index % sampleSize).ToString(CultureInfo.InvariantCulture);
+            throw new ArgumentException(
+                $"{name}[{index.ToString(CultureInfo.InvariantCulture)}] (sample {sample}, feature {feature}) is {NonFiniteValues.Describe(values[index])}; " +
+                "training on it would turn every parameter into NaN. Clean or impute the data, or pass allowNonFinite: true to keep it.",
+                name);
+        }
     }
 }

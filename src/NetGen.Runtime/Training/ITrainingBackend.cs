@@ -14,7 +14,9 @@ internal interface ITrainingBackend : IDisposable
 
     /// <summary>
     /// Takes <paramref name="loader"/>'s next batch (the epoch must have one left) and trains one step of
-    /// <paramref name="optimizer"/> on it. A back end may gather the batch after that from the loader early.
+    /// <paramref name="optimizer"/> on it. A back end may gather the batch after that from the loader early. When the loss
+    /// or a gradient is NaN or ±∞ (<see cref="BatchResult.IsFinite"/> is false) the step is left out: the parameters, the
+    /// optimizer's state and step count, the layer state and the network's training-step count stay as they were.
     /// </summary>
     BatchResult TrainStep(BatchLoader loader, Optimizer optimizer);
 

@@ -17,6 +17,10 @@ public static class Trainer
     /// A callback monitors a metric the call cannot produce: a validation figure without validation data, an accuracy of
     /// a network without one.
     /// </exception>
+    /// <exception cref="NonFiniteTrainingException">
+    /// A step's loss or gradient was NaN or ±∞ and <see cref="TrainingOptions.NonFiniteBatches"/> is
+    /// <see cref="NonFiniteBatchPolicy.Stop"/>; the step was left out (the network and the optimizer are as before it).
+    /// </exception>
     public static TrainingHistory Fit(INetwork network, Dataset training, TrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -31,6 +35,11 @@ public static class Trainer
         NetworkGuard.Positive(network.Name, nameof(options.Epochs), options.Epochs);
         NetworkGuard.Positive(network.Name, nameof(options.BatchSize), options.BatchSize);
         CheckValidationSplit(network, options);
+        if (!Enum.IsDefined(options.NonFiniteBatches))
+        {
+            throw new ArgumentOutOfRangeException(nameof(TrainingOptions.NonFiniteBatches), options.NonFiniteBatches, $"{network.Name}: not a {nameof(NonFiniteBatchPolicy)}.");
+        }
+
         CheckCallbacks(options.Callbacks);
 
         var data = TrainingData.Prepare(network, training, options);

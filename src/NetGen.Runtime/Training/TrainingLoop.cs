@@ -7,7 +7,8 @@ namespace NetGen;
 
 /// <summary>
 /// The epoch loop of <see cref="Trainer.Fit"/> on any back end: mini-batches from a <see cref="BatchLoader"/>, loss
-/// and accuracy accounting, progress, cancellation between steps, validation after each epoch, callbacks.
+/// and accuracy accounting, progress, cancellation between steps, validation after each epoch, callbacks, and what
+/// <see cref="TrainingOptions.NonFiniteBatches"/> says for a step the back end left out for a NaN or ±∞.
 /// </summary>
 internal static class TrainingLoop
 {
@@ -22,6 +23,7 @@ internal static class TrainingLoop
         var context = new TrainingContext(network, optimizer, options.Epochs, history, backend, hasValidation: data.Validation is not null);
         var clock = Stopwatch.StartNew();
         long samplesSeen = 0;
+        long globalStep = 0;
         for (var index = 0; index < callbacks.Count; index++)
         {
             callbacks[index].OnTrainingStart(context);
@@ -35,20 +37,35 @@ internal static class TrainingLoop
             var epochStart = clock.Elapsed;
             loader.StartEpoch(epoch);
             double lossSum = 0;
-            long correct = 0, samples = 0;
+            long correct = 0, samples = 0, samplesTaken = 0;
+            var skippedBatches = 0;
             for (var batch = 1; batch <= loader.BatchCount && !options.Cancellation.IsCancellationRequested; batch++)
             {
                 var step = backend.TrainStep(loader, optimizer);
-                lossSum += step.SummedLoss(network.Reduction);
-                correct += step.Correct;
-                samples += step.Count;
+                globalStep++;
+                samplesTaken += step.Count;
                 samplesSeen += step.Count;
+                if (step.IsFinite)
+                {
+                    lossSum += step.SummedLoss(network.Reduction);
+                    correct += step.Correct;
+                    samples += step.Count;
+                }
+                else if (options.NonFiniteBatches == NonFiniteBatchPolicy.Skip)
+                {
+                    skippedBatches++;
+                }
+                else
+                {
+                    throw NonFiniteTrainingException.For(network, step, epoch, batch, loader.BatchCount, globalStep, history);
+                }
+
                 options.Progress?.Invoke(new TrainingProgress(
                     epoch, options.Epochs, batch, loader.BatchCount, samplesSeen,
                     lossSum / samples, Trainer.AccuracyOrNaN(network, correct, samples), clock.Elapsed));
             }
 
-            if (samples < loader.SampleCount)
+            if (samplesTaken < loader.SampleCount)
             {
                 break; // cancelled: the unfinished epoch is not recorded
             }
@@ -65,7 +82,10 @@ internal static class TrainingLoop
                 validation?.Accuracy ?? double.NaN,
                 elapsed,
                 samples / Math.Max(elapsed.TotalSeconds, 1e-9),
-                learningRate);
+                learningRate)
+            {
+                SkippedBatches = skippedBatches,
+            };
             history.Add(result);
             options.EpochCompleted?.Invoke(result);
             NotifyEpochEnd(callbacks, context, result);

@@ -57,6 +57,16 @@ public sealed record TrainingOptions
     /// </summary>
     public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
 
+    /// <summary>
+    /// What to do with a batch whose loss or gradient is NaN or ±∞ (default <see cref="NonFiniteBatchPolicy.Stop"/>: throw a
+    /// <see cref="NonFiniteTrainingException"/> naming the epoch, the step and the tensor). The step is left out either
+    /// way, on the CPU and on CUDA: parameters, optimizer state and layer state (batch normalisation's running statistics,
+    /// put back from a copy taken before the step) stay as they were. <see cref="NonFiniteBatchPolicy.Skip"/> goes on
+    /// with the next batch and counts the ones left out in <see cref="EpochResult.SkippedBatches"/>; an epoch's loss and
+    /// accuracy are then those of the batches trained on.
+    /// </summary>
+    public NonFiniteBatchPolicy NonFiniteBatches { get; init; } = NonFiniteBatchPolicy.Stop;
+
     /// <summary>Stops training between steps; the epochs finished so far stay in the history.</summary>
     public CancellationToken Cancellation { get; init; }
 }

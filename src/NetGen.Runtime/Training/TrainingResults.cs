@@ -9,7 +9,8 @@ public readonly record struct TrainingProgress(
 
 /// <summary>
 /// One epoch's figures. Loss is the mean per-sample loss; accuracy is NaN for regression outputs, validation figures NaN
-/// without validation data. <paramref name="LearningRate"/> is the optimizer's rate at the epoch's first step.
+/// without validation data. <paramref name="LearningRate"/> is the optimizer's rate at the epoch's first step. Loss,
+/// accuracy and throughput count the batches trained on, not those left out for a NaN or ±∞ (<see cref="SkippedBatches"/>).
 /// </summary>
 public sealed record EpochResult(
     int Epoch,
@@ -19,7 +20,14 @@ public sealed record EpochResult(
     double ValidationAccuracy,
     TimeSpan Elapsed,
     double SamplesPerSecond,
-    float LearningRate);
+    float LearningRate)
+{
+    /// <summary>
+    /// Batches left out because their loss or a gradient was NaN or ±∞, under <see cref="NonFiniteBatchPolicy.Skip"/>
+    /// (always 0 under <see cref="NonFiniteBatchPolicy.Stop"/>, which throws instead).
+    /// </summary>
+    public int SkippedBatches { get; init; }
+}
 
 /// <summary>The loss and accuracy of a network on a dataset. Loss is the mean per-sample loss; accuracy is NaN for regression outputs.</summary>
 public readonly record struct Evaluation(double Loss, double Accuracy, int Samples);

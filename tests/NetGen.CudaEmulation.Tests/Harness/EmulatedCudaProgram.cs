@@ -140,7 +140,9 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
     /// <summary>
     /// One optimizer step over the device's gradients, bound as the CUDA backend binds it (NetGen.Cuda.CudaOptimizerBinding):
     /// the ClipNorm pass (max_norm = ∞ when norm clipping is off, which gives a scale of 1), then the rule's update
-    /// kernel. <paramref name="optimizer"/> must already count the step, as after its own <c>Step</c>.
+    /// kernel. <paramref name="optimizer"/> must already count the step, as after its own <c>Step</c>. The step is left
+    /// out (the update kernel changes nothing) when the loss buffer or a gradient holds NaN or ±∞, as
+    /// <see cref="CudaBufferNames.FirstNonFinite"/> then says.
     /// </summary>
     public string RunOptimizerStep(Optimizer optimizer)
     {

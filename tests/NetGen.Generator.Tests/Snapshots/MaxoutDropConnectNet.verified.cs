@@ -552,10 +552,16 @@ __device__ __forceinline__ float ng_transform_gradient(float g, float theta, flo
     return fmaf(l2_weight_decay, theta, scaled) + l1_weight_decay * sign;
 }
 
-// The start of every optimizer step: i, θ and the transformed gradient g, for one thread per parameter.
+// What clip_norm_scale leaves in first_non_finite: nothing, the loss, or else the index of the first gradient
+// that is NaN or ±∞.
+#define NG_ALL_FINITE (-1)
+#define NG_NON_FINITE_LOSS (-2)
+
+// The start of every optimizer step: i, θ and the transformed gradient g, for one thread per parameter. A step
+// whose loss or gradients are not finite changes nothing.
 #define NG_PARAMETER_INDEX                                                                                \
     const int i = blockIdx.x * NG_THREADS + threadIdx.x;                                                  \
-    if (i >= NG_PARAMETER_COUNT)                                                                          \
+    if (i >= NG_PARAMETER_COUNT || *first_non_finite != NG_ALL_FINITE)                                    \
     {                                                                                                     \
         return;                                                                                           \
     }                                                                                                     \
@@ -1038,8 +1044,8 @@ extern ""C"" __global__ void __launch_bounds__(256) gradient_norm_partials(const
     }
 }
 
-// s = max_norm / ‖g‖ when ‖g‖ > max_norm, else 1, the partials added in order by one thread
-extern ""C"" __global__ void __launch_bounds__(256) clip_norm_scale(const double* __restrict__ norm_partials, float* __restrict__ clip_scale, float max_norm)
+// s = max_norm / ‖g‖ when ‖g‖ > max_norm, else 1, the partials added in order by one thread; then what is not finite, which the update kernels read to leave the step out: the loss, the first gradient (by index), or nothing
+extern ""C"" __global__ void __launch_bounds__(256) clip_norm_scale(const double* __restrict__ norm_partials, const float* __restrict__ loss, const float* __restrict__ gradients, float* __restrict__ clip_scale, int* __restrict__ first_non_finite, float max_norm)
 {
     if (threadIdx.x != 0)
     {
@@ -1054,17 +1060,36 @@ extern ""C"" __global__ void __launch_bounds__(256) clip_norm_scale(const double
 
     const double norm = sqrt(sum);
     *clip_scale = norm > max_norm ? (float)(max_norm / norm) : 1.0f;
+
+    int first = NG_ALL_FINITE;
+    if (!isfinite(*loss))
+    {
+        first = NG_NON_FINITE_LOSS;
+    }
+    else if (!isfinite(norm))
+    {
+        for (int i = 0; i < NG_PARAMETER_COUNT; ++i)
+        {
+            if (!isfinite(gradients[i]))
+            {
+                first = i;
+                break;
+            }
+        }
+    }
+
+    *first_non_finite = first;
 }
 
 // θ ← θ − η·g
-extern ""C"" __global__ void __launch_bounds__(256) sgd_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate)
+extern ""C"" __global__ void __launch_bounds__(256) sgd_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, const int* __restrict__ first_non_finite, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate)
 {
     NG_PARAMETER_INDEX;
     parameters[i] = theta - learning_rate * g;
 }
 
 // v ← μ·v + g; θ ← θ − η·v
-extern ""C"" __global__ void __launch_bounds__(256) momentum_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float momentum)
+extern ""C"" __global__ void __launch_bounds__(256) momentum_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, const int* __restrict__ first_non_finite, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float momentum)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ velocity = optimizer_state_0;
@@ -1074,7 +1099,7 @@ extern ""C"" __global__ void __launch_bounds__(256) momentum_step(float* __restr
 }
 
 // v ← μ·v + g; θ ← θ − η·(g + μ·v)
-extern ""C"" __global__ void __launch_bounds__(256) nesterov_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float momentum)
+extern ""C"" __global__ void __launch_bounds__(256) nesterov_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, const int* __restrict__ first_non_finite, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float momentum)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ velocity = optimizer_state_0;
@@ -1084,7 +1109,7 @@ extern ""C"" __global__ void __launch_bounds__(256) nesterov_step(float* __restr
 }
 
 // G ← G + g²; θ ← θ − η·g / (√G + ε)
-extern ""C"" __global__ void __launch_bounds__(256) adagrad_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float epsilon)
+extern ""C"" __global__ void __launch_bounds__(256) adagrad_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, const int* __restrict__ first_non_finite, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float epsilon)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ sum_of_squares = optimizer_state_0;
@@ -1094,7 +1119,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adagrad_step(float* __restri
 }
 
 // E[g²] ← ρ·E[g²] + (1−ρ)·g²; Δ = √(E[Δ²] + ε) / √(E[g²] + ε)·g; E[Δ²] ← ρ·E[Δ²] + (1−ρ)·Δ²; θ ← θ − η·Δ
-extern ""C"" __global__ void __launch_bounds__(256) adadelta_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float* __restrict__ optimizer_state_1, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float rho, float epsilon)
+extern ""C"" __global__ void __launch_bounds__(256) adadelta_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, const int* __restrict__ first_non_finite, float* __restrict__ optimizer_state_0, float* __restrict__ optimizer_state_1, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float rho, float epsilon)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ mean_squared_gradient = optimizer_state_0;
@@ -1108,7 +1133,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adadelta_step(float* __restr
 }
 
 // E ← ρ·E + (1−ρ)·g²; θ ← θ − η·g / (√E + ε)
-extern ""C"" __global__ void __launch_bounds__(256) rmsprop_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float rho, float epsilon)
+extern ""C"" __global__ void __launch_bounds__(256) rmsprop_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, const int* __restrict__ first_non_finite, float* __restrict__ optimizer_state_0, float clip_bound, float l2_weight_decay, float l1_weight_decay, float learning_rate, float rho, float epsilon)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ mean_squared_gradient = optimizer_state_0;
@@ -1118,7 +1143,7 @@ extern ""C"" __global__ void __launch_bounds__(256) rmsprop_step(float* __restri
 }
 
 // m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²; θ ← θ·r − step_size·m / (√v·c2 + ε), with step_size = η / (1−β1ᵗ), c2 = 1/√(1−β2ᵗ) and r = 1 − η·λ for AdamW's decoupled decay (else 1)
-extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, float* __restrict__ optimizer_state_0, float* __restrict__ optimizer_state_1, float clip_bound, float l2_weight_decay, float l1_weight_decay, float beta1, float beta2, float step_size, float inverse_sqrt_second_correction, float epsilon, float retained_fraction)
+extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict__ parameters, const float* __restrict__ gradients, const float* __restrict__ clip_scale, const int* __restrict__ first_non_finite, float* __restrict__ optimizer_state_0, float* __restrict__ optimizer_state_1, float clip_bound, float l2_weight_decay, float l1_weight_decay, float beta1, float beta2, float step_size, float inverse_sqrt_second_correction, float epsilon, float retained_fraction)
 {
     NG_PARAMETER_INDEX;
     float* __restrict__ first_moment = optimizer_state_0;
@@ -1148,6 +1173,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
                 new("optimizer_state_1", global::NetGen.Cuda.CudaElementType.Float32, 179, 0),
                 new("norm_partials", global::NetGen.Cuda.CudaElementType.Float64, 1, 0),
                 new("clip_scale", global::NetGen.Cuda.CudaElementType.Float32, 1, 0),
+                new("first_non_finite", global::NetGen.Cuda.CudaElementType.Int32, 1, 0),
                 new("loss", global::NetGen.Cuda.CudaElementType.Float32, 1, 0),
                 new("z_Hidden", global::NetGen.Cuda.CudaElementType.Float32, 0, 8),
                 new("a_Hidden", global::NetGen.Cuda.CudaElementType.Float32, 0, 8),
@@ -1198,17 +1224,17 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             clipNorm: new global::NetGen.Cuda.CudaLaunch[]
             {
                 new("gradient_norm_partials", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("norm_partials") }),
-                new("clip_norm_scale", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("norm_partials"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Float("max_norm") }),
+                new("clip_norm_scale", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("norm_partials"), global::NetGen.Cuda.CudaArgument.Buffer("loss"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("first_non_finite"), global::NetGen.Cuda.CudaArgument.Float("max_norm") }),
             },
             optimizerSteps: new global::System.Collections.Generic.Dictionary<string, global::NetGen.Cuda.CudaLaunch>
             {
-                ["Sgd"] = new("sgd_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate") }),
-                ["Momentum"] = new("momentum_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("momentum") }),
-                ["Nesterov"] = new("nesterov_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("momentum") }),
-                ["Adagrad"] = new("adagrad_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
-                ["AdaDelta"] = new("adadelta_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_1"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("rho"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
-                ["RmsProp"] = new("rmsprop_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("rho"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
-                ["Adam"] = new("adam_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_1"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("beta1"), global::NetGen.Cuda.CudaArgument.Float("beta2"), global::NetGen.Cuda.CudaArgument.Float("step_size"), global::NetGen.Cuda.CudaArgument.Float("inverse_sqrt_second_correction"), global::NetGen.Cuda.CudaArgument.Float("epsilon"), global::NetGen.Cuda.CudaArgument.Float("retained_fraction") }),
+                ["Sgd"] = new("sgd_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("first_non_finite"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate") }),
+                ["Momentum"] = new("momentum_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("first_non_finite"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("momentum") }),
+                ["Nesterov"] = new("nesterov_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("first_non_finite"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("momentum") }),
+                ["Adagrad"] = new("adagrad_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("first_non_finite"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
+                ["AdaDelta"] = new("adadelta_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("first_non_finite"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_1"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("rho"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
+                ["RmsProp"] = new("rmsprop_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("first_non_finite"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("learning_rate"), global::NetGen.Cuda.CudaArgument.Float("rho"), global::NetGen.Cuda.CudaArgument.Float("epsilon") }),
+                ["Adam"] = new("adam_step", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("first_non_finite"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_0"), global::NetGen.Cuda.CudaArgument.Buffer("optimizer_state_1"), global::NetGen.Cuda.CudaArgument.Float("clip_bound"), global::NetGen.Cuda.CudaArgument.Float("l2_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("l1_weight_decay"), global::NetGen.Cuda.CudaArgument.Float("beta1"), global::NetGen.Cuda.CudaArgument.Float("beta2"), global::NetGen.Cuda.CudaArgument.Float("step_size"), global::NetGen.Cuda.CudaArgument.Float("inverse_sqrt_second_correction"), global::NetGen.Cuda.CudaArgument.Float("epsilon"), global::NetGen.Cuda.CudaArgument.Float("retained_fraction") }),
             },
             outputBuffer: "a_Logits");
 

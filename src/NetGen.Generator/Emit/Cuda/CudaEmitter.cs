@@ -91,6 +91,7 @@ internal static class CudaEmitter
             new(CudaNames.SecondOptimizerState, "float", parameters, 0),
             new(CudaNames.NormPartials, "double", CudaOptimizerKernels.NormBlocks(parameters), 0),
             new(CudaNames.ClipScale, "float", 1, 0),
+            new(CudaNames.FirstNonFinite, "int", 1, 0),
             new(CudaNames.Loss, "float", 1, 0),
         };
         foreach (var layer in layers)

@@ -5,10 +5,21 @@ namespace NetGen.Generator.Emit.Cuda;
 /// <summary>
 /// The optimizer kernels: the norm of the gradient for norm clipping (partial sums in double, then one thread), and one
 /// update kernel per rule over the flat parameter buffer, one thread per parameter, the gradient transform fused in.
+/// The norm kernels also find a non-finite loss or gradient, and every update kernel then leaves the step out.
 /// Each rule mirrors its C# optimizer in NetGen.Optimizers formula for formula.
 /// </summary>
 internal static class CudaOptimizerKernels
 {
+    // A finite float squared cannot overflow a double, so the norm is finite exactly when every gradient is: the scan
+    // for the first non-finite gradient runs only on a step that has one.
+    private const string NonFiniteSearch =
+        "int first = NG_ALL_FINITE;\n" +
+        "if (!isfinite(*" + CudaNames.Loss + "))\n{\n    first = NG_NON_FINITE_LOSS;\n}\n" +
+        "else if (!isfinite(norm))\n{\n" +
+        "    for (int i = 0; i < NG_PARAMETER_COUNT; ++i)\n    {\n" +
+        "        if (!isfinite(" + CudaNames.Gradients + "[i]))\n        {\n            first = i;\n            break;\n        }\n    }\n}\n\n" +
+        "*" + CudaNames.FirstNonFinite + " = first;";
+
     /// <summary>Blocks of the gradient-norm kernel: enough to cover the parameters, at most 64, so one thread can add the partials.</summary>
     public static int NormBlocks(int parameterCount) => System.Math.Max(1, System.Math.Min(64, (parameterCount + CudaKernel.Threads - 1) / CudaKernel.Threads));
 
@@ -26,13 +37,19 @@ internal static class CudaOptimizerKernels
             CudaGrid.Constant(NormBlocks(parameterCount)), CudaGrid.Constant(1), CudaGrid.Constant(1)),
         new CudaKernel(
             "clip_norm_scale",
-            "s = max_norm / ‖g‖ when ‖g‖ > max_norm, else 1, the partials added in order by one thread",
-            new[] { CudaParameter.Reads(CudaNames.NormPartials, "double"), CudaParameter.Writes(CudaNames.ClipScale), CudaParameter.Float("max_norm") },
+            "s = max_norm / ‖g‖ when ‖g‖ > max_norm, else 1, the partials added in order by one thread; then what is not " +
+            "finite, which the update kernels read to leave the step out: the loss, the first gradient (by index), or nothing",
+            new[]
+            {
+                CudaParameter.Reads(CudaNames.NormPartials, "double"), CudaParameter.Reads(CudaNames.Loss), CudaParameter.Reads(CudaNames.Gradients),
+                CudaParameter.Writes(CudaNames.ClipScale), CudaParameter.Writes(CudaNames.FirstNonFinite, "int"), CudaParameter.Float("max_norm"),
+            },
             "if (threadIdx.x != 0)\n{\n    return;\n}\n\n" +
             "double sum = 0.0;\n" +
             "for (int block = 0; block < NG_NORM_BLOCKS; ++block)\n{\n    sum += " + CudaNames.NormPartials + "[block];\n}\n\n" +
             "const double norm = sqrt(sum);\n" +
-            "*" + CudaNames.ClipScale + " = norm > max_norm ? (float)(max_norm / norm) : 1.0f;",
+            "*" + CudaNames.ClipScale + " = norm > max_norm ? (float)(max_norm / norm) : 1.0f;\n\n" +
+            NonFiniteSearch,
             CudaGrid.Constant(1), CudaGrid.Constant(1), CudaGrid.Constant(1)),
     };
 
@@ -81,6 +98,7 @@ internal static class CudaOptimizerKernels
         var parameters = new List<CudaParameter>
         {
             CudaParameter.Writes(CudaNames.Parameters), CudaParameter.Reads(CudaNames.Gradients), CudaParameter.Reads(CudaNames.ClipScale),
+            CudaParameter.Reads(CudaNames.FirstNonFinite, "int"),
         };
         var aliases = string.Empty;
         string[] stateBuffers = { CudaNames.FirstOptimizerState, CudaNames.SecondOptimizerState };

@@ -212,10 +212,16 @@ internal static class CudaPrelude
             return fmaf(l2_weight_decay, theta, scaled) + l1_weight_decay * sign;
         }
 
-        // The start of every optimizer step: i, θ and the transformed gradient g, for one thread per parameter.
+        // What clip_norm_scale leaves in first_non_finite: nothing, the loss, or else the index of the first gradient
+        // that is NaN or ±∞.
+        #define NG_ALL_FINITE (-1)
+        #define NG_NON_FINITE_LOSS (-2)
+
+        // The start of every optimizer step: i, θ and the transformed gradient g, for one thread per parameter. A step
+        // whose loss or gradients are not finite changes nothing.
         #define NG_PARAMETER_INDEX                                                                                \
             const int i = blockIdx.x * NG_THREADS + threadIdx.x;                                                  \
-            if (i >= NG_PARAMETER_COUNT)                                                                          \
+            if (i >= NG_PARAMETER_COUNT || *first_non_finite != NG_ALL_FINITE)                                    \
             {                                                                                                     \
                 return;                                                                                           \
             }                                                                                                     \

@@ -57,5 +57,6 @@ internal static class CudaNames
     public const string SecondOptimizerState = "optimizer_state_1";
     public const string NormPartials = "norm_partials";
     public const string ClipScale = "clip_scale";
+    public const string FirstNonFinite = "first_non_finite";
     public const string Loss = "loss";
 }

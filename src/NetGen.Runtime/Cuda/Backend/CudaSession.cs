@@ -31,6 +31,8 @@ public sealed unsafe class CudaSession : IDisposable
     private readonly Dictionary<string, float> _floats = new(StringComparer.Ordinal);
     private readonly StagingSlot[] _slots = new StagingSlot[2];
     private readonly float* _hostLoss;
+    private readonly int* _hostFirstNonFinite;
+    private readonly ulong _stateBeforeStep;
     private readonly float* _hostOutputs;
     private readonly string _inputShapeText;
     private readonly string _outputShapeText;
@@ -66,6 +68,8 @@ public sealed unsafe class CudaSession : IDisposable
         }
 
         _hostLoss = (float*)AllocateHost(sizeof(float));
+        _hostFirstNonFinite = (int*)AllocateHost(sizeof(int));
+        _stateBeforeStep = Allocate((long)network.State.Length * sizeof(float), "state before the step");
         _hostOutputs = (float*)AllocateHost((long)batchCapacity * network.OutputSize * sizeof(float));
         foreach (var launch in program.AllLaunches)
         {
@@ -91,6 +95,14 @@ public sealed unsafe class CudaSession : IDisposable
 
     /// <summary>The outputs of the last finished step (logits for softmax cross-entropy), batch × OutputSize.</summary>
     public ReadOnlySpan<float> LastOutputs => new(_hostOutputs, _launchedCount * _network.OutputSize);
+
+    /// <summary>
+    /// After <see cref="Finish"/> of a <see cref="LaunchTrainingStep"/>: <see cref="CudaNonFinite.AllFinite"/> when the step
+    /// was taken, else what was NaN or ±∞ (<see cref="CudaNonFinite.Loss"/>, or the index of the first such gradient) and
+    /// the update kernels left the parameters and the optimizer state as they were; <see cref="UndoTrainingStep"/> then
+    /// puts the layer state back. <see cref="CudaNonFinite.AllFinite"/> after any other launch.
+    /// </summary>
+    public int LastFirstNonFinite => *_hostFirstNonFinite;
 
     /// <summary>The targets of the last launched step, from its pinned staging slot (valid until that slot is staged again).</summary>
     public ReadOnlySpan<float> LastTargets => _launchedSlot is null ? default : _launchedSlot.Targets;
@@ -160,6 +172,7 @@ public sealed unsafe class CudaSession : IDisposable
         }
 
         Check.Cuda(CudaDriverNative.cuMemsetD32_v2(_buffers[CudaBufferNames.ClipScale], BitConverter.SingleToUInt32Bits(1f), 1), "cuMemsetD32_v2");
+        Check.Cuda(CudaDriverNative.cuMemsetD32_v2(_buffers[CudaBufferNames.FirstNonFinite], unchecked((uint)CudaNonFinite.AllFinite), 1), "cuMemsetD32_v2");
     }
 
     /// <summary>Copies a batch into the next pinned slot and starts its transfer to the device on the copy stream.</summary>
@@ -179,12 +192,17 @@ public sealed unsafe class CudaSession : IDisposable
         _nextSlot = 1 - _nextSlot;
     }
 
-    /// <summary>Enqueues forward, loss, backward and <paramref name="optimizer"/>'s step for the staged batch.</summary>
+    /// <summary>
+    /// Enqueues forward, loss, backward and <paramref name="optimizer"/>'s step for the staged batch. The update kernels
+    /// leave out a step whose loss or gradients are not finite (<see cref="LastFirstNonFinite"/>); the layer state is
+    /// kept on the device as it was before the step, for <see cref="UndoTrainingStep"/>.
+    /// </summary>
     public void LaunchTrainingStep(Optimizer optimizer)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         var rule = CudaOptimizerBinding.Rule(optimizer);
         var slot = BeginLaunch(training: true);
+        CopyState(_stateBeforeStep, _buffers[CudaBufferNames.State]);
         Run(_program.Forward, slot);
         Run(_program.Loss, slot);
         Run(_program.Backward, slot);
@@ -193,6 +211,32 @@ public sealed unsafe class CudaSession : IDisposable
         Run(_program.ClipNorm, slot); // Also without norm clipping (max_norm = ∞ gives a scale of 1), so the scale is set in stream order.
         Launch(_program.OptimizerSteps[rule], slot);
         EndLaunch(slot, withLoss: true);
+        Check.Cuda(CudaDriverNative.cuMemcpyDtoHAsync_v2(_hostFirstNonFinite, _buffers[CudaBufferNames.FirstNonFinite], sizeof(int), _computeStream), "cuMemcpyDtoHAsync_v2");
+    }
+
+    /// <summary>
+    /// After <see cref="Finish"/> of a training step the update kernels left out (<see cref="LastFirstNonFinite"/>): puts
+    /// back the layer state (batch normalisation's running statistics, which the forward pass had updated) and uncounts the
+    /// step, so that the device holds what it held before it. <paramref name="optimizer"/> uncounts it too.
+    /// </summary>
+    public void UndoTrainingStep(Optimizer optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        CopyState(_buffers[CudaBufferNames.State], _stateBeforeStep);
+        Synchronize();
+        _trainingSteps--;
+        optimizer.UncountStep();
+    }
+
+    /// <summary>One element of the device's gradient buffer (laid out like the parameters), once the launched work is done.</summary>
+    public float ReadGradient(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _network.ParameterCount);
+        Synchronize();
+        float value;
+        Check.Cuda(CudaDriverNative.cuMemcpyDtoH_v2(&value, _buffers[CudaBufferNames.Gradients] + ((ulong)index * sizeof(float)), sizeof(float)), "cuMemcpyDtoH_v2");
+        return value;
     }
 
     /// <summary>Enqueues forward, loss and backward for the staged batch, without a step; <see cref="CopyGradientsTo"/> then reads the gradients.</summary>
@@ -280,6 +324,8 @@ public sealed unsafe class CudaSession : IDisposable
         }
 
         CudaDriverNative.cuMemFreeHost(_hostLoss);
+        CudaDriverNative.cuMemFreeHost(_hostFirstNonFinite);
+        CudaDriverNative.cuMemFree_v2(_stateBeforeStep);
         CudaDriverNative.cuMemFreeHost(_hostOutputs);
         CudaDriverNative.cuStreamDestroy_v2(_computeStream);
         CudaDriverNative.cuStreamDestroy_v2(_copyStream);
@@ -312,6 +358,7 @@ public sealed unsafe class CudaSession : IDisposable
     {
         Check.Cuda(CudaDriverNative.cuEventRecord(slot.Free, _computeStream), "cuEventRecord");
         *_hostLoss = float.NaN;
+        *_hostFirstNonFinite = CudaNonFinite.AllFinite;
         if (withLoss)
         {
             Check.Cuda(CudaDriverNative.cuMemcpyDtoHAsync_v2(_hostLoss, _buffers[CudaBufferNames.Loss], sizeof(float), _computeStream), "cuMemcpyDtoHAsync_v2");
@@ -370,6 +417,14 @@ public sealed unsafe class CudaSession : IDisposable
         var (x, y, z) = launch.Grid(slot.Count);
         Check.Cuda(CudaDriverNative.cuLaunchKernel(
             prepared.Function, (uint)x, (uint)y, (uint)z, (uint)launch.BlockThreads, 1, 1, 0, _computeStream, prepared.Arguments, null), prepared.CallName);
+    }
+
+    private void CopyState(ulong destination, ulong source)
+    {
+        if (_network.State.Length > 0)
+        {
+            Check.Cuda(CudaDriverNative.cuMemcpyDtoDAsync_v2(destination, source, (nuint)((long)_network.State.Length * sizeof(float)), _computeStream), "cuMemcpyDtoDAsync_v2");
+        }
     }
 
     private void Upload(ReadOnlySpan<float> values, string buffer)

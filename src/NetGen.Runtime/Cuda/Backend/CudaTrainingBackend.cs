@@ -50,7 +50,18 @@ internal sealed class CudaTrainingBackend : ITrainingBackend
         _batchStaged = TryStageNext(loader); // overlaps the step just launched
         var loss = _session.Finish();
         var correct = Metrics.CountCorrect(_network.Accuracy, _session.LastOutputs, _session.LastTargets, _network.OutputSize);
-        return new BatchResult(loss, count, correct);
+        var result = new BatchResult(loss, count, correct);
+        var firstNonFinite = _session.LastFirstNonFinite;
+        if (firstNonFinite == CudaNonFinite.AllFinite)
+        {
+            return result;
+        }
+
+        // The update kernels left the parameters and optimizer state alone; the layer state and the counts are put back here.
+        _session.UndoTrainingStep(optimizer);
+        return firstNonFinite == CudaNonFinite.Loss
+            ? result
+            : result with { FirstNonFiniteGradient = firstNonFinite, FirstNonFiniteGradientValue = _session.ReadGradient(firstNonFinite) };
     }
 
     public BatchResult EvaluateBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)

@@ -85,6 +85,9 @@ internal static unsafe partial class CudaDriverNative
     internal static partial CudaResult cuMemcpyDtoHAsync_v2(void* destination, ulong source, nuint bytes, nint stream);
 
     [LibraryImport(NativeLibraries.Cuda)]
+    internal static partial CudaResult cuMemcpyDtoDAsync_v2(ulong destination, ulong source, nuint bytes, nint stream);
+
+    [LibraryImport(NativeLibraries.Cuda)]
     internal static partial CudaResult cuMemsetD8_v2(ulong destination, byte value, nuint count);
 
     [LibraryImport(NativeLibraries.Cuda)]

@@ -68,7 +68,11 @@ public sealed class CudaProgram
     /// <summary>After <see cref="Loss"/>: every gradient into <see cref="CudaBufferNames.Gradients"/>.</summary>
     public IReadOnlyList<CudaLaunch> Backward { get; }
 
-    /// <summary>The gradient norm, then the clipping scale into <see cref="CudaBufferNames.ClipScale"/> (run before a step when norm clipping is on).</summary>
+    /// <summary>
+    /// The gradient norm, then the clipping scale into <see cref="CudaBufferNames.ClipScale"/> and, into
+    /// <see cref="CudaBufferNames.FirstNonFinite"/>, what of the loss and the gradients is NaN or ±∞ (see
+    /// <see cref="CudaNonFinite"/>); run before every step, whose update kernels change nothing when something is.
+    /// </summary>
     public IReadOnlyList<CudaLaunch> ClipNorm { get; }
 
     /// <summary>The update kernel of each optimizer rule, keyed by rule ("Sgd", "Momentum", "Nesterov", "Adagrad", "AdaDelta", "RmsProp", "Adam").</summary>
@@ -102,5 +106,16 @@ public static class CudaBufferNames
     public const string SecondOptimizerState = "optimizer_state_1";
     public const string NormPartials = "norm_partials";
     public const string ClipScale = "clip_scale";
+    public const string FirstNonFinite = "first_non_finite";
     public const string Loss = "loss";
+}
+
+/// <summary>What the <see cref="CudaProgram.ClipNorm"/> pass writes into <see cref="CudaBufferNames.FirstNonFinite"/> (NG_ALL_FINITE and NG_NON_FINITE_LOSS in the CUDA source).</summary>
+public static class CudaNonFinite
+{
+    /// <summary>The loss and every gradient are finite; the update kernels step. Any other value: they change nothing.</summary>
+    public const int AllFinite = -1;
+
+    /// <summary>The loss is NaN or ±∞ (the gradients are not looked at). A value from 0 up is the index of the first non-finite gradient.</summary>
+    public const int Loss = -2;
 }
