@@ -94,7 +94,7 @@ public static class Checkpoint
             var count = reader.ReadInt32();
             if (name != network.Name || count != tensorCount)
             {
-                throw Invalid(path, $"it holds {count} tensors of network '{name}', not the {tensorCount} of '{network.Name}'");
+                throw Invalid(path, $"it holds {Plural.Of(count, "tensor")} of network '{name}', not the {tensorCount} of '{network.Name}'");
             }
 
             foreach (var tensor in network.ParameterTensors)
@@ -109,7 +109,7 @@ public static class Checkpoint
 
             if (reader.BaseStream.Position != reader.BaseStream.Length)
             {
-                throw Invalid(path, $"{reader.BaseStream.Length - reader.BaseStream.Position} bytes follow the last tensor");
+                throw Invalid(path, $"the file goes on for {Plural.Of(reader.BaseStream.Length - reader.BaseStream.Position, "byte")} after the last tensor");
             }
         }
         catch (EndOfStreamException)

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using NetGen.Internal;
 
 namespace NetGen;
 
@@ -34,7 +35,7 @@ internal static class CheckpointName
 
         if (length < 1 || length > MaxBytes)
         {
-            throw Corrupt(path, $"the {what} at byte {position} claims to be {length} bytes long; names are 1 to {MaxBytes} bytes");
+            throw Corrupt(path, $"the {what} at byte {position} claims to be {Plural.Of(length, "byte")} long; names are 1 to {MaxBytes} bytes");
         }
 
         var bytes = reader.ReadBytes(length);
