@@ -94,8 +94,8 @@ public sealed class DiagnosticWordingTests
     [Fact]
     public void CountsAreSingularForOne()
     {
-        Assert.Equal("1 float", NetGen.Generator.Diagnostics.Counting.Of(1, "float"));
-        Assert.Equal("0 floats", NetGen.Generator.Diagnostics.Counting.Of(0, "float"));
-        Assert.Equal("2 rows", NetGen.Generator.Diagnostics.Counting.Of(2, "row"));
+        Assert.Equal("1 float", NetGen.Generator.Diagnostics.Plural.Of(1, "float"));
+        Assert.Equal("0 floats", NetGen.Generator.Diagnostics.Plural.Of(0, "float"));
+        Assert.Equal("2 rows", NetGen.Generator.Diagnostics.Plural.Of(2, "row"));
     }
 }

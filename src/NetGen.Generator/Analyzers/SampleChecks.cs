@@ -39,5 +39,5 @@ internal static class SampleChecks
               " but '" + inputs.Role.ParameterName + "' holds " + inputSamples.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static string Count(int count, string noun) => Counting.Of(count, noun);
+    private static string Count(int count, string noun) => Plural.Of(count, noun);
 }

@@ -128,7 +128,7 @@ internal static class ShapeInference
 
     /// <summary>"1 output", "10 outputs", "2×2 outputs".</summary>
     private static string Outputs(Shape shape) =>
-        shape.Dimensions.Count == 1 ? Counting.Of(shape.Size, "output") : shape + " outputs";
+        shape.Dimensions.Count == 1 ? Plural.Of(shape.Size, "output") : shape + " outputs";
 
     private static AccuracyKind AccuracyOf(NetworkModel network, PlannedLayer? output) =>
         output is null ? AccuracyKind.None : LossCatalog.For(network.Loss).Accuracy(OutputActivation(output), output.OutputSize);

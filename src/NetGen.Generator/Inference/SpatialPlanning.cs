@@ -55,9 +55,9 @@ internal static class SpatialPlanning
         var unreadColumns = UnreadInputLines(paddedWidth, window, stride, padding);
         if (unreadRows > 0 || unreadColumns > 0)
         {
-            var unread = unreadRows == 0 ? Counting.Of(unreadColumns, "column")
-                : unreadColumns == 0 ? Counting.Of(unreadRows, "row")
-                : Counting.Of(unreadRows, "row") + " and " + Counting.Of(unreadColumns, "column");
+            var unread = unreadRows == 0 ? Plural.Of(unreadColumns, "column")
+                : unreadColumns == 0 ? Plural.Of(unreadRows, "row")
+                : Plural.Of(unreadRows, "row") + " and " + Plural.Of(unreadColumns, "column");
             planning.Report(DiagnosticDescriptors.StrideDropsInput, layer.Kind, layer.Name, window, stride, padding, unread, image.Height, image.Width);
         }
 

@@ -28,7 +28,7 @@ internal sealed class ReshapeLayer : ViewLayerDescriptor
         var input = planning.Input;
         if (input.IsKnown && output.Size != input.Size)
         {
-            planning.Report(DiagnosticDescriptors.ReshapeChangesSize, planning.Layer.Name, planning.PreviousName, input, Counting.Of(input.Size, "float"), output, Counting.Of(output.Size, "float"));
+            planning.Report(DiagnosticDescriptors.ReshapeChangesSize, planning.Layer.Name, planning.PreviousName, input, Plural.Of(input.Size, "float"), output, Plural.Of(output.Size, "float"));
         }
 
         return LayerPlan.View(input, output, planning.Layer.Options);
