@@ -282,6 +282,7 @@ public sealed class DiagnosticTests
     [InlineData("Momentum = 0", "Momentum = 0", "above 0 and at most 1")]
     [InlineData("Momentum = 1.5", "Momentum = 1.5", "above 0 and at most 1")]
     [InlineData("Epsilon = -1E-05", "Epsilon = -1E-05", "it must be positive")]
+    [InlineData("Momentum = 1E-50", "Momentum = 1E-50", "it rounds to 0 as a float")]
     public void BatchNormOptionOutOfRangeReportsNG0024OnTheArgument(string option, string message, string rule)
     {
         AssertSingleError("NG0024", $$"""

@@ -34,7 +34,7 @@ internal sealed partial class BatchNormLayer : ComputeLayerDescriptor
     public override LayerOptions Read(LayerArguments arguments)
     {
         var activation = arguments.Activation();
-        var momentum = ReadInRange(arguments, "Momentum", 0.1, value => value > 0 && value <= 1 ? null : "it must be above 0 and at most 1");
+        var momentum = ReadInRange(arguments, "Momentum", 0.1, MomentumProblem);
         var epsilon = ReadInRange(arguments, "Epsilon", 1e-5, EpsilonProblem);
         return new BatchNormOptions(momentum, epsilon, activation);
     }
@@ -76,6 +76,11 @@ internal sealed partial class BatchNormLayer : ComputeLayerDescriptor
 
     /// <summary>Values normalised together per feature and sample: an image's positions, 1 for a vector.</summary>
     private static int Positions(Shape shape) => shape.IsSpatial ? shape.Height * shape.Width : 1;
+
+    private static string? MomentumProblem(double momentum) =>
+        !(momentum > 0 && momentum <= 1) ? "it must be above 0 and at most 1" :
+        (float)momentum == 0 ? "it rounds to 0 as a float (below 1.4e-45), so the running statistics would never move" :
+        null;
 
     private static string? EpsilonProblem(double epsilon) =>
         FloatRange.Problem(epsilon) is { } problem ? problem :
