@@ -31,6 +31,12 @@ public interface INetwork
     /// <summary>How predictions are scored against targets.</summary>
     AccuracyKind Accuracy { get; }
 
+    /// <summary>
+    /// The network's generated CUDA program (the class's static <c>CudaProgram</c>), reached through the interface rather
+    /// than by reflection, so that trimming and NativeAOT keep it.
+    /// </summary>
+    Cuda.CudaProgram CudaProgram { get; }
+
     /// <summary>Every parameter of the network in one contiguous buffer; <see cref="ParameterTensors"/> names its slices.</summary>
     Span<float> Parameters { get; }
 

@@ -40,6 +40,7 @@ internal static class PublicApiEmitter
         writer.Line("global::NetGen.Loss global::NetGen.INetwork.Loss => LossFunction;");
         writer.Line("global::NetGen.LossReduction global::NetGen.INetwork.Reduction => global::NetGen.LossReduction." + plan.Network.Reduction + ";");
         writer.Line("global::NetGen.AccuracyKind global::NetGen.INetwork.Accuracy => global::NetGen.AccuracyKind." + plan.Accuracy + ";");
+        writer.Line("global::NetGen.Cuda.CudaProgram global::NetGen.INetwork.CudaProgram => CudaProgram;");
         writer.Line();
     }
 

@@ -176,6 +176,7 @@ namespace Demo.Vision
         global::NetGen.Loss global::NetGen.INetwork.Loss => LossFunction;
         global::NetGen.LossReduction global::NetGen.INetwork.Reduction => global::NetGen.LossReduction.Mean;
         global::NetGen.AccuracyKind global::NetGen.INetwork.Accuracy => global::NetGen.AccuracyKind.ArgMax;
+        global::NetGen.Cuda.CudaProgram global::NetGen.INetwork.CudaProgram => CudaProgram;
 
         /// <summary>Re-initialises every parameter and the layer state from <paramref name="seed"/>, and counts training steps from 0 again: the same seed gives the same network.</summary>
         public void Initialize(int seed)

@@ -118,9 +118,11 @@ public sealed unsafe class CudaSession : IDisposable
     }
 
     /// <summary>The generated CUDA program of a NetGen network.</summary>
-    public static CudaProgram ProgramOf(INetwork network) =>
-        network.GetType().GetProperty("CudaProgram", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null) as CudaProgram
-        ?? throw new ArgumentException($"{network.Name} has no generated CudaProgram: only [Network] classes run on CUDA.", nameof(network));
+    public static CudaProgram ProgramOf(INetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return network.CudaProgram;
+    }
 
     /// <summary>Copies the network's host parameters and layer state to the device, and takes up its training-step count.</summary>
     public void UploadParameters()
