@@ -42,7 +42,7 @@ internal static class DropConnect
             "const int i = blockIdx.x * NG_THREADS + threadIdx.x;\n" +
             "if (i >= " + C.Int(weights.Length) + ")\n{\n    return;\n}\n\n" +
             "const float w = " + CudaNames.Parameters + "[" + C.Int(weights.Offset) + " + i];\n" +
-            layer.Buffer(MaskedWeight) + "[i] = !training ? w : " + Dropped(layer, probability) + " ? 0.0f : w * " + C.Float(Scale(probability)) + ";";
+            layer.Buffer(MaskedWeight) + "[i] = !training ? w : " + DropMask.CudaDropped(layer, "i", probability) + " ? 0.0f : w * " + C.Float(DropMask.Scale(probability)) + ";";
         return new CudaKernel(
             "drop_connect_weights_" + layer.Id,
             layer.Plan.Name + ": in training each weight is 0 with probability " + C.Float(probability) + ", else w / (1 − p), one mask for the batch; in inference W",
@@ -62,7 +62,7 @@ internal static class DropConnect
         var body =
             "const int i = blockIdx.x * NG_THREADS + threadIdx.x;\n" +
             "if (i >= " + C.Int(weights.Length) + ")\n{\n    return;\n}\n\n" +
-            gradient + " = " + Dropped(layer, probability) + " ? 0.0f : " + gradient + " * " + C.Float(Scale(probability)) + ";";
+            gradient + " = " + DropMask.CudaDropped(layer, "i", probability) + " ? 0.0f : " + gradient + " * " + C.Float(DropMask.Scale(probability)) + ";";
         return new CudaKernel(
             "drop_connect_weight_gradient_" + layer.Id,
             layer.Plan.Name + ": ∂L/∂W ← ∂L/∂W ∘ M / (1 − p), the forward pass's mask drawn again",
@@ -73,15 +73,5 @@ internal static class DropConnect
     /// <summary>The scratch buffer's plan entry for <paramref name="weights"/> weights.</summary>
     public static PlannedBuffer Buffer(int weights) => new(MaskedWeight, BufferElement.Float, PerSample: 0, Fixed: weights);
 
-    private static double Scale(double probability) => 1.0 / (1.0 - probability);
-
-    private static string Mask(CSharpLayer layer)
-    {
-        var probability = ((DenseOptions)layer.Plan.Options).DropConnect;
-        return "new " + RuntimeTypes.Internal + "DropoutMask(" + Literals.Float(probability) + ", " + Literals.Float(Scale(probability)) + ", " +
-               layer.RandomSeed + ", " + layer.TrainingStep + ", " + Literals.Int(layer.Stream) + ")";
-    }
-
-    private static string Dropped(CudaLayer layer, double probability) =>
-        "ng_uniform(seed, step, " + C.Int(layer.Stream) + "u, (unsigned int)i) < " + C.Float(probability);
+    private static string Mask(CSharpLayer layer) => DropMask.CSharp(layer, ((DenseOptions)layer.Plan.Options).DropConnect);
 }

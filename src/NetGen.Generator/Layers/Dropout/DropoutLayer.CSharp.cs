@@ -8,7 +8,7 @@ internal sealed partial class DropoutLayer
     private const string Kernels = RuntimeTypes.Internal + "DropoutKernels";
 
     public override void WriteForward(CSharpLayer layer, IndentedWriter writer) =>
-        writer.Line(Kernels + ".Forward(" + layer.Source + ", " + layer.Output + ", batchSize * " + Literals.Int(layer.Plan.OutputSize) + ", " + Mask(layer) + ", " +
+        writer.Line(Kernels + ".Forward(" + layer.Source + ", " + layer.Output + ", batchSize * " + Literals.Int(layer.Plan.OutputSize) + ", " + DropMask.CSharp(layer, Options(layer.Plan).Rate) + ", " +
                     layer.Training + ");");
 
     public override void WriteBackward(CSharpLayer layer, IndentedWriter writer)
@@ -16,14 +16,7 @@ internal sealed partial class DropoutLayer
         if (layer.InputDelta != "default")
         {
             writer.Line(Kernels + ".InputGradient(" + layer.Delta + ", " + layer.InputDelta + ", batchSize * " + Literals.Int(layer.Plan.OutputSize) + ", " +
-                        Mask(layer) + ");");
+                        DropMask.CSharp(layer, Options(layer.Plan).Rate) + ");");
         }
-    }
-
-    private static string Mask(CSharpLayer layer)
-    {
-        var options = Options(layer.Plan);
-        return "new " + RuntimeTypes.Internal + "DropoutMask(" + Literals.Float(options.Rate) + ", " + Literals.Float(options.Scale) + ", " +
-               layer.RandomSeed + ", " + layer.TrainingStep + ", " + Literals.Int(layer.Stream) + ")";
     }
 }

@@ -13,7 +13,7 @@ internal sealed partial class DropoutLayer
             "const int i = blockIdx.x * NG_THREADS + threadIdx.x;\n" +
             "if (i >= batch * " + C.Int(layer.Plan.OutputSize) + ")\n{\n    return;\n}\n\n" +
             "const float x = " + layer.Source + "[i];\n" +
-            layer.Output + "[i] = !training ? x : " + Dropped(layer, "i") + " ? 0.0f : x * " + C.Float(options.Scale) + ";";
+            layer.Output + "[i] = !training ? x : " + DropMask.CudaDropped(layer, "i", options.Rate) + " ? 0.0f : x * " + C.Float(options.Scale) + ";";
         yield return CudaKernel.Elementwise(
             "dropout_forward_" + layer.Id,
             layer.Plan.Name + ": in training a = 0 with probability " + C.Float(options.Rate) + ", else x / (1 − rate); in inference a = x",
@@ -29,7 +29,7 @@ internal sealed partial class DropoutLayer
         var body =
             "const int i = blockIdx.x * NG_THREADS + threadIdx.x;\n" +
             "if (i >= batch * " + C.Int(layer.Plan.OutputSize) + ")\n{\n    return;\n}\n\n" +
-            "const float value = " + Dropped(layer, "i") + " ? 0.0f : " + layer.Delta + "[i] * " + C.Float(options.Scale) + ";\n" +
+            "const float value = " + DropMask.CudaDropped(layer, "i", options.Rate) + " ? 0.0f : " + layer.Delta + "[i] * " + C.Float(options.Scale) + ";\n" +
             string.Join("\n", CudaBelow.Store(below, "i", "value", below.PreActivation, below.Output, below.Delta));
         var parameters = new List<CudaParameter> { CudaParameter.Reads(layer.Delta) };
         CudaBelow.AddMembers(below, new List<string>(), new List<string>(), parameters);
@@ -41,7 +41,4 @@ internal sealed partial class DropoutLayer
             layer.Plan.Name + ": δ below = δ / (1 − rate) where the value was kept, 0 where dropped (the mask drawn again)" + CudaBelow.DerivativeNote(below),
             parameters, layer.Plan.OutputSize, body);
     }
-
-    private static string Dropped(CudaLayer layer, string index) =>
-        "ng_uniform(seed, step, " + C.Int(layer.Stream) + "u, (unsigned int)" + index + ") < " + C.Float(Options(layer.Plan).Rate);
 }

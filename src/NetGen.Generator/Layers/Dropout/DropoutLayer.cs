@@ -9,7 +9,7 @@ namespace NetGen.Generator.Layers.Dropout;
 internal sealed record DropoutOptions(double Rate) : LayerOptions
 {
     /// <summary>What kept values are multiplied by in training, 1 / (1 − rate), so that inference needs no rescaling.</summary>
-    public double Scale => 1.0 / (1.0 - Rate);
+    public double Scale => DropMask.Scale(Rate);
 }
 
 /// <summary>
