@@ -10,4 +10,5 @@ internal static class NetGenDiagnosticIds
     public const string ContainingTypeNotPartial = "NG0003";
     public const string LayerNeedsVector = "NG0010";
     public const string LayerNeedsImage = "NG0016";
+    public const string LayersWithoutNetwork = "NG0025";
 }

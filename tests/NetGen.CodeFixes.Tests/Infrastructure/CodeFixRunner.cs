@@ -1,16 +1,20 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using NetGen.Generator.Analyzers;
 
 namespace NetGen.CodeFixes.Tests.Infrastructure;
 
 /// <summary>
-/// Runs the generator over the test sources in a workspace, hands its one diagnostic with the given ID to a
-/// code fix provider, and applies the first code action offered, as an IDE's light bulb would.
+/// Runs the generator (and NetGen's analyzer for layers without [Network]) over the test sources in a workspace, hands
+/// the one diagnostic with the given ID to a code fix provider, and applies the first code action offered, as an IDE's
+/// light bulb would.
 /// </summary>
 internal static class CodeFixRunner
 {
@@ -47,7 +51,10 @@ internal static class CodeFixRunner
     {
         var compilation = await project.GetCompilationAsync();
         var run = GeneratorRun.Over(compilation!);
-        var diagnostic = Assert.Single(run.NetGenDiagnostics, candidate => candidate.Id == diagnosticId);
+        var analyzerDiagnostics = await compilation!
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MissingNetworkAttributeAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        var diagnostic = Assert.Single(run.NetGenDiagnostics.Concat(analyzerDiagnostics), candidate => candidate.Id == diagnosticId);
         return (TestWorkspace.DocumentAt(project, diagnostic.Location.GetLineSpan().Path), diagnostic);
     }
 
