@@ -1,7 +1,5 @@
 using System;
 using System.Globalization;
-using System.Numerics;
-using System.Runtime.InteropServices;
 using System.Text;
 using NetGen.Internal;
 
@@ -111,7 +109,13 @@ public abstract class Optimizer
     /// <exception cref="InvalidOperationException">
     /// The length differs from the one the optimizer's state was created for; call <see cref="Reset"/> first.
     /// </exception>
-    public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
+    public void Step(Span<float> parameters, ReadOnlySpan<float> gradients) => StepGivenSumOfSquares(parameters, gradients, sumOfSquares: null);
+
+    /// <summary>
+    /// <see cref="Step"/> given ‖g‖² where the caller has it already
+    /// (<see cref="GradientNorm.SumOfSquares"/>), so that norm clipping does not read the gradients a second time.
+    /// </summary>
+    internal void StepGivenSumOfSquares(Span<float> parameters, ReadOnlySpan<float> gradients, double? sumOfSquares)
     {
         if (parameters.Length != gradients.Length)
         {
@@ -133,7 +137,7 @@ public abstract class Optimizer
         }
 
         var gradientTransform = new GradientTransform(
-            scale: ClipNorm > 0f ? ComputeClipNormScale(gradients) : 1f,
+            scale: ClipNorm > 0f ? ClipNormScale(sumOfSquares ?? GradientNorm.SumOfSquares(gradients)) : 1f,
             clipBound: ClipBound,
             l2WeightDecay: L2WeightDecay,
             l1WeightDecay: L1Decay);
@@ -210,31 +214,9 @@ public abstract class Optimizer
         return description.Append(')').ToString();
     }
 
-    private float ComputeClipNormScale(ReadOnlySpan<float> gradients)
+    private float ClipNormScale(double sumOfSquares)
     {
-        double norm = Math.Sqrt(SumOfSquares(gradients));
+        double norm = Math.Sqrt(sumOfSquares);
         return norm > ClipNorm ? (float)(ClipNorm / norm) : 1f;
-    }
-
-    private static double SumOfSquares(ReadOnlySpan<float> values)
-    {
-        ReadOnlySpan<Vector<float>> vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-        Vector<double> lowerSum = Vector<double>.Zero;
-        Vector<double> upperSum = Vector<double>.Zero;
-        foreach (Vector<float> vector in vectors)
-        {
-            Vector.Widen(vector, out Vector<double> lower, out Vector<double> upper);
-            lowerSum += lower * lower;
-            upperSum += upper * upper;
-        }
-
-        double sum = Vector.Sum(lowerSum + upperSum);
-        for (int i = vectors.Length * Vector<float>.Count; i < values.Length; i++)
-        {
-            double value = values[i];
-            sum += value * value;
-        }
-
-        return sum;
     }
 }

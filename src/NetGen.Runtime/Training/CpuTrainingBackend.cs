@@ -30,13 +30,15 @@ internal sealed class CpuTrainingBackend(INetwork network) : ITrainingBackend
         var result = new BatchResult(loss, count, CountCorrect(targets));
         if (float.IsFinite(loss))
         {
-            var firstNonFinite = NonFiniteValues.IndexOfFirst(network.Gradients);
-            if (firstNonFinite < 0)
+            // ‖g‖² is finite exactly when every gradient is (as on CUDA); norm clipping takes it instead of a pass of its own.
+            var sumOfSquares = GradientNorm.SumOfSquares(network.Gradients);
+            if (double.IsFinite(sumOfSquares))
             {
-                optimizer.Step(network.Parameters, network.Gradients);
+                optimizer.StepGivenSumOfSquares(network.Parameters, network.Gradients, sumOfSquares);
                 return result;
             }
 
+            var firstNonFinite = NonFiniteValues.IndexOfFirst(network.Gradients);
             result = result with { FirstNonFiniteGradient = firstNonFinite, FirstNonFiniteGradientValue = network.Gradients[firstNonFinite] };
         }
 
