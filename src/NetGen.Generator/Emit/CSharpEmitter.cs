@@ -28,7 +28,7 @@ internal static class CSharpEmitter
         }
 
         WriteClassDocumentation(writer, plan);
-        writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen.Generator\", \"1.0.0\")]");
+        writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen.Generator\", \"" + GeneratorVersion.Text + "\")]");
         writer.Open("partial class " + Literals.Identifier(network.ClassName) + " : global::NetGen.INetwork");
         WriteConstants(writer, plan);
         TensorEmitter.WriteLayers(writer, plan);

@@ -18,7 +18,7 @@ namespace Demo.Vision
     /// </code>
     /// Memory plan: 2384 bytes of layer buffers per sample in a batch (z, a, δ), 437544 bytes of parameters and as many of gradients.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "0.1.0")]
     partial class DigitClassifier : global::NetGen.INetwork
     {
         /// <summary>The network's name, used in messages and checkpoints.</summary>

@@ -17,7 +17,7 @@ namespace Demo
     /// </code>
     /// Memory plan: 264 bytes of layer buffers per sample in a batch (z, a, δ), 716 bytes of parameters and as many of gradients.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "0.1.0")]
     partial class MaxoutDropConnectNet : global::NetGen.INetwork
     {
         /// <summary>The network's name, used in messages and checkpoints.</summary>

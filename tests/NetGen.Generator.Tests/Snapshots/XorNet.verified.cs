@@ -16,7 +16,7 @@ namespace Demo
     /// </code>
     /// Memory plan: 60 bytes of layer buffers per sample in a batch (z, a, δ), 68 bytes of parameters and as many of gradients.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("NetGen.Generator", "0.1.0")]
     partial class XorNet : global::NetGen.INetwork
     {
         /// <summary>The network's name, used in messages and checkpoints.</summary>
