@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using NetGen;
+using NetGen.Cpu;
 using NetGen.Data;
 using NetGen.Samples.Mnist;
 using Spectre.Console;
@@ -75,7 +76,7 @@ Console.WriteLine(options.Model switch
 });
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Training on {training.Count:N0} images, testing on {test.Count:N0}; {optimizer}, batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}, on {(device.IsCuda ? device.ToString() : Environment.ProcessorCount + " CPU cores")}."));
+    $"Training on {training.Count:N0} images, testing on {test.Count:N0}; {optimizer}, batch {options.BatchSize}, {options.Epochs} epochs, seed {options.Seed}, on {(device.IsCuda ? device.ToString() : Environment.ProcessorCount + " CPU cores, " + CpuKernels.InstructionSet + " kernels")}."));
 
 var trainingDevice = device.IsCuda ? ComputeDevice.Cuda(device.Cuda!.Ordinal) : ComputeDevice.Cpu;
 var heldOut = options.HeldOutFraction;

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using NetGen;
+using NetGen.Cpu;
 using NetGen.Cuda;
 using NetGen.Optimizers;
 using NetGen.Samples.Xor;
@@ -72,7 +73,7 @@ for (var i = 0; i < 4; i++)
 var learned = meanSquaredError < 0.01;
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{(learned ? "Learned" : "Did not learn")} XOR in {epochs} epochs ({clock.Elapsed.TotalMilliseconds:0.0} ms, seed {seed}, on {device}); mean squared error {meanSquaredError:0.00000}."));
+    $"{(learned ? "Learned" : "Did not learn")} XOR in {epochs} epochs ({clock.Elapsed.TotalMilliseconds:0.0} ms, seed {seed}, on {device}{(device.IsCuda ? "" : ", " + CpuKernels.InstructionSet + " kernels")}); mean squared error {meanSquaredError:0.00000}."));
 return learned ? 0 : 1;
 
 static double MeanSquaredError(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
