@@ -25,8 +25,8 @@ public static class SafeTensors
     private const string LayoutKey = "layout";
     private const string VersionKey = "netgen";
 
-    /// <summary>The most problems one mismatch message lists; the rest are counted.</summary>
-    private const int MaxProblemsListed = 8;
+    /// <summary>The most tensor problems, and extra tensors, one mismatch message lists; the rest are counted.</summary>
+    private const int MaxListed = 8;
 
     /// <summary>
     /// Writes <paramref name="network"/>'s parameter tensors, then its state tensors, as F32 safetensors to
@@ -172,17 +172,22 @@ public static class SafeTensors
             claimedBy.TryAdd(entry, tensor);
         }
 
+        if (problems.Count > MaxListed)
+        {
+            problems[MaxListed] = $"{problems.Count - MaxListed} more such problems";
+            problems.RemoveRange(MaxListed + 1, problems.Count - MaxListed - 1);
+        }
+
         var extra = header.Tensors.Where(entry => !claimedBy.ContainsKey(entry) && !SafeTensorsNames.IsIgnoredPyTorchBookkeeping(entry)).ToList();
         if (extra.Count > 0 && !ignoreExtra)
         {
-            problems.Add($"the file's {string.Join(", ", extra)} {(extra.Count == 1 ? "fills" : "fill")} no tensor of the network (pass ignoreExtra: true to skip {(extra.Count == 1 ? "it" : "them")})");
+            var listed = string.Join(", ", extra.Take(MaxListed)) + (extra.Count > MaxListed ? $" and {extra.Count - MaxListed} more" : "");
+            problems.Add($"the file's {listed} {(extra.Count == 1 ? "fills" : "fill")} no tensor of the network (pass ignoreExtra: true to skip {(extra.Count == 1 ? "it" : "them")})");
         }
 
         if (problems.Count > 0)
         {
-            var listed = string.Join("; ", problems.Take(MaxProblemsListed));
-            var more = problems.Count > MaxProblemsListed ? $"; and {problems.Count - MaxProblemsListed} more" : "";
-            throw new InvalidDataException($"{path} does not fit {network.Name}: {listed}{more}.{LayoutNote(network, header)} {network.Name} was left unchanged.");
+            throw new InvalidDataException($"{path} does not fit {network.Name}: {string.Join("; ", problems)}.{LayoutNote(network, header)} {network.Name} was left unchanged.");
         }
 
         return assignments;
