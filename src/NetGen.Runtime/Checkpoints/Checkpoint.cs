@@ -12,6 +12,7 @@ namespace NetGen;
 /// count, then per tensor its name, rank, dimensions and floats: the parameter tensors, then the state tensors.
 /// Weights holding NaN or ±∞ (a diverged training run) are neither saved nor loaded unless asked for with
 /// <c>allowNonFinite: true</c>; a damaged file is reported as corrupt, saying what is wrong and at which byte.
+/// <see cref="SafeTensors"/> writes the same tensors in the safetensors format, which PyTorch and NumPy read.
 /// </summary>
 public static class Checkpoint
 {
