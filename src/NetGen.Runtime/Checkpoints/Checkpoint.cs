@@ -12,6 +12,7 @@ namespace NetGen;
 /// count, then per tensor its name, rank, dimensions and floats: the parameter tensors, then the state tensors.
 /// Weights holding NaN or ±∞ (a diverged training run) are neither saved nor loaded unless asked for with
 /// <c>allowNonFinite: true</c>; a damaged file is reported as corrupt, saying what is wrong and at which byte.
+/// <see cref="SafeTensors"/> writes the same tensors in the safetensors format, which PyTorch and NumPy read.
 /// </summary>
 public static class Checkpoint
 {
@@ -32,30 +33,20 @@ public static class Checkpoint
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!allowNonFinite && FirstNonFinite(network, network.Parameters, network.State) is { } element)
+        if (!allowNonFinite)
         {
-            throw new InvalidOperationException(
-                $"{network.Name}: {element.Describe} is {NonFiniteValues.Describe(element.Value)}, so the weights were not saved to {path}. " +
-                "Training probably diverged (see TrainingOptions.NonFiniteBatches); pass allowNonFinite: true to save them anyway.");
+            NonFiniteWeights.ThrowIfAnyToSave(network, path);
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
+        CheckpointFile.WriteThroughTemporary(path, stream =>
         {
-            Directory.CreateDirectory(directory);
-        }
-
-        var temporary = path + ".tmp";
-        using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
-        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(s_magic);
             writer.Write(network.Name);
             writer.Write(network.ParameterTensors.Count + network.StateTensors.Count);
             WriteTensors(writer, network.ParameterTensors, network.Parameters);
             WriteTensors(writer, network.StateTensors, network.State);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     /// <summary>
@@ -87,7 +78,9 @@ public static class Checkpoint
             using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
             if (!reader.ReadBytes(s_magic.Length).AsSpan().SequenceEqual(s_magic))
             {
-                throw Invalid(path, "it does not start with the NetGen checkpoint marker NGW1");
+                throw Invalid(path, CheckpointFormats.Detect(path) == CheckpointFormat.SafeTensors
+                    ? "it is a safetensors file, not an NGW1 checkpoint; load it with SafeTensors.Load"
+                    : "it does not start with the NetGen checkpoint marker NGW1");
             }
 
             var name = CheckpointName.Read(reader, "network name", path);
@@ -117,11 +110,9 @@ public static class Checkpoint
             throw Invalid(path, "the file ends early (truncated)");
         }
 
-        if (!allowNonFinite && FirstNonFinite(network, loaded, loadedState) is { } element)
+        if (!allowNonFinite)
         {
-            throw new InvalidDataException(
-                $"{path} holds non-finite weights: {element.Describe} is {NonFiniteValues.Describe(element.Value)}. " +
-                $"{network.Name} was left unchanged; pass allowNonFinite: true to load them anyway.");
+            NonFiniteWeights.ThrowIfAnyLoaded(network, path, loaded, loadedState);
         }
 
         loaded.CopyTo(network.Parameters);
@@ -153,53 +144,20 @@ public static class Checkpoint
             throw CheckpointName.Corrupt(path, $"tensor '{name}' at byte {position} has rank {rank}; ranks are 1 to 8");
         }
 
-        var shape = new List<int>();
+        var shape = new long[rank];
         for (var i = 0; i < rank; i++)
         {
-            shape.Add(reader.ReadInt32());
+            shape[i] = reader.ReadInt32();
         }
 
-        if (name != tensor.Name || !SameShape(shape, tensor.Shape))
+        if (name != tensor.Name || !TensorShapes.Same(shape, tensor.Shape))
         {
-            throw Invalid(path, $"found tensor '{name}' [{string.Join(", ", shape)}] where the network has '{tensor.Name}' [{string.Join(", ", tensor.Shape)}]");
+            throw Invalid(path, $"found tensor '{name}' {TensorShapes.Describe(shape)} where the network has '{tensor.Name}' {TensorShapes.Describe(tensor.Shape)}");
         }
 
         reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(destination.AsSpan(tensor.Offset, tensor.Length)));
     }
 
-    private static bool SameShape(List<int> shape, IReadOnlyList<int> expected)
-    {
-        if (shape.Count != expected.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < shape.Count; i++)
-        {
-            if (shape[i] != expected[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>The first NaN or ±∞ among <paramref name="parameters"/>, then <paramref name="state"/> (laid out as the network's), or null.</summary>
-    private static NonFiniteElement? FirstNonFinite(INetwork network, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
-    {
-        var index = NonFiniteValues.IndexOfFirst(parameters);
-        if (index >= 0)
-        {
-            return new NonFiniteElement("parameter " + TensorElement.Locate(network.ParameterTensors, index), parameters[index]);
-        }
-
-        index = NonFiniteValues.IndexOfFirst(state);
-        return index >= 0 ? new NonFiniteElement("state " + TensorElement.Locate(network.StateTensors, index), state[index]) : null;
-    }
-
     private static InvalidDataException Invalid(string path, string problem) =>
         new($"{path} is not a checkpoint of this network: {problem}.");
-
-    private readonly record struct NonFiniteElement(string Describe, float Value);
 }
