@@ -53,8 +53,14 @@ public static class PlotFile
         }
 
         var fullPath = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
         var area = new PixelRect(new PixelSize(width, height));
+        // ScottPlot draws a plot's first render twice, to settle its layout; an SVG would record every element twice.
+        using (var nothing = new SKNoDrawCanvas(width, height))
+        {
+            Draw(plots, layout(area), nothing);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
         using var file = File.Create(fullPath);
         if (extension == ".png")
         {
