@@ -123,6 +123,10 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Test accuracy {testAccuracy:P2} after {history.Epochs.Count} epochs ({clock.Elapsed.TotalSeconds:0.0} s in all)."));
 var confusion = ConfusionMatrix.Compute(network, testData);
 confusion.Render();
+
+var weightsPath = options.WeightsPath ?? $"mnist-{options.Model}.ngw";
+Checkpoint.Save(network, weightsPath);
+Console.WriteLine($"Weights saved to {System.IO.Path.GetFullPath(weightsPath)}.");
 if (options.PlotsDirectory is { } plotsDirectory)
 {
     foreach (var path in SamplePlots.Write(plotsDirectory, history, confusion.Counts, validationLabel))
@@ -131,7 +135,4 @@ if (options.PlotsDirectory is { } plotsDirectory)
     }
 }
 
-var weightsPath = options.WeightsPath ?? $"mnist-{options.Model}.ngw";
-Checkpoint.Save(network, weightsPath);
-Console.WriteLine($"Weights saved to {System.IO.Path.GetFullPath(weightsPath)}.");
 return 0;
