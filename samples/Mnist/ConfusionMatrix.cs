@@ -33,6 +33,9 @@ internal sealed class ConfusionMatrix
         return matrix;
     }
 
+    /// <summary>A copy of the counts: [true digit, predicted digit].</summary>
+    public int[,] Counts => (int[,])_counts.Clone();
+
     public void Render()
     {
         var classes = _counts.GetLength(0);

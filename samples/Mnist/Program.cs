@@ -92,6 +92,7 @@ if (callbacks.Length > 0)
     Console.WriteLine($"Training control: {string.Join(", ", callbacks.Select(callback => callback.ToString()))}.");
 }
 
+var validationLabel = heldOut > 0 ? "validation" : "test";
 var clock = Stopwatch.StartNew();
 var history = TrainingDisplay.Fit(network, trainingData, new TrainingOptions
 {
@@ -103,7 +104,7 @@ var history = TrainingDisplay.Fit(network, trainingData, new TrainingOptions
     ValidationSplit = heldOut,
     Callbacks = callbacks,
     Device = trainingDevice,
-}, validationLabel: heldOut > 0 ? "validation" : "test");
+}, validationLabel);
 clock.Stop();
 
 if (callbacks.OfType<EarlyStopping>().SingleOrDefault() is { } earlyStopping)
@@ -121,9 +122,18 @@ var testAccuracy = heldOut > 0 || callbacks.OfType<EarlyStopping>().Any()
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Test accuracy {testAccuracy:P2} after {history.Epochs.Count} epochs ({clock.Elapsed.TotalSeconds:0.0} s in all)."));
-ConfusionMatrix.Compute(network, testData).Render();
+var confusion = ConfusionMatrix.Compute(network, testData);
+confusion.Render();
 
 var weightsPath = options.WeightsPath ?? $"mnist-{options.Model}.ngw";
 Checkpoint.Save(network, weightsPath);
 Console.WriteLine($"Weights saved to {System.IO.Path.GetFullPath(weightsPath)}.");
+if (options.PlotsDirectory is { } plotsDirectory)
+{
+    foreach (var path in SamplePlots.Write(plotsDirectory, history, confusion.Counts, validationLabel))
+    {
+        Console.WriteLine($"Plot saved to {path}.");
+    }
+}
+
 return 0;

@@ -19,7 +19,8 @@ internal sealed record SampleOptions(
     ComputeDevice Device,
     string Schedule,
     int? EarlyStoppingPatience,
-    double? ValidationSplit)
+    double? ValidationSplit,
+    string? PlotsDirectory)
 {
     public const string Usage = """
         Trains a digit classifier on MNIST with NetGen and reports its test accuracy.
@@ -46,12 +47,15 @@ internal sealed record SampleOptions(
           --validation-split F   hold out the fraction F of the training images (seeded) to validate on
                                  after each epoch; default 0.1 with --early-stopping or --schedule plateau,
                                  which watch the validation loss, else 0 (the test set is scored instead)
+          --plots DIR            after training, write the loss and accuracy curves and the test set's
+                                 confusion matrix to DIR as training-curves.png/.svg and
+                                 confusion-matrix.png/.svg
           --help                 this text
         """;
 
     public static SampleOptions Parse(string[] args)
     {
-        var options = new SampleOptions("mlp", 3, 128, "adam", null, 1, null, null, null, ComputeDevice.Cpu, "none", null, null);
+        var options = new SampleOptions("mlp", 3, 128, "adam", null, 1, null, null, null, ComputeDevice.Cpu, "none", null, null, null);
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
@@ -81,6 +85,7 @@ internal sealed record SampleOptions(
                 "--schedule" => options with { Schedule = OneOf(name, value, "none", "step", "exponential", "cosine", "plateau") },
                 "--early-stopping" => options with { EarlyStoppingPatience = Positive(name, value) },
                 "--validation-split" => options with { ValidationSplit = Fraction(name, value) },
+                "--plots" => options with { PlotsDirectory = value },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
