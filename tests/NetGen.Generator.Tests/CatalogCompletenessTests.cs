@@ -34,6 +34,12 @@ public sealed class CatalogCompletenessTests
     }
 
     [Fact]
+    public void TheRuntimesLayerKindsAreTheGeneratorsButTheInput() =>
+        Assert.Equal(
+            Enum.GetNames<Model.LayerKind>().Where(kind => kind != nameof(Model.LayerKind.Input)),
+            Enum.GetNames<NetGen.LayerKind>());
+
+    [Fact]
     public void EveryActivationHasOneEntry()
     {
         Assert.Equal(Enum.GetValues<ActivationKind>(), ActivationCatalog.All.Select(entry => entry.Kind));
