@@ -1,5 +1,3 @@
-using System;
-
 namespace NetGen.Onnx;
 
 /// <summary>Each activation's inference form as ONNX operators, exactly as NetGen's <c>Forward</c> computes it.</summary>
@@ -46,22 +44,19 @@ internal static class OnnxActivationMapping
                 break;
             case Activation.PReLU:
                 RequireDense(graph, layer, activation);
-                var slopes = activation.LearnedAlpha ?? throw Unsupported(graph, layer, "PReLU without its learned slopes (LayerActivation.LearnedAlpha is null)");
+                var slopes = activation.LearnedAlpha ?? throw graph.Unsupported(layer, "PReLU without its learned slopes (LayerActivation.LearnedAlpha is null)");
                 graph.Apply(name, "PRelu", graph.CurrentShape, [graph.Parameter(slopes)]);
                 break;
             default:
-                throw Unsupported(graph, layer, $"its activation {activation.Function} has no ONNX mapping");
+                throw graph.Unsupported(layer, $"its activation {activation.Function} has no ONNX mapping");
         }
     }
-
-    public static NotSupportedException Unsupported(OnnxGraphBuilder graph, LayerInfo layer, string why) =>
-        new($"{graph.NetworkName} cannot be exported to ONNX: layer '{layer.Name}' ({layer.Kind}): {why}.");
 
     private static void RequireDense(OnnxGraphBuilder graph, LayerInfo layer, LayerActivation activation)
     {
         if (layer is not DenseLayerInfo)
         {
-            throw Unsupported(graph, layer, $"{activation.Function} is applied per dense layer's units, not on a {layer.Kind} layer");
+            throw graph.Unsupported(layer, $"{activation.Function} is applied per dense layer's units, not on a {layer.Kind} layer");
         }
     }
 }

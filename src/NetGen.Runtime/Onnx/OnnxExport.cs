@@ -54,7 +54,7 @@ public static class OnnxExport
         var graph = new OnnxGraphBuilder(network, inputShape);
         if (OnnxLayerMapping.Size(inputShape) != network.InputSize)
         {
-            throw OnnxActivationMapping.Unsupported(graph, layers[0], $"it takes {OnnxLayerMapping.Size(inputShape)} floats per sample but the network's input has {network.InputSize}");
+            throw graph.Unsupported(layers[0], $"it takes {OnnxLayerMapping.Size(inputShape)} floats per sample but the network's input has {network.InputSize}");
         }
 
         foreach (var layer in layers)

@@ -99,6 +99,10 @@ internal sealed class OnnxGraphBuilder
         return new OnnxGraph(NetworkName, _nodes, _initializers, new OnnxValue(InputName, InputShape), new OnnxValue(OutputName, CurrentShape));
     }
 
+    /// <summary>The exception for what cannot be exported: the network, the layer and <paramref name="why"/>.</summary>
+    public System.NotSupportedException Unsupported(LayerInfo layer, string why) =>
+        new($"{NetworkName} cannot be exported to ONNX: layer '{layer.Name}' ({layer.Kind}): {why}.");
+
     private string UniqueName(string name)
     {
         var unique = name;

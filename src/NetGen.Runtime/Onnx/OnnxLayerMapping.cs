@@ -10,7 +10,7 @@ internal static class OnnxLayerMapping
     {
         if (Size(layer.InputShape) != Size(graph.CurrentShape))
         {
-            throw OnnxActivationMapping.Unsupported(graph, layer,
+            throw graph.Unsupported(layer,
                 $"it takes {Size(layer.InputShape)} floats per sample but the layers before it give {Size(graph.CurrentShape)}");
         }
 
@@ -45,12 +45,12 @@ internal static class OnnxLayerMapping
                 Maxout(graph, maxout);
                 break;
             default:
-                throw OnnxActivationMapping.Unsupported(graph, layer, $"layers of type {layer.GetType().Name} have no ONNX mapping");
+                throw graph.Unsupported(layer, $"layers of type {layer.GetType().Name} have no ONNX mapping");
         }
 
         if (Size(layer.OutputShape) != Size(graph.CurrentShape))
         {
-            throw OnnxActivationMapping.Unsupported(graph, layer,
+            throw graph.Unsupported(layer,
                 $"it declares {Size(layer.OutputShape)} floats per sample out but its tensors give {Size(graph.CurrentShape)}");
         }
     }

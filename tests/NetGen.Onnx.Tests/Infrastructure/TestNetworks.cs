@@ -62,6 +62,8 @@ internal static class TestNetworks
 
     public static TheoryData<string> Names => new(s_factories.Keys);
 
+    public static IEnumerable<string> All => s_factories.Keys.ToArray();
+
     /// <summary>The network of <paramref name="name"/>, its parameters and state drawn from <paramref name="seed"/>.</summary>
     public static INetwork Create(string name, int seed = 1)
     {
@@ -99,6 +101,4 @@ internal static class TestNetworks
             values[i] = low + ((high - low) * random.NextSingle());
         }
     }
-
-    public static IEnumerable<string> All => s_factories.Keys.ToArray();
 }
