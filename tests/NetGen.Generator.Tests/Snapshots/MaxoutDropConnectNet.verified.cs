@@ -83,6 +83,12 @@ namespace Demo
 
         private static readonly global::NetGen.ParameterTensor[] s_parameterTensors = { Layers.Hidden.Weight, Layers.Hidden.Bias, Layers.Max.Weight, Layers.Max.Bias, Layers.Logits.Weight, Layers.Logits.Bias };
         private static readonly global::NetGen.StateTensor[] s_stateTensors = global::System.Array.Empty<global::NetGen.StateTensor>();
+        private static readonly global::NetGen.LayerInfo[] s_layers =
+        {
+            new global::NetGen.DenseLayerInfo("Hidden", new[] { 6 }, new[] { 8 }, new global::NetGen.LayerActivation(global::NetGen.Activation.ReLU), Layers.Hidden.Weight, Layers.Hidden.Bias, 0.5f),
+            new global::NetGen.MaxoutLayerInfo("Max", new[] { 8 }, new[] { 4 }, Layers.Max.Weight, Layers.Max.Bias, 3),
+            new global::NetGen.DenseLayerInfo("Logits", new[] { 4 }, new[] { 3 }, global::NetGen.LayerActivation.Identity, Layers.Logits.Weight, Layers.Logits.Bias, 0.2f),
+        };
 
         private readonly float[] _parameters = CreateParameters(seed: 0);
         private readonly float[] _gradients = new float[ParameterCount];
@@ -110,6 +116,7 @@ namespace Demo
         public global::System.ReadOnlySpan<float> Gradients => _gradients;
         /// <summary>The named, shaped slices of <see cref="Parameters"/>.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::NetGen.ParameterTensor> ParameterTensors => s_parameterTensors;
+        global::System.Collections.Generic.IReadOnlyList<global::NetGen.LayerInfo> global::NetGen.INetwork.Layers => s_layers;
         /// <summary>Layer state that is not trained, saved in checkpoints; <see cref="Layers"/> names its slices.</summary>
         public global::System.Span<float> State => _state;
         /// <summary>The named, shaped slices of <see cref="State"/>.</summary>

@@ -122,6 +122,16 @@ namespace Demo.Vision
 
         private static readonly global::NetGen.ParameterTensor[] s_parameterTensors = { Layers.Conv.Weight, Layers.ChannelNorm.Gamma, Layers.ChannelNorm.Beta, Layers.Logits.Weight, Layers.Logits.Bias };
         private static readonly global::NetGen.StateTensor[] s_stateTensors = { Layers.ChannelNorm.RunningMean, Layers.ChannelNorm.RunningVariance };
+        private static readonly global::NetGen.LayerInfo[] s_layers =
+        {
+            new global::NetGen.ViewLayerInfo("Image", new[] { 64 }, new[] { 1, 8, 8 }, global::NetGen.LayerKind.Reshape),
+            new global::NetGen.Conv2DLayerInfo("Conv", new[] { 1, 8, 8 }, new[] { 4, 8, 8 }, global::NetGen.LayerActivation.Identity, Layers.Conv.Weight, null, 3, 1, 1),
+            new global::NetGen.BatchNormLayerInfo("ChannelNorm", new[] { 4, 8, 8 }, new[] { 4, 8, 8 }, new global::NetGen.LayerActivation(global::NetGen.Activation.NoisyReLU), Layers.ChannelNorm.Gamma, Layers.ChannelNorm.Beta, Layers.ChannelNorm.RunningMean, Layers.ChannelNorm.RunningVariance, 0.1f, 1E-05f),
+            new global::NetGen.Pool2DLayerInfo("Pool", new[] { 4, 8, 8 }, new[] { 4, 4, 4 }, global::NetGen.LayerKind.MaxPool2D, 2, 2, 0),
+            new global::NetGen.ViewLayerInfo("Flatten1", new[] { 4, 4, 4 }, new[] { 64 }, global::NetGen.LayerKind.Flatten),
+            new global::NetGen.DropoutLayerInfo("Drop", new[] { 64 }, new[] { 64 }, 0.25f),
+            new global::NetGen.DenseLayerInfo("Logits", new[] { 64 }, new[] { 10 }, global::NetGen.LayerActivation.Identity, Layers.Logits.Weight, Layers.Logits.Bias, 0f),
+        };
 
         private readonly float[] _parameters = CreateParameters(seed: 0);
         private readonly float[] _gradients = new float[ParameterCount];
@@ -155,6 +165,7 @@ namespace Demo.Vision
         public global::System.ReadOnlySpan<float> Gradients => _gradients;
         /// <summary>The named, shaped slices of <see cref="Parameters"/>.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::NetGen.ParameterTensor> ParameterTensors => s_parameterTensors;
+        global::System.Collections.Generic.IReadOnlyList<global::NetGen.LayerInfo> global::NetGen.INetwork.Layers => s_layers;
         /// <summary>Layer state that is not trained, saved in checkpoints; <see cref="Layers"/> names its slices.</summary>
         public global::System.Span<float> State => _state;
         /// <summary>The named, shaped slices of <see cref="State"/>.</summary>

@@ -70,6 +70,11 @@ namespace Demo
 
         private static readonly global::NetGen.ParameterTensor[] s_parameterTensors = { Layers.Hidden.Weight, Layers.Hidden.Bias, Layers.Output.Weight, Layers.Output.Bias };
         private static readonly global::NetGen.StateTensor[] s_stateTensors = global::System.Array.Empty<global::NetGen.StateTensor>();
+        private static readonly global::NetGen.LayerInfo[] s_layers =
+        {
+            new global::NetGen.DenseLayerInfo("Hidden", new[] { 2 }, new[] { 4 }, new global::NetGen.LayerActivation(global::NetGen.Activation.Tanh), Layers.Hidden.Weight, Layers.Hidden.Bias, 0f),
+            new global::NetGen.DenseLayerInfo("Output", new[] { 4 }, new[] { 1 }, new global::NetGen.LayerActivation(global::NetGen.Activation.Sigmoid), Layers.Output.Weight, Layers.Output.Bias, 0f),
+        };
 
         private readonly float[] _parameters = CreateParameters(seed: 0);
         private readonly float[] _gradients = new float[ParameterCount];
@@ -91,6 +96,7 @@ namespace Demo
         public global::System.ReadOnlySpan<float> Gradients => _gradients;
         /// <summary>The named, shaped slices of <see cref="Parameters"/>.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::NetGen.ParameterTensor> ParameterTensors => s_parameterTensors;
+        global::System.Collections.Generic.IReadOnlyList<global::NetGen.LayerInfo> global::NetGen.INetwork.Layers => s_layers;
         /// <summary>Layer state that is not trained, saved in checkpoints; <see cref="Layers"/> names its slices.</summary>
         public global::System.Span<float> State => _state;
         /// <summary>The named, shaped slices of <see cref="State"/>.</summary>

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using NetGen.Generator.Activations;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Emit;
 using NetGen.Generator.Inference;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
@@ -66,6 +68,14 @@ internal sealed partial class BatchNormLayer : ComputeLayerDescriptor
     }
 
     public override ActivationChoice? ActivationOf(PlannedLayer layer) => Options(layer).Activation;
+
+    public override (string Type, string Arguments) Info(PlannedLayer layer)
+    {
+        var tensors = string.Join(", ", new[] { TensorRoles.Gamma, TensorRoles.Beta, TensorRoles.RunningMean, TensorRoles.RunningVariance }
+            .Select(role => LayerInfoEmitter.Tensor(layer, role)));
+        return ("BatchNormLayerInfo", LayerInfoEmitter.Activation(layer, Options(layer).Activation) + ", " + tensors + ", " +
+                                      Literals.Float(Options(layer).Momentum) + ", " + Literals.Float(Options(layer).Epsilon));
+    }
 
     public override string Details(PlannedLayer layer) =>
         " per " + (layer.InputShape.IsSpatial ? "channel" : "feature") + ", momentum " + Options(layer).Momentum.ToString("R", CultureInfo.InvariantCulture) +

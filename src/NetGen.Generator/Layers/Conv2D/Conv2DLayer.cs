@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using NetGen.Generator.Activations;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Emit;
 using NetGen.Generator.Inference;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
@@ -67,6 +68,13 @@ internal sealed partial class Conv2DLayer : ComputeLayerDescriptor
     }
 
     public override ActivationChoice? ActivationOf(PlannedLayer layer) => Options(layer).Activation;
+
+    public override (string Type, string Arguments) Info(PlannedLayer layer)
+    {
+        var options = Options(layer);
+        return ("Conv2DLayerInfo", LayerInfoEmitter.Activation(layer, options.Activation) + ", " + LayerInfoEmitter.Tensor(layer, TensorRoles.Weight) + ", " +
+                                   LayerInfoEmitter.Tensor(layer, TensorRoles.Bias) + ", " + Literals.Ints(options.Kernel, options.Stride, options.Padding));
+    }
 
     public override string Details(PlannedLayer layer)
     {

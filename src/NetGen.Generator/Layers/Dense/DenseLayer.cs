@@ -1,6 +1,7 @@
 using System.Globalization;
 using NetGen.Generator.Activations;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Emit;
 using NetGen.Generator.Inference;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
@@ -71,6 +72,10 @@ internal sealed partial class DenseLayer : ComputeLayerDescriptor
     }
 
     public override ActivationChoice? ActivationOf(PlannedLayer layer) => Options(layer).Activation;
+
+    public override (string Type, string Arguments) Info(PlannedLayer layer) =>
+        ("DenseLayerInfo", LayerInfoEmitter.Activation(layer, Options(layer).Activation) + ", " + LayerInfoEmitter.Tensor(layer, TensorRoles.Weight) + ", " +
+                           LayerInfoEmitter.Tensor(layer, TensorRoles.Bias) + ", " + Literals.Float(Options(layer).DropConnect));
 
     public override string Details(PlannedLayer layer) =>
         ", " + Options(layer).Activation.Kind +

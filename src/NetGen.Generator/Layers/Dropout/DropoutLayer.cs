@@ -1,4 +1,5 @@
 using System.Globalization;
+using NetGen.Generator.Emit;
 using NetGen.Generator.Inference;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
@@ -34,6 +35,8 @@ internal sealed partial class DropoutLayer : ComputeLayerDescriptor
 
     public override LayerPlan Plan(LayerPlanning planning) =>
         new(planning.Input, planning.Input, planning.Layer.Options, [], LayerBuffers.Standard(planning.Input.Size, ActivationChoice.Identity));
+
+    public override (string Type, string Arguments) Info(PlannedLayer layer) => ("DropoutLayerInfo", Literals.Float(Options(layer).Rate));
 
     public override string Details(PlannedLayer layer) => ", rate " + Options(layer).Rate.ToString("R", CultureInfo.InvariantCulture);
 

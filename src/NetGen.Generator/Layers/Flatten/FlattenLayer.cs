@@ -1,3 +1,4 @@
+using NetGen.Generator.Emit;
 using NetGen.Generator.Inference;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
@@ -21,6 +22,8 @@ internal sealed class FlattenLayer : ViewLayerDescriptor
 
     public override LayerPlan Plan(LayerPlanning planning) =>
         LayerPlan.View(planning.Input, planning.Input.IsKnown ? Shape.Vector(planning.Input.Size) : Shape.None, planning.Layer.Options);
+
+    public override (string Type, string Arguments) Info(PlannedLayer layer) => ("ViewLayerInfo", LayerInfoEmitter.Kind(Kind));
 
     public override string Details(PlannedLayer layer) => string.Empty;
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using NetGen.Generator.Activations;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Emit;
 using NetGen.Generator.Inference;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
@@ -77,6 +78,10 @@ internal sealed partial class MaxoutLayer : ComputeLayerDescriptor
         buffers.Add(new PlannedBuffer(PiecesDelta, BufferElement.Float, rows));
         return new LayerPlan(input, Shape.Vector(options.Units), options with { Initializer = initializer }, tensors, buffers);
     }
+
+    public override (string Type, string Arguments) Info(PlannedLayer layer) =>
+        ("MaxoutLayerInfo", LayerInfoEmitter.Tensor(layer, TensorRoles.Weight) + ", " + LayerInfoEmitter.Tensor(layer, TensorRoles.Bias) + ", " +
+                            Literals.Int(Options(layer).Pieces));
 
     public override string Details(PlannedLayer layer) => ", " + Options(layer).Pieces.ToString(CultureInfo.InvariantCulture) + " pieces";
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Emit;
 using NetGen.Generator.Inference;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
@@ -61,6 +62,12 @@ internal sealed partial class Pool2DLayer : ComputeLayerDescriptor
         }
 
         return new LayerPlan(input, output, options, [], buffers);
+    }
+
+    public override (string Type, string Arguments) Info(PlannedLayer layer)
+    {
+        var options = Options(layer);
+        return ("Pool2DLayerInfo", LayerInfoEmitter.Kind(Kind) + ", " + Literals.Ints(options.Window, options.Stride, options.Padding));
     }
 
     public override string Details(PlannedLayer layer)

@@ -1,5 +1,6 @@
 using System.Linq;
 using NetGen.Generator.Diagnostics;
+using NetGen.Generator.Emit;
 using NetGen.Generator.Inference;
 using NetGen.Generator.Model;
 using NetGen.Generator.Parsing;
@@ -33,6 +34,8 @@ internal sealed class ReshapeLayer : ViewLayerDescriptor
 
         return LayerPlan.View(input, output, planning.Layer.Options);
     }
+
+    public override (string Type, string Arguments) Info(PlannedLayer layer) => ("ViewLayerInfo", LayerInfoEmitter.Kind(Kind));
 
     public override string Details(PlannedLayer layer) => string.Empty;
 }

@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace NetGen.Onnx;
+
+/// <summary>Each layer kind's inference form as ONNX operators.</summary>
+internal static class OnnxLayerMapping
+{
+    public static void Add(OnnxGraphBuilder graph, LayerInfo layer)
+    {
+        if (Size(layer.InputShape) != Size(graph.CurrentShape))
+        {
+            throw graph.Unsupported(layer,
+                $"it takes {Size(layer.InputShape)} floats per sample but the layers before it give {Size(graph.CurrentShape)}");
+        }
+
+        switch (layer)
+        {
+            case DenseLayerInfo dense:
+                // DropConnect masks weights in training steps only: inference uses W as it is.
+                Gemm(graph, dense, dense.Weight, dense.Bias);
+                OnnxActivationMapping.Apply(graph, dense, dense.Activation);
+                break;
+            case Conv2DLayerInfo conv:
+                Conv(graph, conv);
+                OnnxActivationMapping.Apply(graph, conv, conv.Activation);
+                break;
+            case Pool2DLayerInfo pool:
+                Pool(graph, pool);
+                break;
+            case ViewLayerInfo { Kind: LayerKind.Flatten } flatten:
+                graph.Apply(flatten.Name, "Flatten", [Size(flatten.OutputShape)], [], OnnxAttribute.Of("axis", 1L));
+                break;
+            case ViewLayerInfo reshape:
+                graph.EnsureShape(reshape.Name, reshape.OutputShape.ToArray());
+                break;
+            case DropoutLayerInfo:
+                // Inverted dropout scales in training steps, so inference passes every value unchanged: no node.
+                break;
+            case BatchNormLayerInfo norm:
+                BatchNormalization(graph, norm);
+                OnnxActivationMapping.Apply(graph, norm, norm.Activation);
+                break;
+            case MaxoutLayerInfo maxout:
+                Maxout(graph, maxout);
+                break;
+            default:
+                throw graph.Unsupported(layer, $"layers of type {layer.GetType().Name} have no ONNX mapping");
+        }
+
+        if (Size(layer.OutputShape) != Size(graph.CurrentShape))
+        {
+            throw graph.Unsupported(layer,
+                $"it declares {Size(layer.OutputShape)} floats per sample out but its tensors give {Size(graph.CurrentShape)}");
+        }
+    }
+
+    public static int Size(IReadOnlyList<int> shape) => shape.Aggregate(1, (product, dimension) => product * dimension);
+
+    private static void Gemm(OnnxGraphBuilder graph, LayerInfo layer, ParameterTensor weight, ParameterTensor? bias)
+    {
+        graph.EnsureShape(layer.Name, [Size(layer.InputShape)]);
+        var inputs = new List<string> { graph.Parameter(weight) };
+        if (bias is not null)
+        {
+            inputs.Add(graph.Parameter(bias));
+        }
+
+        graph.Apply(layer.Name, "Gemm", [weight.Shape[0]], inputs, OnnxAttribute.Of("transB", 1L));
+    }
+
+    private static void Conv(OnnxGraphBuilder graph, Conv2DLayerInfo conv)
+    {
+        graph.EnsureShape(conv.Name, Image(conv.InputShape));
+        var inputs = new List<string> { graph.Parameter(conv.Weight) };
+        if (conv.Bias is not null)
+        {
+            inputs.Add(graph.Parameter(conv.Bias));
+        }
+
+        graph.Apply(conv.Name, "Conv", conv.OutputShape.ToArray(), inputs, Window(conv.Kernel, conv.Stride, conv.Padding));
+    }
+
+    private static void Pool(OnnxGraphBuilder graph, Pool2DLayerInfo pool)
+    {
+        graph.EnsureShape(pool.Name, Image(pool.InputShape));
+        var window = Window(pool.Window, pool.Stride, pool.Padding);
+        if (pool.Kind == LayerKind.MaxPool2D)
+        {
+            // ONNX max pooling ignores padded cells, as NetGen's (they never win).
+            graph.Apply(pool.Name, "MaxPool", pool.OutputShape.ToArray(), [], window);
+        }
+        else
+        {
+            // NetGen divides every window by Window², padded cells counting as zeros.
+            graph.Apply(pool.Name, "AveragePool", pool.OutputShape.ToArray(), [], [.. window, OnnxAttribute.Of("count_include_pad", 1L)]);
+        }
+    }
+
+    /// <summary>Per channel of an image (a matrix is one channel) or per feature of a vector; inference uses the running statistics.</summary>
+    private static void BatchNormalization(OnnxGraphBuilder graph, BatchNormLayerInfo norm)
+    {
+        var shape = norm.InputShape.Count == 1 ? [norm.InputShape[0]] : Image(norm.InputShape);
+        graph.EnsureShape(norm.Name, shape);
+        string[] inputs = [graph.Parameter(norm.Gamma), graph.Parameter(norm.Beta), graph.State(norm.RunningMean), graph.State(norm.RunningVariance)];
+        graph.Apply(norm.Name, "BatchNormalization", shape, inputs, OnnxAttribute.Of("epsilon", norm.Epsilon), OnnxAttribute.Of("momentum", 1f - norm.Momentum));
+    }
+
+    /// <summary>The pieces as a dense product, then each unit's largest piece: its pieces are adjacent, so [units, pieces] per sample.</summary>
+    private static void Maxout(OnnxGraphBuilder graph, MaxoutLayerInfo maxout)
+    {
+        Gemm(graph, maxout, maxout.Weight, maxout.Bias);
+        var units = Size(maxout.OutputShape);
+        graph.EnsureShape(maxout.Name, [units, maxout.Pieces]);
+        graph.Apply(maxout.Name, "ReduceMax", [units], [], OnnxAttribute.Of("axes", new long[] { 2 }), OnnxAttribute.Of("keepdims", 0L));
+    }
+
+    /// <summary>[channels, height, width] of an image, or [1, height, width] of a matrix.</summary>
+    private static int[] Image(IReadOnlyList<int> shape) => shape.Count == 3 ? shape.ToArray() : [1, .. shape];
+
+    private static OnnxAttribute[] Window(int size, int stride, int padding) =>
+    [
+        OnnxAttribute.Of("kernel_shape", size, size),
+        OnnxAttribute.Of("strides", stride, stride),
+        OnnxAttribute.Of("pads", padding, padding, padding, padding),
+    ];
+}
