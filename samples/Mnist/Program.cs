@@ -5,6 +5,7 @@ using System.Linq;
 using NetGen;
 using NetGen.Cpu;
 using NetGen.Data;
+using NetGen.Onnx;
 using NetGen.Samples.Mnist;
 using Spectre.Console;
 
@@ -126,8 +127,22 @@ var confusion = ConfusionMatrix.Compute(network, testData);
 confusion.Render();
 
 var weightsPath = options.WeightsPath ?? $"mnist-{options.Model}.ngw";
-Checkpoint.Save(network, weightsPath);
+if (weightsPath.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase))
+{
+    SafeTensors.Save(network, weightsPath);
+}
+else
+{
+    Checkpoint.Save(network, weightsPath);
+}
+
 Console.WriteLine($"Weights saved to {System.IO.Path.GetFullPath(weightsPath)}.");
+if (options.OnnxPath is { } onnxPath)
+{
+    OnnxExport.Save(network, onnxPath, new OnnxExportOptions { AppendSoftmax = true });
+    Console.WriteLine($"ONNX model saved to {System.IO.Path.GetFullPath(onnxPath)}.");
+}
+
 if (options.PlotsDirectory is { } plotsDirectory)
 {
     foreach (var path in SamplePlots.Write(plotsDirectory, history, confusion.Counts, validationLabel))

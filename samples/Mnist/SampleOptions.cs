@@ -20,7 +20,8 @@ internal sealed record SampleOptions(
     string Schedule,
     int? EarlyStoppingPatience,
     double? ValidationSplit,
-    string? PlotsDirectory)
+    string? PlotsDirectory,
+    string? OnnxPath)
 {
     public const string Usage = """
         Trains a digit classifier on MNIST with NetGen and reports its test accuracy.
@@ -36,7 +37,10 @@ internal sealed record SampleOptions(
           --seed N               initialisation and shuffling seed (default 1)
           --data-dir PATH        where the four MNIST IDX files are (default data/mnist, or NETGEN_MNIST_DIR)
           --limit N              train on the first N images only
-          --weights PATH         where to save the trained weights (default mnist-<model>.ngw)
+          --weights PATH         where to save the trained weights (default mnist-<model>.ngw); a path
+                                 ending in .safetensors writes safetensors, which PyTorch and NumPy read
+          --onnx PATH            also export the trained network as an ONNX model (with softmax, so it
+                                 outputs probabilities) for ONNX Runtime and other ONNX back ends
           --device auto|cpu|cuda[:N]  where to train (default cpu; auto uses a CUDA GPU when one can run)
           --schedule NAME        learning rate per epoch: none (default); step (halved every 3 epochs);
                                  exponential (×0.8 each epoch); cosine (1 warm-up epoch, then a cosine
@@ -55,7 +59,7 @@ internal sealed record SampleOptions(
 
     public static SampleOptions Parse(string[] args)
     {
-        var options = new SampleOptions("mlp", 3, 128, "adam", null, 1, null, null, null, ComputeDevice.Cpu, "none", null, null, null);
+        var options = new SampleOptions("mlp", 3, 128, "adam", null, 1, null, null, null, ComputeDevice.Cpu, "none", null, null, null, null);
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
@@ -86,6 +90,7 @@ internal sealed record SampleOptions(
                 "--early-stopping" => options with { EarlyStoppingPatience = Positive(name, value) },
                 "--validation-split" => options with { ValidationSplit = Fraction(name, value) },
                 "--plots" => options with { PlotsDirectory = value },
+                "--onnx" => options with { OnnxPath = value },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

@@ -14,14 +14,16 @@ public static class OnnxExport
     /// <summary>Protobuf refuses messages of 2 GiB or more; ONNX's external data files are not written.</summary>
     private const long MaximumTensorBytes = int.MaxValue - (64L << 20);
 
-    /// <summary>Writes <paramref name="network"/> to the file <paramref name="path"/>, replacing it.</summary>
+    /// <summary>
+    /// Writes <paramref name="network"/> to the file <paramref name="path"/>, replacing it (through a temporary file, so a
+    /// failed export leaves no half-written model), creating its directory.
+    /// </summary>
     /// <exception cref="NotSupportedException">A layer or activation has no ONNX form, or the model would exceed 2 GiB; the message names the network, the layer and why.</exception>
     public static void Save(INetwork network, string path, OnnxExportOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var model = Serialize(network, options);
-        using var file = File.Create(path);
-        file.Write(model);
+        CheckpointFile.WriteThroughTemporary(path, file => file.Write(model.Span));
     }
 
     /// <summary>Writes <paramref name="network"/> to <paramref name="stream"/> at its current position.</summary>
@@ -29,10 +31,10 @@ public static class OnnxExport
     public static void Save(INetwork network, Stream stream, OnnxExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        stream.Write(Serialize(network, options));
+        stream.Write(Serialize(network, options).Span);
     }
 
-    private static ReadOnlySpan<byte> Serialize(INetwork network, OnnxExportOptions? options)
+    private static ReadOnlyMemory<byte> Serialize(INetwork network, OnnxExportOptions? options)
     {
         ArgumentNullException.ThrowIfNull(network);
         options ??= new OnnxExportOptions();
@@ -44,7 +46,7 @@ public static class OnnxExport
 
         var graph = BuildGraph(network, options);
         var producerVersion = typeof(OnnxExport).Assembly.GetName().Version?.ToString() ?? string.Empty;
-        return OnnxModelWriter.Write(graph, options.Opset, producerVersion).WrittenSpan;
+        return OnnxModelWriter.Write(graph, options.Opset, producerVersion).WrittenMemory;
     }
 
     private static OnnxGraph BuildGraph(INetwork network, OnnxExportOptions options)

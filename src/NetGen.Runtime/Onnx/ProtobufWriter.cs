@@ -20,6 +20,9 @@ internal sealed class ProtobufWriter
     /// <summary>The message written so far.</summary>
     public ReadOnlySpan<byte> WrittenSpan => _buffer.WrittenSpan;
 
+    /// <summary>The bytes written so far, as memory (for writers that cannot hold a span).</summary>
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer.WrittenMemory;
+
     /// <summary>An int32, int64 or enum field (negative values take ten bytes, as protobuf encodes them).</summary>
     public void Int64(int field, long value)
     {
