@@ -48,7 +48,7 @@ public static class HyperparameterSearch
         options.Cancellation.ThrowIfCancellationRequested();
 
         var clock = Stopwatch.StartNew();
-        var data = SearchData.Prepare(configurations[0].Network.Create(), training, options);
+        var data = SearchData.Prepare(training, options);
         var results = new TrialResult[configurations.Count];
         var gate = new object();
         TrialResult? best = null;

@@ -5,7 +5,7 @@ namespace NetGen.Search;
 /// <summary>The data every trial of a search trains and is scored on, split once so that all trials see the same samples.</summary>
 internal sealed record SearchData(Dataset Training, Dataset Validation)
 {
-    public static SearchData Prepare(INetwork network, Dataset training, SearchOptions options)
+    public static SearchData Prepare(Dataset training, SearchOptions options)
     {
         if (options.Validation is { } validation)
         {
@@ -16,7 +16,7 @@ internal sealed record SearchData(Dataset Training, Dataset Validation)
         if (trainingRows.Length == 0)
         {
             throw new ArgumentException(
-                $"{network.Name}: a {nameof(SearchOptions.ValidationSplit)} of {options.ValidationSplit} leaves none of the {training.Count} samples to train on.",
+                $"A {nameof(SearchOptions.ValidationSplit)} of {options.ValidationSplit} holds out all {training.Count} samples and leaves none to train on.",
                 nameof(training));
         }
 

@@ -56,6 +56,8 @@ public sealed class SearchErrorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => HyperparameterSearch.Run(configurations, data, Options with { MaxParallelTrials = 0 }));
         var split = Assert.Throws<ArgumentOutOfRangeException>(() => HyperparameterSearch.Run(configurations, data, Options with { ValidationSplit = 0 }));
         Assert.Contains("scored on held-out data", split.Message);
+        var nothingLeft = Assert.Throws<ArgumentException>(() => HyperparameterSearch.Run(configurations, Noise(samples: 1, seed: 1), Options));
+        Assert.Contains("leaves none to train on", nothingLeft.Message);
     }
 
     [Fact]
