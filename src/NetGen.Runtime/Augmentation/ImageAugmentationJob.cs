@@ -86,24 +86,41 @@ internal sealed unsafe class ImageAugmentationJob(ImageAugmentation augmentation
     // An integer in −bound … bound from a random word: the word's share of the 2·bound + 1 values.
     private static int Between(uint word, int bound) => (int)(((ulong)word * (ulong)((2 * bound) + 1)) >> 32) - bound;
 
-    // Four normal draws per Philox block, paired as the noisy activations pair them (Philox.ToNormal).
+    // Four normal draws per Philox block: Box–Muller on words 0 and 1 gives elements 0 and 1, on words 2 and 3 elements 2
+    // and 3, as Philox.ToNormal pairs them, with one logarithm and one sine-cosine per pair.
     private void AddNoise(Span<float> values, uint sample)
     {
         for (var first = 0; first < values.Length; first += 4)
         {
             var (w0, w1, w2, w3) = Philox.Generate(((uint)first >> 2, sample, (uint)_stream, (uint)(_stream >> 32)), (_seed, NoisePurpose));
-            var last = Math.Min(values.Length, first + 4);
-            for (var index = first; index < last; index++)
+            var (normal0, normal1) = NormalPair(w0, w1);
+            var (normal2, normal3) = NormalPair(w2, w3);
+            var left = values.Length - first;
+            values[first] += _noise * normal0;
+            if (left >= 4)
             {
-                var normal = (index - first) switch
-                {
-                    0 => Philox.ToNormal(w0, w1, sine: false),
-                    1 => Philox.ToNormal(w0, w1, sine: true),
-                    2 => Philox.ToNormal(w2, w3, sine: false),
-                    _ => Philox.ToNormal(w2, w3, sine: true),
-                };
-                values[index] += _noise * normal;
+                values[first + 1] += _noise * normal1;
+                values[first + 2] += _noise * normal2;
+                values[first + 3] += _noise * normal3;
+                continue;
+            }
+
+            if (left > 1)
+            {
+                values[first + 1] += _noise * normal1;
+            }
+
+            if (left > 2)
+            {
+                values[first + 2] += _noise * normal2;
             }
         }
+    }
+
+    private static (float Cosine, float Sine) NormalPair(uint radiusWord, uint angleWord)
+    {
+        var radius = Math.Sqrt(-2.0 * Math.Log(((radiusWord >> 8) + 1u) * (1.0 / 16777216.0)));
+        var (sin, cos) = Math.SinCos(2.0 * Math.PI * ((angleWord >> 8) * (1.0 / 16777216.0)));
+        return ((float)(radius * cos), (float)(radius * sin));
     }
 }
