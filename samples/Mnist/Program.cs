@@ -88,6 +88,11 @@ if (heldOut > 0)
         $"Holding out {heldOut:P0} of the training images to validate on; the test set is scored once, at the end."));
 }
 
+if (options.Augmentation is { } augmentation)
+{
+    Console.WriteLine($"Augmenting the training images: {augmentation}.");
+}
+
 if (callbacks.Length > 0)
 {
     Console.WriteLine($"Training control: {string.Join(", ", callbacks.Select(callback => callback.ToString()))}.");
@@ -105,6 +110,7 @@ var history = TrainingDisplay.Fit(network, trainingData, new TrainingOptions
     ValidationSplit = heldOut,
     Callbacks = callbacks,
     Device = trainingDevice,
+    Augmentation = options.Augmentation,
 }, validationLabel);
 clock.Stop();
 

@@ -3,8 +3,9 @@ using System;
 namespace NetGen;
 
 /// <summary>
-/// Cuts a dataset into mini-batches, in a seeded random order per epoch. Batches are gathered into
-/// buffers allocated once, so iterating allocates nothing; the last batch holds what is left over.
+/// Cuts a dataset into mini-batches, in a seeded random order per epoch, and augments their inputs when given an
+/// <see cref="ImageAugmenter"/>. Batches are gathered into buffers allocated once, so iterating allocates nothing; the
+/// last batch holds what is left over.
 /// </summary>
 public sealed class BatchLoader
 {
@@ -14,21 +15,35 @@ public sealed class BatchLoader
     private readonly float[] _inputs;
     private readonly float[] _targets;
     private readonly RowGatherJob _gather = new();
+    private readonly ImageAugmenter? _augmenter;
+    private readonly float[]? _unaugmentedInputs;
     private readonly bool _shuffle;
     private readonly int _seed;
+    private int _epoch;
     private int _next;
 
     /// <summary>Batches of <paramref name="batchSize"/> over every sample of <paramref name="data"/>, reshuffled each epoch when <paramref name="shuffle"/>.</summary>
     public BatchLoader(Dataset data, int batchSize, bool shuffle, int seed)
-        : this(data, rows: null, batchSize, shuffle, seed)
+        : this(data, rows: null, batchSize, shuffle, seed, augmenter: null)
+    {
+    }
+
+    /// <summary>
+    /// As <see cref="BatchLoader(Dataset, int, bool, int)"/>, with every batch's inputs augmented by
+    /// <paramref name="augmenter"/> (none when null); sample i of a batch is augmented as sample (its position in the
+    /// epoch) of stream (the epoch), so the same seeds give the same batches and each epoch new ones. Targets stay as they are.
+    /// </summary>
+    /// <exception cref="ArgumentException">The augmenter's samples are not the size of the dataset's inputs.</exception>
+    public BatchLoader(Dataset data, int batchSize, bool shuffle, int seed, ImageAugmenter? augmenter)
+        : this(data, rows: null, batchSize, shuffle, seed, augmenter)
     {
     }
 
     /// <summary>
     /// Batches over the samples of <paramref name="data"/> listed in <paramref name="rows"/> (all of them when null), in
-    /// that order when not shuffling. The rows are not copied.
+    /// that order when not shuffling, augmented by <paramref name="augmenter"/> when given. The rows are not copied.
     /// </summary>
-    internal BatchLoader(Dataset data, int[]? rows, int batchSize, bool shuffle, int seed)
+    internal BatchLoader(Dataset data, int[]? rows, int batchSize, bool shuffle, int seed, ImageAugmenter? augmenter)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
@@ -42,6 +57,18 @@ public sealed class BatchLoader
         _order = new int[count];
         _inputs = new float[BatchSize * data.InputSize];
         _targets = new float[BatchSize * data.TargetSize];
+        if (augmenter is not null)
+        {
+            if (augmenter.SampleSize != data.InputSize)
+            {
+                throw new ArgumentException(
+                    $"The augmenter takes {augmenter.SampleSize}-float samples but the dataset's inputs have {data.InputSize} floats.", nameof(augmenter));
+            }
+
+            _augmenter = augmenter;
+            _unaugmentedInputs = new float[_inputs.Length];
+        }
+
         StartEpoch(0);
     }
 
@@ -75,6 +102,7 @@ public sealed class BatchLoader
             new SeededRandom(((long)_seed << 32) ^ (uint)epoch).Shuffle(_order.AsSpan());
         }
 
+        _epoch = epoch;
         _next = 0;
     }
 
@@ -93,7 +121,17 @@ public sealed class BatchLoader
         var inputSize = _data.InputSize;
         var targetSize = _data.TargetSize;
         var samples = _order.AsSpan(_next, count);
-        _gather.Gather(_data.Inputs, inputSize, samples, _inputs);
+        if (_augmenter is null)
+        {
+            _gather.Gather(_data.Inputs, inputSize, samples, _inputs);
+        }
+        else
+        {
+            var batchInputs = _unaugmentedInputs.AsSpan(0, count * inputSize);
+            _gather.Gather(_data.Inputs, inputSize, samples, batchInputs);
+            _augmenter.Augment(batchInputs, _inputs.AsSpan(0, count * inputSize), stream: _epoch, firstSampleIndex: _next);
+        }
+
         for (var i = 0; i < count; i++)
         {
             _data.TargetRows(samples[i], 1).CopyTo(_targets.AsSpan(i * targetSize, targetSize));

@@ -11,7 +11,8 @@ public static class Trainer
     /// <summary>Trains <paramref name="network"/> on <paramref name="training"/> and returns the per-epoch history.</summary>
     /// <exception cref="ArgumentException">
     /// The data does not fit the network, an option is out of range, both <see cref="TrainingOptions.Validation"/> and
-    /// <see cref="TrainingOptions.ValidationSplit"/> are given, or the split leaves no sample to train on.
+    /// <see cref="TrainingOptions.ValidationSplit"/> are given, the split leaves no sample to train on, or
+    /// <see cref="TrainingOptions.Augmentation"/> rotates or shifts a network whose input is not an image.
     /// </exception>
     /// <exception cref="InvalidOperationException">
     /// A callback monitors a metric the call cannot produce: a validation figure without validation data, an accuracy of

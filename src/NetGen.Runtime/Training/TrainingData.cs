@@ -10,11 +10,12 @@ namespace NetGen;
 /// </summary>
 internal sealed class TrainingData
 {
-    private TrainingData(Dataset samples, int[]? trainingRows, Dataset? validation)
+    private TrainingData(Dataset samples, int[]? trainingRows, Dataset? validation, ImageAugmenter? augmenter)
     {
         Samples = samples;
         TrainingRows = trainingRows;
         Validation = validation;
+        Augmenter = augmenter;
     }
 
     /// <summary>The dataset the training batches are gathered from.</summary>
@@ -26,13 +27,20 @@ internal sealed class TrainingData
     /// <summary>The data scored after every epoch, or null.</summary>
     public Dataset? Validation { get; }
 
+    /// <summary>What augments the training batches (<see cref="TrainingOptions.Augmentation"/>), or null; never the validation data.</summary>
+    public ImageAugmenter? Augmenter { get; }
+
     /// <summary>The training data and the validation data of a Fit call; the options are already checked.</summary>
-    /// <exception cref="ArgumentException">The split leaves no sample to train on.</exception>
+    /// <exception cref="ArgumentException">
+    /// The split leaves no sample to train on, or the augmentation rotates or shifts but the network's input is not an image.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">An augmentation option is out of range.</exception>
     public static TrainingData Prepare(INetwork network, Dataset training, TrainingOptions options)
     {
+        var augmenter = options.Augmentation is { } augmentation ? ImageAugmenter.ForNetwork(network, augmentation) : null;
         if (options.ValidationSplit == 0)
         {
-            return new TrainingData(training, trainingRows: null, options.Validation);
+            return new TrainingData(training, trainingRows: null, options.Validation, augmenter);
         }
 
         var (trainingRows, validationRows) = ValidationSplit.Rows(training.Count, options.ValidationSplit, options.Seed);
@@ -44,9 +52,9 @@ internal sealed class TrainingData
                 nameof(TrainingOptions.ValidationSplit));
         }
 
-        return new TrainingData(training, trainingRows, training.CopyRows(validationRows));
+        return new TrainingData(training, trainingRows, training.CopyRows(validationRows), augmenter);
     }
 
-    /// <summary>A loader over the training rows in batches of <see cref="TrainingOptions.BatchSize"/>.</summary>
-    public BatchLoader CreateLoader(TrainingOptions options) => new(Samples, TrainingRows, options.BatchSize, options.Shuffle, options.Seed);
+    /// <summary>A loader over the training rows in batches of <see cref="TrainingOptions.BatchSize"/>, augmented by <see cref="Augmenter"/>.</summary>
+    public BatchLoader CreateLoader(TrainingOptions options) => new(Samples, TrainingRows, options.BatchSize, options.Shuffle, options.Seed, Augmenter);
 }

@@ -38,6 +38,13 @@ public sealed record TrainingOptions
     /// </summary>
     public double ValidationSplit { get; init; }
 
+    /// <summary>
+    /// Random rotations, shifts and noise applied to the training inputs as each batch is gathered (default none); the
+    /// targets and the validation data are never changed. Rotation and shift need a network whose input is an image,
+    /// [channels, height, width].
+    /// </summary>
+    public ImageAugmentation? Augmentation { get; init; }
+
     /// <summary>Called after every step.</summary>
     public Action<TrainingProgress>? Progress { get; init; }
 

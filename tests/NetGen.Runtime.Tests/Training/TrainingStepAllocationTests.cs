@@ -71,6 +71,33 @@ public sealed class TrainingStepAllocationTests
         Assert.Equal(0, allocated);
     }
 
+    [Fact]
+    public void The_trainers_step_with_augmentation_allocates_nothing_after_warm_up()
+    {
+        // Rotation, shift and noise on every batch, as TrainingOptions.Augmentation has the loader do.
+        var network = Create("LeNet5");
+        var (inputs, targets) = RandomSamples(network, (WarmUpSteps + Steps) * BatchSize, seed: 6);
+        var augmenter = new ImageAugmenter(new ImageAugmentation { MaxRotationDegrees = 15, MaxShift = 2, NoiseStandardDeviation = 0.1f, Seed = 1 }, [1, 28, 28]);
+        var loader = new BatchLoader(new Dataset(inputs, targets, network.InputSize, network.OutputSize), BatchSize, shuffle: true, seed: 1, augmenter);
+        var backend = new CpuTrainingBackend(network);
+        var optimizer = new Adam();
+        loader.StartEpoch(1);
+        for (var step = 0; step < WarmUpSteps; step++)
+        {
+            backend.TrainStep(loader, optimizer);
+        }
+
+        var allocated = AllocationMeter.BytesAllocatedBy(() =>
+        {
+            for (var step = 0; step < Steps; step++)
+            {
+                backend.TrainStep(loader, optimizer);
+            }
+        });
+
+        Assert.Equal(0, allocated);
+    }
+
     // The generated TrainStep is a member of each network class, not of INetwork.
     private static Func<float[], float[], Optimizer, float> TrainStepOf(INetwork network) => network switch
     {
