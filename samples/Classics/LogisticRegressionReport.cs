@@ -20,7 +20,7 @@ public static class LogisticRegressionReport
         output.WriteLine($"accuracy on the data: {result.Accuracy:P1}");
         if (options.PlotsDirectory is { } directory)
         {
-            output.WriteLine("wrote " + LogisticFigure.Save(result, Path.Combine(directory, "logistic-regression-boundary.png")));
+            output.WriteLine("wrote " + Path.GetRelativePath(Directory.GetCurrentDirectory(), LogisticFigure.Save(result, Path.Combine(directory, "logistic-regression-boundary.png"))));
         }
 
         return 0;

@@ -30,7 +30,7 @@ public static class PerceptronReport
         if (options.PlotsDirectory is { } directory)
         {
             output.WriteLine();
-            output.WriteLine("wrote " + PerceptronFigure.Save(results, Path.Combine(directory, "perceptron-decision-lines.png")));
+            output.WriteLine("wrote " + Path.GetRelativePath(Directory.GetCurrentDirectory(), PerceptronFigure.Save(results, Path.Combine(directory, "perceptron-decision-lines.png"))));
         }
 
         return results[0].Learned && results[1].Learned && !results[2].Learned ? 0 : 1;

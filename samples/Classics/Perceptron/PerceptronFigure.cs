@@ -20,7 +20,7 @@ public static class PerceptronFigure
             figure.AddPlot(panel);
         }
 
-        return PlotFile.Save(figure, path, 360 * panels.Length, 380);
+        return PlotFile.Save(figure, path, 380 * panels.Length, 400);
     }
 
     private static Plot Panel(PerceptronResult result)
@@ -31,14 +31,14 @@ public static class PerceptronFigure
         {
             var rows = Enumerable.Range(0, result.Gate.Rows).Where(row => result.Gate.Targets[row] == target).ToArray();
             DecisionLine.AddPoints(plot, rows.Select(row => (double)inputs[2 * row]).ToArray(), rows.Select(row => (double)inputs[(2 * row) + 1]).ToArray(),
-                target == 1f ? MarkerShape.FilledCircle : MarkerShape.OpenCircle, target == 1f ? Colors.C0 : Colors.C3, "t = " + target);
+                target == 1f ? MarkerShape.FilledCircle : MarkerShape.OpenCircle, target == 1f ? Colors.C0 : Colors.C3, "t = " + target, 10);
         }
 
-        DecisionLine.Add(plot, result.Weight1, result.Weight2, result.Bias, -0.5, 1.5, "w·x + b = 0");
+        DecisionLine.Add(plot, result.Weight1, result.Weight2, result.Bias, -0.5, 1.5, "w·x + b = 0 (on it: y = 1)", Colors.C2, LinePattern.Solid);
         plot.Axes.SetLimits(-0.5, 1.5, -0.5, 1.5);
         plot.Title(result.Learned
             ? string.Create(CultureInfo.InvariantCulture, $"{result.Gate.Name}: learned in {result.Epochs} epochs")
-            : string.Create(CultureInfo.InvariantCulture, $"{result.Gate.Name}: {result.WrongRows.Count} rows wrong after {result.Epochs}"));
+            : string.Create(CultureInfo.InvariantCulture, $"{result.Gate.Name}: {result.WrongRows.Count} rows wrong after {result.Epochs} epochs"));
         plot.XLabel("x₁");
         plot.YLabel("x₂");
         plot.ShowLegend(Edge.Bottom);

@@ -6,7 +6,7 @@ namespace NetGen.Samples.Classics.Regression;
 /// Gradient descent on ξ(w) = Σ (t − wx)² sees the data only through Σx², Σxt and Σt², and the walk-through's seven printed
 /// numbers fix those three sums (Σx² ≈ 8.593473, Σxt ≈ 16.892515, Σt² ≈ 33.454805). These points are the printed ones
 /// rescaled to have them: x scaled by 1.1327, t = 1.965738·x plus the printed points' residuals scaled by 0.6525, then
-/// rounded to float.
+/// rounded to float, a few moved by a float's last bit so that the sums land well inside the walk-through's rounding.
 /// </summary>
 public static class WalkthroughData
 {
