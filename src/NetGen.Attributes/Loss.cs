@@ -11,6 +11,12 @@ namespace NetGen
         BinaryCrossEntropy,
         /// <summary>Softmax fused with cross-entropy, computed stably from the logits of a linear output layer: −Σⱼ tⱼ ln softmax(z)ⱼ. Targets are one-hot rows or class indices.</summary>
         SoftmaxCrossEntropy,
+        /// <summary>
+        /// Rosenblatt's perceptron criterion on a <see cref="Activation.BinaryStep"/> output: Σⱼ |tⱼ − yⱼ| per sample (the
+        /// misclassified outputs), with δ = y − t passed straight through the step to z, so that plain SGD with batch 1 and
+        /// learning rate η is Rosenblatt's rule w ← w + η(t − y)x.
+        /// </summary>
+        Perceptron,
     }
 
     /// <summary>How per-sample losses are combined over a batch.</summary>

@@ -85,6 +85,21 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void PerceptronOnANonStepOutputReportsNG0011()
+    {
+        AssertSingleError("NG0011", """
+            using NetGen;
+
+            namespace Demo;
+
+            [Network(Loss = Loss.Perceptron)]
+            [Input(2)]
+            [[|Dense(1, Name = "Unit", Activation = Activation.Sigmoid)|]]
+            public partial class SigmoidPerceptron;
+            """, "Perceptron", "'Unit'", "BinaryStep");
+    }
+
+    [Fact]
     public void DenseOfZeroUnitsReportsNG0006()
     {
         AssertSingleError("NG0006", """

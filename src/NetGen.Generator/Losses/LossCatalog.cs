@@ -14,6 +14,7 @@ internal static class LossCatalog
         new AbsoluteErrorLoss(),
         new BinaryCrossEntropyLoss(),
         new SoftmaxCrossEntropyLoss(),
+        new PerceptronLoss(),
     ];
 
     private static readonly Dictionary<LossKind, LossDefinition> s_byKind = All.ToDictionary(loss => loss.Kind);

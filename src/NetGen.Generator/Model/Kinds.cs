@@ -40,6 +40,7 @@ internal enum LossKind
     MeanAbsoluteError,
     BinaryCrossEntropy,
     SoftmaxCrossEntropy,
+    Perceptron,
 }
 
 internal enum ReductionKind

@@ -48,6 +48,27 @@ public static class LossKernels
     }
 
     /// <summary>
+    /// Rosenblatt's perceptron criterion on binary-step outputs: Σ |t − y| (the misclassified outputs); gradient y − t,
+    /// taken as the gradient with respect to z (straight through the step), so SGD steps w by η(t − y)x.
+    /// </summary>
+    public static double Perceptron(ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> gradient, float scale)
+    {
+        var sum = 0.0;
+        var writeGradient = !gradient.IsEmpty;
+        for (var i = 0; i < output.Length; i++)
+        {
+            var difference = output[i] - target[i];
+            sum += Math.Abs(difference);
+            if (writeGradient)
+            {
+                gradient[i] = scale * difference;
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>
     /// Binary cross-entropy of sigmoid(z), from the logits z: max(z, 0) − z·t + ln(1 + e^−|z|), which never
     /// takes the log of 0; gradient with respect to z: sigmoid(z) − t.
     /// </summary>

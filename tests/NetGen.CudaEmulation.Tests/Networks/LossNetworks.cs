@@ -38,3 +38,10 @@ public partial class SummedBinaryCrossEntropyNet;
 [Dense(130, Name = "Hidden", Activation = Activation.ELU)]
 [Dense(5, Name = "Logits")]
 public partial class SummedSoftmaxCrossEntropyNet;
+
+/// <summary>Rosenblatt's perceptrons: δ = y − t passed through the step, below a tanh layer that the rule reaches too.</summary>
+[Network(Loss = Loss.Perceptron)]
+[Input(4)]
+[Dense(9, Name = "Hidden", Activation = Activation.Tanh)]
+[Dense(3, Name = "Output", Activation = Activation.BinaryStep)]
+public partial class PerceptronNet;

@@ -52,6 +52,7 @@ internal static class NetworkCatalog
         new(nameof(DeepFlattenNet), () => new DeepFlattenNet(), DeepFlattenNet.CudaProgram, s_small),
         new(nameof(SummedBinaryCrossEntropyNet), () => new SummedBinaryCrossEntropyNet(), SummedBinaryCrossEntropyNet.CudaProgram, s_small),
         new(nameof(SummedSoftmaxCrossEntropyNet), () => new SummedSoftmaxCrossEntropyNet(), SummedSoftmaxCrossEntropyNet.CudaProgram, s_small),
+        new(nameof(PerceptronNet), () => new PerceptronNet(), PerceptronNet.CudaProgram, s_small),
     };
 
     public static IReadOnlyList<NetworkCase> Spatial { get; } = new NetworkCase[]

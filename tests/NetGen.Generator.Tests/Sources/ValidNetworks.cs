@@ -99,6 +99,7 @@ internal static class ValidNetworks
         {
             "BinaryCrossEntropy" => "[Dense(1, Name = \"Output\", Activation = Activation.Sigmoid)]",
             "SoftmaxCrossEntropy" => "[Dense(3, Name = \"Output\")]",
+            "Perceptron" => "[Dense(2, Name = \"Output\", Activation = Activation.BinaryStep)]",
             _ => "[Dense(2, Name = \"Output\", Initializer = Initializer.Zeros)]",
         };
 

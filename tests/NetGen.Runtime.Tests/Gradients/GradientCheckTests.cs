@@ -20,6 +20,9 @@ public sealed class GradientCheckTests
         nameof(SummedSquaredErrorNet), nameof(DeepFlattenNet),
     };
 
+    /// <summary>Networks whose loss gradient is a rule rather than a derivative, checked against the rule in <see cref="PerceptronRuleTests"/>.</summary>
+    public static TheoryData<string> RuleNetworks() => new() { nameof(PerceptronNet) };
+
     public static TheoryData<string> RegularizationNetworks() => new()
     {
         nameof(DropoutNet), nameof(SpatialDropoutNet), nameof(BatchNormNet), nameof(SpatialBatchNormNet), nameof(DropConnectNet), nameof(DropConnectSoftmaxNet),
@@ -125,6 +128,7 @@ public sealed class GradientCheckTests
         nameof(SoftmaxCrossEntropyNet) => new SoftmaxCrossEntropyNet(),
         nameof(SummedSquaredErrorNet) => new SummedSquaredErrorNet(),
         nameof(DeepFlattenNet) => new DeepFlattenNet(),
+        nameof(PerceptronNet) => new PerceptronNet(),
         nameof(ConvMaxPoolNet) => new ConvMaxPoolNet(),
         nameof(StridedAvgPoolNet) => new StridedAvgPoolNet(),
         nameof(ReshapeNet) => new ReshapeNet(),

@@ -35,6 +35,17 @@ public sealed class LossValueTests
     }
 
     [Fact]
+    public void Perceptron_loss_counts_the_misclassified_outputs_and_its_gradient_is_y_minus_t()
+    {
+        float[] steps = [1f, 0f, 1f, 0f, 1f];
+        float[] labels = [1f, 1f, 0f, 0f, 1f];
+        var gradient = new float[steps.Length];
+
+        Assert.Equal(2.0, LossKernels.Perceptron(steps, labels, gradient, 0.5f));
+        Assert.Equal([0f, -0.5f, 0.5f, 0f, 0f], gradient);
+    }
+
+    [Fact]
     public void Binary_cross_entropy_from_logits_equals_the_textbook_form_and_survives_large_logits()
     {
         float[] logits = [0.3f, -2f, 5f, 0f];

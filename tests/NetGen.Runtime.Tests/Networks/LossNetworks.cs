@@ -34,3 +34,9 @@ public partial class SummedSquaredErrorNet;
 [Dense(4, Name = "Second", Activation = Activation.Sigmoid)]
 [Dense(3, Name = "Logits", Bias = false)]
 public partial class DeepFlattenNet;
+
+/// <summary>Two perceptrons side by side, trained by Rosenblatt's rule.</summary>
+[Network(Loss = Loss.Perceptron)]
+[Input(3)]
+[Dense(2, Name = "Unit", Activation = Activation.BinaryStep)]
+public partial class PerceptronNet;
