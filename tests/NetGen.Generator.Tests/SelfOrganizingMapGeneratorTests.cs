@@ -88,6 +88,22 @@ public sealed class SelfOrganizingMapGeneratorTests
     }
 
     [Fact]
+    public void NetworkAndMapThatIsNotPartialReportsNG0001OnceAndNG0029()
+    {
+        var run = GeneratorHarness.Run("""
+            using NetGen;
+
+            [Network]
+            [Input(2)]
+            [Dense(1)]
+            [SelfOrganizingMap(4, 4, 2)]
+            public class Both;
+            """);
+
+        Assert.Equal(new[] { "NG0001", "NG0029" }, run.NetGenDiagnostics.Select(diagnostic => diagnostic.Id).Order());
+    }
+
+    [Fact]
     public void MapOfMoreThanIntMaxValueFloatsReportsNG0030() =>
         DiagnosticTests.AssertSingleError("NG0030", """
             using NetGen;

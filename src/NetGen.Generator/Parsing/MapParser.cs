@@ -32,9 +32,13 @@ internal static class MapParser
             type.GetAttributes().Count(candidate => NetworkParser.IsNetGenAttribute(candidate.AttributeClass, MapAttributeName)) > 1 ||
             NetworkParser.AttributesHaveCompilerErrors(type, context.SemanticModel.Compilation, cancellationToken);
 
-        CheckDeclaration(type, context.TargetNode, classLocation, diagnostics);
-        var containingTypes = NetworkParser.ParseContainingTypes(type, type.Name, diagnostics);
-        if (type.GetAttributes().Any(candidate => NetworkParser.IsNetGenAttribute(candidate.AttributeClass, "NetworkAttribute")))
+        // A class that is also a network has its declaration checked by the network's pipeline: reporting NG0001–NG0003
+        // here too would give one mistake two diagnostics.
+        var isNetwork = type.GetAttributes().Any(candidate => NetworkParser.IsNetGenAttribute(candidate.AttributeClass, "NetworkAttribute"));
+        var declarationDiagnostics = isNetwork ? new List<DiagnosticInfo>() : diagnostics;
+        CheckDeclaration(type, context.TargetNode, classLocation, declarationDiagnostics);
+        var containingTypes = NetworkParser.ParseContainingTypes(type, type.Name, declarationDiagnostics);
+        if (isNetwork)
         {
             var location = attributeSyntax is null ? classLocation : SourceLocation.From(attributeSyntax.GetLocation());
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkAndMap, location, type.Name));

@@ -10,7 +10,7 @@ public abstract partial class SelfOrganizingMap
     public double QuantizationError(ReadOnlySpan<float> samples)
     {
         MapSamples.Count(samples, SampleSize, nameof(samples));
-        return Errors(samples).Quantization;
+        return Errors(samples.ToArray()).Quantization;
     }
 
     /// <summary>
@@ -21,7 +21,7 @@ public abstract partial class SelfOrganizingMap
     public double TopographicError(ReadOnlySpan<float> samples)
     {
         MapSamples.Count(samples, SampleSize, nameof(samples));
-        return Errors(samples).Topographic;
+        return Errors(samples.ToArray()).Topographic;
     }
 
     /// <summary>
@@ -55,16 +55,14 @@ public abstract partial class SelfOrganizingMap
     }
 
     /// <summary>Both errors in one pass; the best two units of each sample are found in parallel, the sums taken in sample order so that they do not depend on the threads.</summary>
-    private (double Quantization, double Topographic) Errors(ReadOnlySpan<float> samples)
+    private (double Quantization, double Topographic) Errors(float[] samples)
     {
         var count = samples.Length / SampleSize;
         var distances = new double[count];
         var separated = new bool[count];
-        // Parallel.For cannot capture a span; the samples are copied once, a small cost beside the search.
-        var copy = samples.ToArray();
         Parallel.For(0, count, index =>
         {
-            var (best, bestDistance, second) = BestTwoUnits(copy.AsSpan(index * SampleSize, SampleSize));
+            var (best, bestDistance, second) = BestTwoUnits(samples.AsSpan(index * SampleSize, SampleSize));
             distances[index] = Math.Sqrt(bestDistance);
             separated[index] = second >= 0 && !AreGridNeighbours(best, second);
         });

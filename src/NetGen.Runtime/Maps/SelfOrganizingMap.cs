@@ -136,6 +136,9 @@ public abstract partial class SelfOrganizingMap
             Initialize(samples, options.Seed);
         }
 
+        // One copy for the whole run: the errors after each epoch are computed in parallel, and a span cannot be captured.
+        var data = samples.ToArray();
+
         var steps = (long)options.Epochs * count;
         var learningRate = new ExponentialDecay(options.InitialLearningRate, options.FinalLearningRate, steps);
         var radius = new ExponentialDecay(options.InitialRadius ?? Math.Max(1f, Math.Max(GridRows, GridColumns) / 2f), options.FinalRadius, steps);
@@ -154,11 +157,11 @@ public abstract partial class SelfOrganizingMap
             new SeededRandom(options.Seed ^ ((long)epoch << 32)).Shuffle(order.AsSpan());
             foreach (var index in order)
             {
-                Step(samples.Slice(index * SampleSize, SampleSize), learningRate.At(step), radius.At(step), rowWeights, columnWeights);
+                Step(data.AsSpan(index * SampleSize, SampleSize), learningRate.At(step), radius.At(step), rowWeights, columnWeights);
                 step++;
             }
 
-            var (quantization, topographic) = Errors(samples);
+            var (quantization, topographic) = Errors(data);
             var result = new MapEpoch(epoch, learningRate.At(step - 1), radius.At(step - 1), quantization, topographic);
             history.Add(result);
             options.Progress?.Invoke(result);
