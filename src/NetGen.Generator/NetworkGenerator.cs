@@ -11,7 +11,8 @@ namespace NetGen.Generator;
 /// Finds every class marked [NetGen.Network], parses it into an equatable model, infers its shapes and
 /// emits its forward, backward and training code. Diagnostics travel in the model; a network with an
 /// error, or with a member of the user's that the generated code declares too, emits no code, so users see
-/// NetGen's message rather than a cascade of missing or duplicate members.
+/// NetGen's message rather than a cascade of missing or duplicate members. Classes marked [NetGen.SelfOrganizingMap]
+/// take a pipeline of their own, <see cref="MapPipeline"/>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
@@ -24,6 +25,8 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         public const string Parse = "NetGen.Parse";
         public const string Infer = "NetGen.Infer";
         public const string Emit = "NetGen.Emit";
+        public const string MapParse = "NetGen.MapParse";
+        public const string MapEmit = "NetGen.MapEmit";
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -39,6 +42,13 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (plan, _) => Produce(plan))
             .WithTrackingName(Steps.Emit);
 
+        RegisterOutputs(context, outputs);
+        MapPipeline.Register(context);
+    }
+
+    /// <summary>Adds each output's source and reports its diagnostics.</summary>
+    internal static void RegisterOutputs(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<NetworkOutput> outputs)
+    {
         context.RegisterSourceOutput(outputs, static (output, network) => AddSource(output, network));
 
         // Diagnostics are reported at locations in the compilation's own syntax trees, which #pragma warning disable and
@@ -54,9 +64,11 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     /// A file name unique per network: hint names compare without case and allow no '@', so the
     /// readable name is followed by a hash of the exact one (Demo.Net and Demo.NET both generate).
     /// </summary>
-    internal static string HintName(NetworkModel network)
+    internal static string HintName(NetworkModel network) => HintName(network.FullName);
+
+    /// <inheritdoc cref="HintName(NetworkModel)"/>
+    internal static string HintName(string fullName)
     {
-        var fullName = network.FullName;
         var hash = 2166136261u;
         foreach (var character in fullName)
         {

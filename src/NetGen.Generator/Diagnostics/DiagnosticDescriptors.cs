@@ -139,6 +139,16 @@ internal static class DiagnosticDescriptors
         "Noisy activation on the output layer",
         "{0} '{1}' is the output layer, so {2} adds its noise to the outputs the loss scores in training; put the noisy activation in a hidden layer");
 
+    public static readonly DiagnosticDescriptor NetworkAndMap = Error(
+        "NG0029",
+        "Class declared both a network and a self-organising map",
+        "'{0}' carries both [Network] and [SelfOrganizingMap]; a class is one or the other, so NetGen generates no map for it");
+
+    public static readonly DiagnosticDescriptor MapTooLarge = Error(
+        "NG0030",
+        "Self-organising map too large",
+        "Self-organising map '{0}' needs {1} × {2} units × {3} floats = {4} floats, more than 2,147,483,647; reduce its size");
+
     public static readonly DiagnosticDescriptor NotWholeSamples = Warning(
         "NG0021",
         "Argument is not a whole number of samples",

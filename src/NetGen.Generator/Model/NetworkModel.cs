@@ -14,10 +14,7 @@ internal sealed record NetworkModel(
     EquatableArray<UserMember> Members)
 {
     /// <summary>The fully qualified name users see, used as a hint name and in messages.</summary>
-    public string FullName =>
-        (Namespace is null ? string.Empty : Namespace + ".") +
-        string.Concat(System.Linq.Enumerable.Select(ContainingTypes, type => type.Name + ".")) +
-        ClassName;
+    public string FullName => QualifiedName.Of(Namespace, ContainingTypes, ClassName);
 }
 
 /// <summary>A type that encloses the network class, re-declared around the generated part.</summary>

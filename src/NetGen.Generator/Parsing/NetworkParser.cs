@@ -48,7 +48,7 @@ internal static class NetworkParser
             UserMembers.Read(type));
     }
 
-    private static bool AttributesHaveCompilerErrors(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
+    internal static bool AttributesHaveCompilerErrors(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
@@ -104,7 +104,7 @@ internal static class NetworkParser
         return null;
     }
 
-    private static EquatableArray<ContainingType> ParseContainingTypes(INamedTypeSymbol type, string networkName, List<DiagnosticInfo> diagnostics)
+    internal static EquatableArray<ContainingType> ParseContainingTypes(INamedTypeSymbol type, string networkName, List<DiagnosticInfo> diagnostics)
     {
         var containing = new List<ContainingType>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
