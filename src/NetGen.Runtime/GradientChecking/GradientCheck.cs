@@ -17,7 +17,7 @@ namespace NetGen;
 public static class GradientCheck
 {
     /// <summary>Float rounding units (2⁻²⁴ of the loss) a batch's loss may be off by, sums and activations included.</summary>
-    private const double LossRoundingUnits = 64;
+    private const double LossRoundingUnits = 8;
 
     /// <summary>How far, as a share of the full step's slope gap, the half step's gap may stray from half of it on a smooth loss.</summary>
     private const double KinkShare = 0.25;
@@ -78,14 +78,15 @@ public static class GradientCheck
         var full = Differentiate(network, step, inputs, targets, bufferIndex, h, center);
         // A float loss's rounding error, as it shows in a slope over h: what two slopes may differ by for no other reason.
         var noise = LossRoundingUnits * Math.Max(1.0, Math.Abs(center)) / (1 << 24) / h;
-        var atKink = false;
-        if (Math.Abs(full.Gap) > (options.KinkTolerance * Math.Max(Math.Abs(full.Forward), Math.Abs(full.Backward))) + noise)
-        {
-            // Curvature separates the one-sided slopes too, by h·L″, which halves with the step; the jump of a kink
-            // at θ stays whole. Halving the step tells them apart, at a cost paid only where the slopes disagree.
-            var half = Differentiate(network, step, inputs, targets, bufferIndex, h / 2, center);
-            atKink = Math.Abs(half.Gap - (full.Gap / 2)) > (KinkShare * Math.Abs(full.Gap)) + (2 * noise);
-        }
+        // Probing again at half the step tells a kink from curvature. Curvature separates the one-sided slopes by h·L″,
+        // which halves with the step, and moves the central difference by O(h²); a kink at θ keeps its whole jump in
+        // the gap, and one between θ and θ ± h moves the central difference as the step shrinks past it.
+        var half = Differentiate(network, step, inputs, targets, bufferIndex, h / 2, center);
+        var gapDisagrees = Math.Abs(full.Gap) > (options.KinkTolerance * Math.Max(Math.Abs(full.Forward), Math.Abs(full.Backward))) + noise
+            && Math.Abs(half.Gap - (full.Gap / 2)) > (KinkShare * Math.Abs(full.Gap)) + (2 * noise);
+        var centralMoves = Math.Abs(half.Central - full.Central)
+            > (options.KinkTolerance * Math.Max(Math.Abs(full.Central), Math.Abs(half.Central))) + (2 * noise);
+        var atKink = gapDisagrees || centralMoves;
 
         var relativeError = double.IsFinite(analytic) && double.IsFinite(full.Central)
             ? Math.Abs(analytic - full.Central) / Math.Max(Math.Max(Math.Abs(analytic), Math.Abs(full.Central)), floor)

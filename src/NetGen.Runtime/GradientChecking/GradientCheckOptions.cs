@@ -5,7 +5,7 @@ public sealed record GradientCheckOptions
 {
     /// <summary>
     /// Tensors with at most this many elements are checked whole; larger ones at this many elements drawn without
-    /// repetition from <see cref="SampleSeed"/>. Each element costs two training-mode loss evaluations.
+    /// repetition from <see cref="SampleSeed"/>. Each element costs four training-mode loss evaluations.
     /// </summary>
     public int MaxElementsPerTensor { get; init; } = 256;
 
@@ -28,11 +28,11 @@ public sealed record GradientCheckOptions
     public double Floor { get; init; } = 1e-2;
 
     /// <summary>
-    /// How far the one-sided slopes (L(θ + h) − L(θ)) / h and (L(θ) − L(θ − h)) / h may differ, relative to the larger
-    /// (beyond the loss's rounding noise), before the element is probed again at half the step. Where the gap does not
-    /// halve with the step, as curvature's would, the element counts as sitting on a kink where no derivative exists
-    /// (ReLU at 0, a max-pool tie): it is reported among <see cref="GradientCheckReport.Kinks"/> and left out of
-    /// <see cref="GradientCheckReport.Passed"/>.
+    /// Each element is probed at h and at h/2. On a smooth loss the one-sided slopes' gap halves with the step and the
+    /// central difference barely moves; where the gap stays whole, or the central difference moves by more than this
+    /// share (beyond the loss's rounding noise), a kink lies within the step: no derivative exists there to compare
+    /// with (ReLU at 0, a max-pool tie, or any unit of any sample of the batch crossing such a point). Those elements
+    /// are reported among <see cref="GradientCheckReport.Kinks"/> and left out of <see cref="GradientCheckReport.Passed"/>.
     /// </summary>
     public double KinkTolerance { get; init; } = 0.02;
 }
