@@ -99,6 +99,22 @@ public sealed class GradientCheckToolTests
     }
 
     [Fact]
+    public void A_kink_within_the_step_rather_than_at_the_parameter_is_reported_too()
+    {
+        var network = new ReluNet();
+        var (inputs, targets) = GradientCheckTests.RandomizedBatch(network);
+        // Hidden unit 0's pre-activation is its bias for every sample: at 0.6 steps above 0, ReLU's kink is in reach of θ − h only.
+        var step = new GradientCheckOptions().Step;
+        ReluNet.Layers.Hidden.Weight.Slice(network.Parameters)[..3].Clear();
+        ReluNet.Layers.Hidden.Bias.Slice(network.Parameters)[0] = (float)(0.6 * step);
+
+        var report = GradientCheck.Run(network, inputs, targets);
+
+        Assert.Contains(report.Kinks, kink => kink.Tensor.Name == "Hidden.Bias" && kink.Index == 0);
+        Assert.True(report.Passed(GradientCheckTests.Tolerance), report.ToString());
+    }
+
+    [Fact]
     public void Options_out_of_range_are_refused()
     {
         var network = new TanhNet();
