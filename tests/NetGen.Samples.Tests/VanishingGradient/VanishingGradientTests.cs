@@ -47,7 +47,7 @@ public sealed class VanishingGradientTests
     }
 
     [Fact]
-    public void The_sigmoid_stack_s_small_gradients_pass_the_gradient_check()
+    public void The_sigmoid_stack_passes_the_gradient_check()
     {
         var check = Result.Value.SigmoidGradientCheck;
 
