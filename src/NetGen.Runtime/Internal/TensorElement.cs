@@ -20,23 +20,26 @@ internal readonly record struct TensorElement(NamedTensor Tensor, int Index)
         throw new System.ArgumentOutOfRangeException(nameof(bufferIndex), bufferIndex, "No tensor holds this element.");
     }
 
-    /// <summary>The element's position by dimension, outermost first: "[3, 1]".</summary>
-    public string Position
+    /// <summary>The element's index along each dimension, outermost first: [3, 1].</summary>
+    public int[] Coordinates
     {
         get
         {
             var shape = Tensor.Shape;
-            var position = new int[shape.Count];
+            var coordinates = new int[shape.Count];
             var remainder = Index;
             for (var dimension = shape.Count - 1; dimension >= 0; dimension--)
             {
-                position[dimension] = remainder % shape[dimension];
+                coordinates[dimension] = remainder % shape[dimension];
                 remainder /= shape[dimension];
             }
 
-            return "[" + string.Join(", ", position) + "]";
+            return coordinates;
         }
     }
+
+    /// <summary>The element's position by dimension, outermost first: "[3, 1]".</summary>
+    public string Position => "[" + string.Join(", ", Coordinates) + "]";
 
     /// <summary>"'Hidden.Weight' element 13 [3, 1]".</summary>
     public override string ToString() => $"'{Tensor.Name}' element {Index} {Position}";

@@ -6,11 +6,11 @@ using NetGen.Cuda;
 
 namespace NetGen.Tests.Cuda;
 
-/// <summary>Every generated network in this assembly (the test networks and the samples'), by full type name.</summary>
+/// <summary>Every [Network] class in this assembly (the test networks and the samples'), by full type name.</summary>
 internal static class GeneratedNetworks
 {
     public static IReadOnlyDictionary<string, CudaProgram> All { get; } = typeof(GeneratedNetworks).Assembly.GetTypes()
-        .Where(type => typeof(INetwork).IsAssignableFrom(type) && !type.IsInterface)
+        .Where(type => typeof(INetwork).IsAssignableFrom(type) && type.IsDefined(typeof(NetworkAttribute), inherit: false)) // not hand-written wrappers
         .ToDictionary(
             type => type.FullName!,
             type => type.GetProperty("CudaProgram", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as CudaProgram

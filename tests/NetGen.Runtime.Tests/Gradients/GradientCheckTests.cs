@@ -62,18 +62,29 @@ public sealed class GradientCheckTests
         Assert.Contains(BinaryStepNet.Layers.Output.Weight.Slice(network.Gradients).ToArray(), gradient => gradient != 0f);
     }
 
+    /// <summary>
+    /// The tolerance on <see cref="GradientCheckReport.WorstRelativeError"/>: the worst of these networks, run in float,
+    /// reach 4e-3 (DropoutNet); a wrong backward pass is off by far more.
+    /// </summary>
+    internal const double Tolerance = 1e-2;
+
     private static void AssertGradientsMatch(INetwork network)
     {
+        var (inputs, targets) = RandomizedBatch(network);
+
+        var report = GradientCheck.Run(network, inputs, targets);
+
+        Assert.True(report.Passed(Tolerance), report.ToString());
+        Assert.Equal(network.ParameterCount, report.ElementsChecked);
+        Assert.True(report.Kinks.Count <= network.ParameterCount / 10,
+            $"{network.Name}: {report.Kinks.Count} of {network.ParameterCount} parameters sat on kinks");
+    }
+
+    /// <summary>Randomizes <paramref name="network"/>'s parameters and returns a batch to check it on.</summary>
+    internal static (float[] Inputs, float[] Targets) RandomizedBatch(INetwork network)
+    {
         GradientChecker.Randomize(network, seed: 11);
-        var inputs = GradientChecker.RandomArray(Batch * network.InputSize, seed: 12, -2f, 2f);
-        var targets = Targets(network, seed: 13);
-
-        var result = GradientChecker.Check(network, inputs, targets);
-
-        Assert.True(result.Failures.Count == 0, $"{network.Name}: {string.Join("; ", result.Failures)}");
-        Assert.True(result.SkippedAtKinks <= network.ParameterCount / 10,
-            $"{network.Name}: {result.SkippedAtKinks} of {network.ParameterCount} parameters sat on kinks");
-        Assert.True(result.Checked > 0);
+        return (GradientChecker.RandomArray(Batch * network.InputSize, seed: 12, -2f, 2f), Targets(network, seed: 13));
     }
 
     private static float[] Targets(INetwork network, int seed)
