@@ -60,9 +60,7 @@ public static class MapImages
         }
 
         plot.Axes.Left.TickGenerator = rowTicks;
-        plot.XLabel("column");
-        plot.YLabel("row");
-        plot.Title(title);
+        PlotStyle.Apply(plot, title, "column", "row");
         plot.Axes.Margins(0, 0);
         return PlotFile.Save(plot, path, 420, 360);
     }

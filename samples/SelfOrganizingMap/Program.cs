@@ -8,10 +8,10 @@ using NetGen.Samples.SelfOrganizingMap;
 
 // Trains two self-organising maps and saves their pictures: a 20×20 map of random RGB colours, and a 10×10 map of MNIST
 // digits (the first --digits training images), printing each epoch's quantisation and topographic errors.
-// Options: --out DIR (default docs/images under the current folder), --digits N (default 5000), --seed N (default 1),
+// Options: --out DIR (default plots under the current folder), --digits N (default 5000), --seed N (default 1),
 // --mnist DIR (default data/mnist; the digit map is skipped if MNIST is not there).
 
-var output = ReadOption(args, "--out", Path.Combine("docs", "images"));
+var output = ReadOption(args, "--out", "plots");
 var digitCount = int.Parse(ReadOption(args, "--digits", "5000"), CultureInfo.InvariantCulture);
 var seed = long.Parse(ReadOption(args, "--seed", "1"), CultureInfo.InvariantCulture);
 var mnistDirectory = ReadOption(args, "--mnist", Mnist.DefaultDirectory);

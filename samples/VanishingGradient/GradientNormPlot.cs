@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NetGen.Plotting;
 using ScottPlot;
 
 namespace NetGen.Samples.VanishingGradient;
@@ -11,9 +12,7 @@ public static class GradientNormPlot
     public static Plot Create(ExperimentResult result)
     {
         var plot = new Plot();
-        plot.Title("Weight-gradient norm per layer, first steps", 18);
-        plot.XLabel("layer (input → output)", 15);
-        plot.YLabel("mean ‖∂L/∂W‖ (log scale)", 15);
+        PlotStyle.Apply(plot, "Weight-gradient norm per layer, first steps", "layer (input → output)", "mean ‖∂L/∂W‖ (log scale)");
         AddSeries(plot, "sigmoid", result.Sigmoid, Colors.OrangeRed);
         AddSeries(plot, "ReLU", result.Relu, Colors.SteelBlue);
 

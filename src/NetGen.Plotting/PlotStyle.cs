@@ -9,10 +9,15 @@ namespace NetGen.Plotting;
 /// The look every NetGen plot shares: a sans-serif font where one is installed, and a title, axis labels and legend in
 /// sizes that stay legible when the image is scaled down.
 /// </summary>
-internal static class PlotStyle
+public static class PlotStyle
 {
+    /// <summary>The title's font size.</summary>
     public const float TitleSize = 20;
+
+    /// <summary>The axis labels' font size.</summary>
     public const float AxisLabelSize = 16;
+
+    /// <summary>The tick labels' and the legend's font size.</summary>
     public const float TickLabelSize = 13;
 
     /// <summary>
@@ -23,8 +28,10 @@ internal static class PlotStyle
         new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica", "Segoe UI" }
             .FirstOrDefault(SKFontManager.Default.FontFamilies.Contains);
 
+    /// <summary>Gives <paramref name="plot"/> the shared font and sizes, with its title and axis labels.</summary>
     public static void Apply(Plot plot, string title, string xLabel, string yLabel)
     {
+        ArgumentNullException.ThrowIfNull(plot);
         if (SansFont is not null)
         {
             plot.Font.Set(SansFont);

@@ -36,11 +36,10 @@ public static class PerceptronFigure
 
         DecisionLine.Add(plot, result.Weight1, result.Weight2, result.Bias, -0.5, 1.5, "w·x + b = 0 (on it: y = 1)", Colors.C2, LinePattern.Solid);
         plot.Axes.SetLimits(-0.5, 1.5, -0.5, 1.5);
-        plot.Title(result.Learned
+        var title = result.Learned
             ? string.Create(CultureInfo.InvariantCulture, $"{result.Gate.Name}: learned in {result.Epochs} epochs")
-            : string.Create(CultureInfo.InvariantCulture, $"{result.Gate.Name}: {result.WrongRows.Count} rows wrong after {result.Epochs} epochs"));
-        plot.XLabel("x₁");
-        plot.YLabel("x₂");
+            : string.Create(CultureInfo.InvariantCulture, $"{result.Gate.Name}: {result.WrongRows.Count} rows wrong after {result.Epochs} epochs");
+        PlotStyle.Apply(plot, title, "x₁", "x₂");
         plot.ShowLegend(Edge.Bottom);
         return plot;
     }

@@ -17,16 +17,14 @@ internal static class CSharpEmitter
         writer.Line("#nullable enable");
         writer.Line("#pragma warning disable CS1591");
         writer.Line();
-        if (network.Namespace is not null)
-        {
-            writer.Open("namespace " + network.Namespace);
-        }
+        EnclosingDeclarations.Write(writer, network.Namespace, network.ContainingTypes, () => WriteClass(writer, plan));
 
-        foreach (var containing in network.ContainingTypes)
-        {
-            writer.Open("partial " + containing.Keyword + " " + Literals.Identifier(containing.Name));
-        }
+        return writer.ToString();
+    }
 
+    private static void WriteClass(IndentedWriter writer, NetworkPlan plan)
+    {
+        var network = plan.Network;
         WriteClassDocumentation(writer, plan);
         writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen.Generator\", \"" + GeneratorVersion.Text + "\")]");
         writer.Open("partial class " + Literals.Identifier(network.ClassName) + " : global::NetGen.INetwork");
@@ -43,18 +41,6 @@ internal static class CSharpEmitter
         writer.Line();
         Cuda.CudaProgramWriter.Write(writer, Cuda.CudaEmitter.Build(plan));
         writer.Close();
-
-        foreach (var _ in network.ContainingTypes)
-        {
-            writer.Close();
-        }
-
-        if (network.Namespace is not null)
-        {
-            writer.Close();
-        }
-
-        return writer.ToString();
     }
 
     private static void WriteClassDocumentation(IndentedWriter writer, NetworkPlan plan)
