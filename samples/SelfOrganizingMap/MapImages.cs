@@ -60,7 +60,7 @@ public static class MapImages
         }
 
         plot.Axes.Left.TickGenerator = rowTicks;
-        PlotStyle.Apply(plot, title, "column", "row");
+        NetGenPlotStyle.Apply(plot, title, "column", "row");
         plot.Axes.Margins(0, 0);
         return PlotFile.Save(plot, path, 420, 360);
     }

@@ -12,7 +12,7 @@ public static class GradientNormPlot
     public static Plot Create(ExperimentResult result)
     {
         var plot = new Plot();
-        PlotStyle.Apply(plot, "Weight-gradient norm per layer, first steps", "layer (input → output)", "mean ‖∂L/∂W‖ (log scale)");
+        NetGenPlotStyle.Apply(plot, "Weight-gradient norm per layer, first steps", "layer (input → output)", "mean ‖∂L/∂W‖ (log scale)");
         AddSeries(plot, "sigmoid", result.Sigmoid, Colors.OrangeRed);
         AddSeries(plot, "ReLU", result.Relu, Colors.SteelBlue);
 

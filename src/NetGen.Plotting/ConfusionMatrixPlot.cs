@@ -43,7 +43,7 @@ public static class ConfusionMatrixPlot
         }
 
         var plot = new Plot();
-        PlotStyle.Apply(plot, title, "predicted class", "true class");
+        NetGenPlotStyle.Apply(plot, title, "predicted class", "true class");
         var heatmap = plot.Add.Heatmap(ToIntensities(counts));
         // ScottPlot's Blues runs from dark to light; reversed, more samples read as a deeper blue.
         heatmap.Colormap = new ScottPlot.Colormaps.Blues().Reversed();
@@ -53,8 +53,8 @@ public static class ConfusionMatrixPlot
         heatmap.Rectangle = new CoordinateRect(-0.5, classes - 0.5, -0.5, classes - 0.5);
         var colorBar = plot.Add.ColorBar(heatmap);
         colorBar.Label = "samples";
-        colorBar.LabelStyle.FontSize = PlotStyle.AxisLabelSize;
-        colorBar.Axis.TickLabelStyle.FontSize = PlotStyle.TickLabelSize;
+        colorBar.LabelStyle.FontSize = NetGenPlotStyle.AxisLabelSize;
+        colorBar.Axis.TickLabelStyle.FontSize = NetGenPlotStyle.TickLabelSize;
         colorBar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TickDensity = 0.4, IntegerTicksOnly = true };
 
         AnnotateCells(plot, counts);
@@ -90,7 +90,7 @@ public static class ConfusionMatrixPlot
             {
                 var count = counts[actual, predicted];
                 var text = plot.Add.Text(count.ToString(CultureInfo.InvariantCulture), predicted, classes - 1 - actual);
-                PlotStyle.Apply(text.LabelStyle);
+                NetGenPlotStyle.Apply(text.LabelStyle);
                 text.LabelAlignment = Alignment.MiddleCenter;
                 text.LabelFontSize = fontSize;
                 // Light text on the dark end of the colour map, dark text on the light end.

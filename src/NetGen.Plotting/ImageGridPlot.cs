@@ -34,7 +34,7 @@ public static class ImageGridPlot
         var columns = ImagesPerRow(rows, height * width);
         var mosaic = Mosaic(rows, columns, height, width);
         var plot = new Plot();
-        PlotStyle.Apply(plot, title, string.Empty, string.Empty);
+        NetGenPlotStyle.Apply(plot, title, string.Empty, string.Empty);
         var heatmap = plot.Add.Heatmap(mosaic);
         heatmap.Colormap = new ScottPlot.Colormaps.Grayscale();
         heatmap.ManualRange = new ScottPlot.Range(black, white);

@@ -61,7 +61,7 @@ public static class TrainingPlots
         }
 
         var plot = new Plot();
-        PlotStyle.Apply(plot, $"{metric} per epoch", "epoch", axisLabel);
+        NetGenPlotStyle.Apply(plot, $"{metric} per epoch", "epoch", axisLabel);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
             IntegerTicksOnly = true,

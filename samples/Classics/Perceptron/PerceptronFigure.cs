@@ -39,7 +39,7 @@ public static class PerceptronFigure
         var title = result.Learned
             ? string.Create(CultureInfo.InvariantCulture, $"{result.Gate.Name}: learned in {result.Epochs} epochs")
             : string.Create(CultureInfo.InvariantCulture, $"{result.Gate.Name}: {result.WrongRows.Count} rows wrong after {result.Epochs} epochs");
-        PlotStyle.Apply(plot, title, "x₁", "x₂");
+        NetGenPlotStyle.Apply(plot, title, "x₁", "x₂");
         plot.ShowLegend(Edge.Bottom);
         return plot;
     }

@@ -23,7 +23,7 @@ public static class LogisticFigure
         DecisionLine.Add(plot, result.Weight1, result.Weight2, result.Bias, -1, 5, "fitted: σ(w·x + b) = ½", Colors.C2, LinePattern.Solid);
         DecisionLine.Add(plot, 1, 1, -4, -1, 5, "best: x₁ + x₂ = 4", Colors.Black, LinePattern.Dashed);
         plot.Axes.SetLimits(-1, 5, -1, 5);
-        PlotStyle.Apply(plot, $"Logistic regression, accuracy {result.Accuracy:P1}", "x₁", "x₂");
+        NetGenPlotStyle.Apply(plot, $"Logistic regression, accuracy {result.Accuracy:P1}", "x₁", "x₂");
         plot.ShowLegend(Edge.Bottom);
         return PlotFile.Save(plot, path, 460, 480);
     }

@@ -9,7 +9,7 @@ namespace NetGen.Plotting;
 /// The look every NetGen plot shares: a sans-serif font where one is installed, and a title, axis labels and legend in
 /// sizes that stay legible when the image is scaled down.
 /// </summary>
-public static class PlotStyle
+public static class NetGenPlotStyle
 {
     /// <summary>The title's font size.</summary>
     public const float TitleSize = 20;
