@@ -40,6 +40,7 @@ public static class PerceptronFigure
             ? string.Create(CultureInfo.InvariantCulture, $"{result.Gate.Name}: learned in {result.Epochs} epochs")
             : string.Create(CultureInfo.InvariantCulture, $"{result.Gate.Name}: {result.WrongRows.Count} rows wrong after {result.Epochs} epochs");
         NetGenPlotStyle.Apply(plot, title, "x₁", "x₂");
+        plot.Title(title, size: 16);   // three panels side by side: the shared 20 would clip the longest title
         plot.ShowLegend(Edge.Bottom);
         return plot;
     }
