@@ -59,11 +59,14 @@ internal sealed partial class RbfLayer
             "    value += e[u] * (c[u * " + inputs + " + k] - x);\n" +
             "}\n\n" +
             string.Join("\n", CudaBelow.Store(below, "r", "value", below.PreActivation, below.Output, below.Delta));
-        var parameters = new List<CudaParameter>
-        {
-            CudaParameter.Reads(layer.Source), CudaParameter.Reads(layer.Buffer(KernelDelta)), CudaParameter.Reads(CudaNames.Parameters),
-        };
+        var parameters = new List<CudaParameter> { CudaParameter.Reads(layer.Buffer(KernelDelta)), CudaParameter.Reads(CudaNames.Parameters) };
         CudaBelow.AddMembers(below, new List<string>(), new List<string>(), parameters);
+        if (!parameters.Exists(parameter => parameter.Name == layer.Source))
+        {
+            // x is the output of the layer below, which a fused derivative already reads.
+            parameters.Add(CudaParameter.Reads(layer.Source));
+        }
+
         parameters.Add(CudaParameter.Batch);
         return CudaKernel.Elementwise(
             "rbf_input_gradient_" + layer.Id,
