@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace NetGen.CodeFixes;
 
 /// <summary>
-/// Spells [Flatten] the way the [Dense] or [Maxout] beside it is spelled: <c>Dense</c> gives <c>Flatten</c>,
+/// Spells [Flatten] the way the [Dense], [Maxout] or [Rbf] beside it is spelled: <c>Dense</c> gives <c>Flatten</c>,
 /// <c>NetGen.MaxoutAttribute</c> gives <c>NetGen.FlattenAttribute</c>. An alias gives the fully qualified name.
 /// </summary>
 internal static class FlattenAttributeName
@@ -19,8 +19,8 @@ internal static class FlattenAttributeName
 
     private static SimpleNameSyntax? Renamed(SimpleNameSyntax name) => name.Identifier.ValueText switch
     {
-        "Dense" or "Maxout" => SyntaxFactory.IdentifierName(PlainTokens.Identifier("Flatten")),
-        "DenseAttribute" or "MaxoutAttribute" => SyntaxFactory.IdentifierName(PlainTokens.Identifier("FlattenAttribute")),
+        "Dense" or "Maxout" or "Rbf" => SyntaxFactory.IdentifierName(PlainTokens.Identifier("Flatten")),
+        "DenseAttribute" or "MaxoutAttribute" or "RbfAttribute" => SyntaxFactory.IdentifierName(PlainTokens.Identifier("FlattenAttribute")),
         _ => null,
     };
 }

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace NetGen.CodeFixes;
 
-/// <summary>Inserts [Flatten] immediately before a [Dense] or [Maxout] attribute, keeping the layout around it.</summary>
+/// <summary>Inserts [Flatten] immediately before a [Dense], [Maxout] or [Rbf] attribute, keeping the layout around it.</summary>
 internal static class FlattenInsertion
 {
     public static SyntaxNode InsertBefore(SyntaxNode root, AttributeSyntax dense, AttributeListSyntax list)

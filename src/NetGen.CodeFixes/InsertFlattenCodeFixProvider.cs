@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace NetGen.CodeFixes;
 
-/// <summary>NG0010: inserts [Flatten] before a dense or maxout layer whose input is a matrix or an image.</summary>
+/// <summary>NG0010: inserts [Flatten] before a dense, maxout or RBF layer whose input is a matrix or an image.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsertFlattenCodeFixProvider))]
 [Shared]
 public sealed class InsertFlattenCodeFixProvider : CodeFixProvider

@@ -61,6 +61,31 @@ public sealed class InsertFlattenTests
     }
 
     [Fact]
+    public async Task InsertsFlattenBeforeAnRbfLayerSpelledAsItIs()
+    {
+        var fixedSources = await CodeFixRunner.ApplyFirstFixAsync(new InsertFlattenCodeFixProvider(), "NG0010", """
+            using NetGen;
+
+            [Network]
+            [Input(2, 4, 4)]
+            [NetGen.RbfAttribute(8)]
+            [Dense(1)]
+            public partial class Net;
+            """);
+
+        FixedSources.AssertFixedTo(fixedSources, """
+            using NetGen;
+
+            [Network]
+            [Input(2, 4, 4)]
+            [NetGen.FlattenAttribute]
+            [NetGen.RbfAttribute(8)]
+            [Dense(1)]
+            public partial class Net;
+            """);
+    }
+
+    [Fact]
     public async Task InsertsFlattenOnTheSameLineWhenTheAttributesShareOne()
     {
         var fixedSources = await CodeFixRunner.ApplyFirstFixAsync(new InsertFlattenCodeFixProvider(), "NG0010", """

@@ -293,6 +293,37 @@ public sealed class DiagnosticTests
             """, "Maxout 'Max'", "'Input' produces 1×4×4", "[Flatten]");
     }
 
+    [Fact]
+    public void RbfAfterAnImageReportsNG0010()
+    {
+        AssertSingleError("NG0010", """
+            using NetGen;
+
+            [Network]
+            [Input(1, 4, 4)]
+            [[|Rbf(3, Name = "Kernels")|]]
+            [Dense(1)]
+            public partial class UnflattenedRbfNet;
+            """, "Rbf 'Kernels'", "'Input' produces 1×4×4", "[Flatten]");
+    }
+
+    [Theory]
+    [InlineData("Width = 0", "Width = 0")]
+    [InlineData("Width = -0.5", "Width = -0.5")]
+    [InlineData("Width = double.PositiveInfinity", "Width = Infinity")]
+    public void RbfWidthNotPositiveReportsNG0031OnTheArgument(string option, string message)
+    {
+        AssertSingleError("NG0031", $$"""
+            using NetGen;
+
+            [Network]
+            [Input(2)]
+            [Rbf(4, Name = "Kernels", [|{{option}}|])]
+            [Dense(1)]
+            public partial class BadWidthNet;
+            """, "Rbf 'Kernels'", message, "positive and finite");
+    }
+
     [Theory]
     [InlineData("Momentum = 0", "Momentum = 0", "above 0 and at most 1")]
     [InlineData("Momentum = 1.5", "Momentum = 1.5", "above 0 and at most 1")]

@@ -56,6 +56,10 @@ public sealed class LayerInfoTests
 
         var maxout = (MaxoutLayerInfo)((INetwork)new NetGen.Tests.Networks.MaxoutNet()).Layers[1];
         Assert.Equal(3, maxout.Pieces);
+
+        var rbf = (RbfLayerInfo)((INetwork)new NetGen.Tests.Networks.RbfNet()).Layers[1];
+        Assert.Equal((LayerKind.Rbf, "Kernels.Center", "Kernels.LogWidth"), (rbf.Kind, rbf.Center.Name, rbf.LogWidth.Name));
+        Assert.Equal([5, 4], rbf.Center.Shape);
     }
 
     private static int Size(System.Collections.Generic.IReadOnlyList<int> shape) => shape.Aggregate(1, (product, dimension) => product * dimension);

@@ -149,6 +149,11 @@ internal static class DiagnosticDescriptors
         "Self-organising map too large",
         "Self-organising map '{0}' needs {1} × {2} units × {3} floats = {4} floats, more than 2,147,483,647; reduce its size");
 
+    public static readonly DiagnosticDescriptor RbfWidthNotPositive = Error(
+        "NG0031",
+        "RBF width not positive",
+        "Rbf '{0}' has Width = {1}; a kernel's initial width σ must be positive and finite");
+
     public static readonly DiagnosticDescriptor NotWholeSamples = Warning(
         "NG0021",
         "Argument is not a whole number of samples",

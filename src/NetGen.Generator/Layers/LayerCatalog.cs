@@ -8,6 +8,7 @@ using NetGen.Generator.Layers.Dropout;
 using NetGen.Generator.Layers.Flatten;
 using NetGen.Generator.Layers.Input;
 using NetGen.Generator.Layers.Maxout;
+using NetGen.Generator.Layers.Rbf;
 using NetGen.Generator.Layers.Pool2D;
 using NetGen.Generator.Layers.Reshape;
 using NetGen.Generator.Model;
@@ -29,6 +30,7 @@ internal static class LayerCatalog
         DropoutLayer.Instance,
         BatchNormLayer.Instance,
         MaxoutLayer.Instance,
+        RbfLayer.Instance,
     ];
 
     private static readonly Dictionary<LayerKind, LayerDescriptor> s_byKind = All.ToDictionary(descriptor => descriptor.Kind);

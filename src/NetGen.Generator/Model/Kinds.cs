@@ -16,6 +16,7 @@ internal enum LayerKind
     Dropout,
     BatchNorm,
     Maxout,
+    Rbf,
 }
 
 internal enum ActivationKind

@@ -13,6 +13,8 @@ internal static class TensorRoles
     public const string Beta = "Beta";
     public const string RunningMean = "RunningMean";
     public const string RunningVariance = "RunningVariance";
+    public const string Center = "Center";
+    public const string LogWidth = "LogWidth";
 
-    public static string[] All { get; } = { Weight, Bias, Alpha, Gamma, Beta, RunningMean, RunningVariance };
+    public static string[] All { get; } = { Weight, Bias, Alpha, Gamma, Beta, RunningMean, RunningVariance, Center, LogWidth };
 }

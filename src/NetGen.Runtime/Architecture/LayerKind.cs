@@ -21,4 +21,6 @@ public enum LayerKind
     BatchNorm,
     /// <summary>Maxout (<see cref="MaxoutLayerInfo"/>).</summary>
     Maxout,
+    /// <summary>Radial basis functions (<see cref="RbfLayerInfo"/>).</summary>
+    Rbf,
 }

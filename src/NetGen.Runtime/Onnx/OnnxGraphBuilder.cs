@@ -45,6 +45,14 @@ internal sealed class OnnxGraphBuilder
         CurrentShape = outputShape;
     }
 
+    /// <summary>Adds a node of <paramref name="opType"/> reading only <paramref name="inputs"/>, beside the chain: <see cref="Current"/> stays. Returns its output.</summary>
+    public string Beside(string layer, string opType, IReadOnlyList<string> inputs, params OnnxAttribute[] attributes)
+    {
+        var output = UniqueName(layer + "/" + opType);
+        _nodes.Add(new OnnxNode(output, opType, inputs, [output], attributes));
+        return output;
+    }
+
     /// <summary>An element-wise operator: the shape stays.</summary>
     public void Apply(string layer, string opType, params OnnxAttribute[] attributes) => Apply(layer, opType, CurrentShape, [], attributes);
 

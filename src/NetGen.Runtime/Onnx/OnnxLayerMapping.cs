@@ -44,6 +44,9 @@ internal static class OnnxLayerMapping
             case MaxoutLayerInfo maxout:
                 Maxout(graph, maxout);
                 break;
+            case RbfLayerInfo rbf:
+                Rbf(graph, rbf);
+                break;
             default:
                 throw graph.Unsupported(layer, $"layers of type {layer.GetType().Name} have no ONNX mapping");
         }
@@ -113,6 +116,24 @@ internal static class OnnxLayerMapping
         var units = Size(maxout.OutputShape);
         graph.EnsureShape(maxout.Name, [units, maxout.Pieces]);
         graph.Apply(maxout.Name, "ReduceMax", [units], [], OnnxAttribute.Of("axes", new long[] { 2 }), OnnxAttribute.Of("keepdims", 0L));
+    }
+
+    /// <summary>
+    /// φ = exp(−γ·Σₖ (x − c)²) with −γ = −exp(−2s)/2 computed from the log-widths beside the chain: x as [1, inputs] per
+    /// sample minus the centres [units, inputs] broadcasts to [units, inputs], and ReduceSumSquare over the inputs (axes
+    /// attribute: opset ≤ 17) leaves d² per unit, as the CPU sums it.
+    /// </summary>
+    private static void Rbf(OnnxGraphBuilder graph, RbfLayerInfo rbf)
+    {
+        var inputs = Size(rbf.InputShape);
+        var units = Size(rbf.OutputShape);
+        var twiceGamma = graph.Beside(rbf.Name, "Exp", [graph.Beside(rbf.Name, "Mul", [graph.Parameter(rbf.LogWidth), graph.Constant(rbf.Name + "/MinusTwo", -2f)])]);
+        var minusGamma = graph.Beside(rbf.Name, "Mul", [twiceGamma, graph.Constant(rbf.Name + "/MinusHalf", -0.5f)]);
+        graph.EnsureShape(rbf.Name, [1, inputs]);
+        graph.Apply(rbf.Name, "Sub", [units, inputs], [graph.Parameter(rbf.Center)]);
+        graph.Apply(rbf.Name, "ReduceSumSquare", [units], [], OnnxAttribute.Of("axes", new long[] { 2 }), OnnxAttribute.Of("keepdims", 0L));
+        graph.Apply(rbf.Name, "Mul", [units], [minusGamma]);
+        graph.Apply(rbf.Name, "Exp");
     }
 
     /// <summary>[channels, height, width] of an image, or [1, height, width] of a matrix.</summary>

@@ -79,7 +79,13 @@ internal static class NetworkCatalog
         new(nameof(MaxoutStackNet), () => new MaxoutStackNet(), MaxoutStackNet.CudaProgram, s_small),
     };
 
-    public static IEnumerable<NetworkCase> All => Reference.Concat(Activations).Concat(Losses).Concat(Spatial).Concat(Regularization).Concat(Maxout);
+    public static IReadOnlyList<NetworkCase> Rbf { get; } = new NetworkCase[]
+    {
+        new(nameof(RbfNet), () => new RbfNet(), RbfNet.CudaProgram, s_small),
+        new(nameof(RbfWideNet), () => new RbfWideNet(), RbfWideNet.CudaProgram, s_small),
+    };
+
+    public static IEnumerable<NetworkCase> All => Reference.Concat(Activations).Concat(Losses).Concat(Spatial).Concat(Regularization).Concat(Maxout).Concat(Rbf);
 
     public static NetworkCase Get(string name) => All.First(network => network.Name == name);
 

@@ -217,6 +217,16 @@ public sealed class MaxoutParityTests(ITestOutputHelper output) : ParityTests(ou
     public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
 }
 
+/// <summary>RBF kernels: distances and Gaussians, the scaled δ, the centres' and log-widths' gradients, as a hidden layer and as the only one.</summary>
+public sealed class RbfParityTests(ITestOutputHelper output) : ParityTests(output)
+{
+    public static TheoryData<string, int> Cases => NetworkCatalog.Cases(NetworkCatalog.Rbf);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
+}
+
 /// <summary>Every optimizer rule with norm clipping, value clipping, L2, L1 and decoupled weight decay, on every network.</summary>
 public sealed class OptimizerParityTests(ITestOutputHelper output) : ParityTests(output)
 {

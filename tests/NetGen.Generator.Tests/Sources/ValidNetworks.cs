@@ -193,6 +193,21 @@ internal static class ValidNetworks
         public partial class MaxoutDropConnectNet;
         """;
 
+    public const string RadialBasis = """
+        using NetGen;
+
+        namespace Demo;
+
+        /// <summary>RBF kernels on the input and on a tanh layer: centres, log-widths and the distances they keep.</summary>
+        [Network(Loss = Loss.MeanSquaredError)]
+        [Input(3)]
+        [Rbf(6, Name = "Kernels")]
+        [Dense(4, Name = "Hidden", Activation = Activation.Tanh)]
+        [Rbf(5, Name = "Deep", Width = 0.5)]
+        [Dense(1, Name = "Output")]
+        public partial class RadialBasisNet;
+        """;
+
     /// <summary>Every valid declaration above, by a name for test output.</summary>
     public static IReadOnlyDictionary<string, string> ByName { get; } = BuildByName();
 
@@ -210,6 +225,7 @@ internal static class ValidNetworks
             [nameof(SpatialVariety)] = SpatialVariety,
             [nameof(Regularized)] = Regularized,
             [nameof(MaxoutDropConnect)] = MaxoutDropConnect,
+            [nameof(RadialBasis)] = RadialBasis,
         };
 
         foreach (var loss in Enum.GetNames<NetGen.Loss>())

@@ -53,6 +53,10 @@ internal static class TestNetworks
         [nameof(MaxoutLogitsNet)] = () => new MaxoutLogitsNet(),
         [nameof(MaxoutOnlyNet)] = () => new MaxoutOnlyNet(),
 
+        // Radial basis functions.
+        [nameof(RbfNet)] = () => new RbfNet(),
+        [nameof(RbfOnlyNet)] = () => new RbfOnlyNet(),
+
         // The samples'.
         ["Samples." + nameof(NetGen.Samples.Xor.XorNet)] = () => new NetGen.Samples.Xor.XorNet(),
         ["Samples." + nameof(NetGen.Samples.Mnist.MnistMlp)] = () => new NetGen.Samples.Mnist.MnistMlp(),

@@ -30,6 +30,8 @@ public sealed class GradientCheckTests
 
     public static TheoryData<string> MaxoutNetworks() => new() { nameof(MaxoutNet), nameof(MaxoutLogitsNet) };
 
+    public static TheoryData<string> RbfNetworks() => new() { nameof(RbfNet), nameof(RbfOnlyNet) };
+
     public static TheoryData<string> SpatialNetworks() => new() { nameof(ConvMaxPoolNet), nameof(StridedAvgPoolNet), nameof(ReshapeNet) };
 
     [Theory]
@@ -47,6 +49,10 @@ public sealed class GradientCheckTests
     [Theory]
     [MemberData(nameof(MaxoutNetworks))]
     public void Maxout_gradients_match_central_differences(string name) => AssertGradientsMatch(Create(name));
+
+    [Theory]
+    [MemberData(nameof(RbfNetworks))]
+    public void Rbf_gradients_match_central_differences(string name) => AssertGradientsMatch(Create(name));
 
     [Theory]
     [MemberData(nameof(SpatialNetworks))]
@@ -151,6 +157,8 @@ public sealed class GradientCheckTests
         nameof(DropConnectSoftmaxNet) => new DropConnectSoftmaxNet(),
         nameof(MaxoutNet) => new MaxoutNet(),
         nameof(MaxoutLogitsNet) => new MaxoutLogitsNet(),
+        nameof(RbfNet) => new RbfNet(),
+        nameof(RbfOnlyNet) => new RbfOnlyNet(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }

@@ -18,7 +18,7 @@ public sealed class TrainingStepAllocationTests
     // The first step runs each product on the calling thread alone, sizing its buffers; the second starts the pool's threads.
     private const int WarmUpSteps = 2;
 
-    public static TheoryData<string> Networks => new() { "MnistMlp", "LeNet5", "DropoutNet", "NoisyReluNet", "SpatialNoisyReluNet", "DropConnectNet", "MaxoutNet" };
+    public static TheoryData<string> Networks => new() { "MnistMlp", "LeNet5", "DropoutNet", "NoisyReluNet", "SpatialNoisyReluNet", "DropConnectNet", "MaxoutNet", "RbfNet" };
 
     [Theory]
     [MemberData(nameof(Networks))]
@@ -108,6 +108,7 @@ public sealed class TrainingStepAllocationTests
         Networks.SpatialNoisyReluNet spatial => (inputs, targets, optimizer) => spatial.TrainStep(inputs, targets, optimizer),
         Networks.DropConnectNet dropConnect => (inputs, targets, optimizer) => dropConnect.TrainStep(inputs, targets, optimizer),
         Networks.MaxoutNet maxout => (inputs, targets, optimizer) => maxout.TrainStep(inputs, targets, optimizer),
+        Networks.RbfNet rbf => (inputs, targets, optimizer) => rbf.TrainStep(inputs, targets, optimizer),
         _ => throw new ArgumentException($"No TrainStep for {network.Name}.", nameof(network)),
     };
 
@@ -121,6 +122,7 @@ public sealed class TrainingStepAllocationTests
             "SpatialNoisyReluNet" => new Networks.SpatialNoisyReluNet(),
             "DropConnectNet" => new Networks.DropConnectNet(),
             "MaxoutNet" => new Networks.MaxoutNet(),
+            "RbfNet" => new Networks.RbfNet(),
             _ => new MnistMlp(),
         };
         network.Initialize(seed: 1);
