@@ -33,5 +33,11 @@ namespace NetGen
         /// is shared by every sample of the batch; the bias is never dropped.
         /// </summary>
         public double DropConnect { get; set; }
+
+        /// <summary>
+        /// Whether the layer applies to every step of a sequence (steps × features → steps × units, the same weights at each
+        /// step), as after a recurrent layer with <see cref="RecurrentAttribute.ReturnSequences"/> (default false).
+        /// </summary>
+        public bool PerStep { get; set; }
     }
 }

@@ -154,6 +154,31 @@ internal static class DiagnosticDescriptors
         "RBF width not positive",
         "Rbf '{0}' has Width = {1}; a kernel's initial width σ must be positive and finite");
 
+    public static readonly DiagnosticDescriptor RecurrentNeedsSequence = Error(
+        "NG0032",
+        "Recurrent layer without a sequence input",
+        "{0} '{1}' reads a sequence (steps × features) but '{2}' produces {3}; declare the input as [Input(steps, features, Sequence = true)], or give the recurrent layer below ReturnSequences = true");
+
+    public static readonly DiagnosticDescriptor SequenceIntoVectorLayer = Error(
+        "NG0033",
+        "Sequence output into a layer that takes a vector",
+        "{0} '{1}' takes a vector but '{2}' produces the sequence {3}; {4}");
+
+    public static readonly DiagnosticDescriptor TruncationBeyondSequence = Warning(
+        "NG0034",
+        "Truncation longer than the sequence",
+        "{0} '{1}' truncates backpropagation through time to {2} steps, but its sequence has {3}; the truncation changes nothing, so remove Bptt or make it shorter");
+
+    public static readonly DiagnosticDescriptor SequenceNeedsTwoSizes = Error(
+        "NG0035",
+        "Sequence input without steps and features",
+        "A sequence input has two sizes, steps × features, but this one has {0} size{1}");
+
+    public static readonly DiagnosticDescriptor PerStepWithoutSequence = Warning(
+        "NG0036",
+        "Per-step dense layer on a vector",
+        "Dense '{0}' sets PerStep = true but '{1}' produces {2}, not a sequence; the layer applies once per sample, so remove PerStep");
+
     public static readonly DiagnosticDescriptor NotWholeSamples = Warning(
         "NG0021",
         "Argument is not a whole number of samples",

@@ -115,7 +115,13 @@ internal static class ShapeInference
     private static void CheckLoss(NetworkModel network, PlannedLayer output, List<DiagnosticInfo> diagnostics)
     {
         var activation = OutputActivation(output);
-        if (LossCatalog.For(network.Loss).OutputProblem(activation, output.OutputSize) is { } problem)
+        if (output.OutputShape.Kind == ShapeKind.Sequence && network.Loss is LossKind.SoftmaxCrossEntropy or LossKind.Perceptron)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossDoesNotFitOutput, output.Layer.Location,
+                network.Loss, output.Name, activation + ", the sequence " + output.OutputShape,
+                "it scores one class per sample, so end the network with a vector: ReturnSequences = false, or [Flatten] and a dense layer"));
+        }
+        else if (LossCatalog.For(network.Loss).OutputProblem(activation, output.OutputSize) is { } problem)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossDoesNotFitOutput, output.Layer.Location,
                 network.Loss, output.Name, activation + ", " + Outputs(output.OutputShape), problem));
@@ -130,8 +136,9 @@ internal static class ShapeInference
     private static string Outputs(Shape shape) =>
         shape.Dimensions.Count == 1 ? Plural.Of(shape.Size, "output") : shape + " outputs";
 
+    /// <summary>How predictions are scored; a sequence output (one value per step) is not scored.</summary>
     private static AccuracyKind AccuracyOf(NetworkModel network, PlannedLayer? output) =>
-        output is null ? AccuracyKind.None : LossCatalog.For(network.Loss).Accuracy(OutputActivation(output), output.OutputSize);
+        output is null || output.OutputShape.Kind == ShapeKind.Sequence ? AccuracyKind.None : LossCatalog.For(network.Loss).Accuracy(OutputActivation(output), output.OutputSize);
 
     private static ActivationKind OutputActivation(PlannedLayer output) =>
         LayerCatalog.For(output).ActivationOf(output)?.Kind ?? ActivationKind.Identity;

@@ -9,6 +9,7 @@ using NetGen.Generator.Layers.Flatten;
 using NetGen.Generator.Layers.Input;
 using NetGen.Generator.Layers.Maxout;
 using NetGen.Generator.Layers.Rbf;
+using NetGen.Generator.Layers.Recurrent;
 using NetGen.Generator.Layers.Pool2D;
 using NetGen.Generator.Layers.Reshape;
 using NetGen.Generator.Model;
@@ -31,6 +32,9 @@ internal static class LayerCatalog
         BatchNormLayer.Instance,
         MaxoutLayer.Instance,
         RbfLayer.Instance,
+        RecurrentLayer.SimpleRnn,
+        RecurrentLayer.Lstm,
+        RecurrentLayer.Gru,
     ];
 
     private static readonly Dictionary<LayerKind, LayerDescriptor> s_byKind = All.ToDictionary(descriptor => descriptor.Kind);

@@ -17,6 +17,9 @@ internal enum LayerKind
     BatchNorm,
     Maxout,
     Rbf,
+    SimpleRnn,
+    Lstm,
+    Gru,
 }
 
 internal enum ActivationKind

@@ -14,6 +14,9 @@ internal enum ShapeKind
 
     /// <summary>Channels × height × width (NCHW).</summary>
     Image,
+
+    /// <summary>Steps × features: what recurrent layers read, and give when they return every step.</summary>
+    Sequence,
 }
 
 /// <summary>The shape of one sample as it flows between layers: its kind, and its dimensions outermost first.</summary>
@@ -28,6 +31,8 @@ internal sealed record Shape(ShapeKind Kind, EquatableArray<int> Dimensions)
     public static Shape Vector(int size) => new(ShapeKind.Vector, new EquatableArray<int>(new[] { size }));
 
     public static Shape Image(int channels, int height, int width) => new(ShapeKind.Image, new EquatableArray<int>(new[] { channels, height, width }));
+
+    public static Shape Sequence(int steps, int features) => new(ShapeKind.Sequence, new EquatableArray<int>(new[] { steps, features }));
 
     /// <summary>The shape an attribute's sizes declare: one is a vector, two a matrix, three an image.</summary>
     public static Shape Declared(EquatableArray<int> dimensions) => new(
@@ -44,6 +49,12 @@ internal sealed record Shape(ShapeKind Kind, EquatableArray<int> Dimensions)
     public bool IsKnown => Dimensions.Count > 0;
 
     public bool IsSpatial => Kind is ShapeKind.Matrix or ShapeKind.Image;
+
+    /// <summary>Steps of a sequence.</summary>
+    public int Steps => Dimensions[0];
+
+    /// <summary>Features at each step of a sequence.</summary>
+    public int Features => Dimensions[1];
 
     /// <summary>Floats in one sample, saturating at <see cref="int.MaxValue"/> (which inference reports as too large).</summary>
     public int Size => Product(Dimensions);

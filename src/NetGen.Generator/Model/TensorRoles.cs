@@ -15,6 +15,11 @@ internal static class TensorRoles
     public const string RunningVariance = "RunningVariance";
     public const string Center = "Center";
     public const string LogWidth = "LogWidth";
+    public const string InputWeight = "InputWeight";
+    public const string RecurrentWeight = "RecurrentWeight";
+    public const string InputBias = "InputBias";
+    public const string RecurrentBias = "RecurrentBias";
 
-    public static string[] All { get; } = { Weight, Bias, Alpha, Gamma, Beta, RunningMean, RunningVariance, Center, LogWidth };
+    public static string[] All { get; } =
+        { Weight, Bias, Alpha, Gamma, Beta, RunningMean, RunningVariance, Center, LogWidth, InputWeight, RecurrentWeight, InputBias, RecurrentBias };
 }

@@ -23,4 +23,10 @@ public enum LayerKind
     Maxout,
     /// <summary>Radial basis functions (<see cref="RbfLayerInfo"/>).</summary>
     Rbf,
+    /// <summary>An Elman recurrent layer (<see cref="RecurrentLayerInfo"/>).</summary>
+    SimpleRnn,
+    /// <summary>Long short-term memory (<see cref="RecurrentLayerInfo"/>).</summary>
+    Lstm,
+    /// <summary>A gated recurrent unit (<see cref="RecurrentLayerInfo"/>).</summary>
+    Gru,
 }

@@ -208,6 +208,22 @@ internal static class ValidNetworks
         public partial class RadialBasisNet;
         """;
 
+    public const string Recurrent = """
+        using NetGen;
+
+        namespace Demo;
+
+        /// <summary>Stacked recurrent layers of every cell over a sequence, a per-step dense layer, and truncated BPTT.</summary>
+        [Network(Loss = Loss.SoftmaxCrossEntropy)]
+        [Input(6, 3, Sequence = true)]
+        [Gru(5, Name = "Encoder", ReturnSequences = true)]
+        [SimpleRnn(4, Name = "Elman", ReturnSequences = true, Activation = Activation.ReLU, Bias = false)]
+        [Dense(3, Name = "PerStep", PerStep = true, Activation = Activation.Tanh)]
+        [Lstm(7, Name = "Memory", Bptt = 3)]
+        [Dense(2, Name = "Logits")]
+        public partial class RecurrentNet;
+        """;
+
     /// <summary>Every valid declaration above, by a name for test output.</summary>
     public static IReadOnlyDictionary<string, string> ByName { get; } = BuildByName();
 
@@ -226,6 +242,7 @@ internal static class ValidNetworks
             [nameof(Regularized)] = Regularized,
             [nameof(MaxoutDropConnect)] = MaxoutDropConnect,
             [nameof(RadialBasis)] = RadialBasis,
+            [nameof(Recurrent)] = Recurrent,
         };
 
         foreach (var loss in Enum.GetNames<NetGen.Loss>())

@@ -56,6 +56,8 @@ internal sealed partial class DenseLayer
         }
     }
 
+    /// <summary>Rows, inputs and units of the products: a per-step layer treats each step of each sample as a row.</summary>
     private static string Sizes(CSharpLayer layer) =>
-        "batchSize, " + Literals.Int(layer.Plan.InputSize) + ", " + Literals.Int(layer.Plan.OutputSize);
+        (RowsPerSample(layer.Plan) == 1 ? "batchSize" : "batchSize * " + Literals.Int(RowsPerSample(layer.Plan))) + ", " +
+        Literals.Int(Inputs(layer.Plan)) + ", " + Literals.Int(Units(layer.Plan));
 }

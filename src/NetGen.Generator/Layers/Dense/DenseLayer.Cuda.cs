@@ -11,8 +11,8 @@ internal sealed partial class DenseLayer
     public override IEnumerable<CudaKernel> ForwardKernels(CudaLayer layer)
     {
         var plan = layer.Plan;
-        var inputs = C.Int(plan.InputSize);
-        var units = C.Int(plan.OutputSize);
+        var inputs = C.Int(Inputs(plan));
+        var units = C.Int(Units(plan));
         var options = Options(plan);
         if (options.DropsConnections)
         {
@@ -28,8 +28,8 @@ internal sealed partial class DenseLayer
             "return in[m * " + inputs + " + k];",
             "return weight[n * " + inputs + " + k];",
             "m * " + units + " + n",
-            rowsPerSample: 1,
-            depth: plan.InputSize,
+            rowsPerSample: RowsPerSample(plan),
+            depth: Inputs(plan),
             Operands(layer));
     }
 
@@ -37,16 +37,16 @@ internal sealed partial class DenseLayer
     {
         var kernels = CudaProductKernels.ParameterGradients(
             layer, "dense",
-            "return delta[k * " + C.Int(layer.Plan.OutputSize) + " + m];",
-            "return in[k * " + C.Int(layer.Plan.InputSize) + " + n];",
-            input: "x", rowsPerSample: 1);
+            "return delta[k * " + C.Int(Units(layer.Plan)) + " + m];",
+            "return in[k * " + C.Int(Inputs(layer.Plan)) + " + n];",
+            input: "x", rowsPerSample: RowsPerSample(layer.Plan));
         var options = Options(layer.Plan);
         return options.DropsConnections ? kernels.Append(DropConnect.MaskWeightGradientKernel(layer, options.DropConnect)) : kernels;
     }
 
     public override CudaKernel InputGradientKernel(CudaLayer layer, CudaLayer below)
     {
-        int inputs = layer.Plan.InputSize, units = layer.Plan.OutputSize;
+        int inputs = Inputs(layer.Plan), units = Units(layer.Plan);
         return CudaProductKernels.InputGradient(
             layer, below, "dense_input_gradient_" + layer.Id,
             layer.Plan.Name + ": δ below = (δ·W" + (Options(layer.Plan).DropsConnections ? ", W as masked in the forward pass" : string.Empty) + ")" +
@@ -54,10 +54,10 @@ internal sealed partial class DenseLayer
             "return delta[m * " + C.Int(units) + " + k];",
             "return weight[k * " + C.Int(inputs) + " + n];",
             "m * " + C.Int(inputs) + " + n",
-            rowsPerSample: 1, columns: inputs, depth: units, Operands(layer));
+            rowsPerSample: RowsPerSample(layer.Plan), columns: inputs, depth: units, Operands(layer));
     }
 
-    public override IEnumerable<CudaBufferSpec> ScratchBuffers(CudaLayer layer) => [CudaProductKernels.WeightGradientPartials(layer, rowsPerSample: 1)];
+    public override IEnumerable<CudaBufferSpec> ScratchBuffers(CudaLayer layer) => [CudaProductKernels.WeightGradientPartials(layer, RowsPerSample(layer.Plan))];
 
     /// <summary>With DropConnect the products read the masked weights; otherwise the layer's own operands.</summary>
     private static CudaProductOperands Operands(CudaLayer layer) =>

@@ -8,8 +8,11 @@ using NetGen.Generator.Parsing;
 
 namespace NetGen.Generator.Layers.Dense;
 
-/// <summary>[Dense(units)]: y = f(W·x + b) on a vector, W shaped [units, inputs]; in training, with DropConnect, y = f((M ∘ W)·x / (1 − p) + b).</summary>
-internal sealed record DenseOptions(int Units, ActivationChoice Activation, InitializerKind Initializer, bool HasBias, double DropConnect) : LayerOptions
+/// <summary>
+/// [Dense(units)]: y = f(W·x + b) on a vector, W shaped [units, inputs]; in training, with DropConnect, y = f((M ∘ W)·x / (1 − p) + b).
+/// With PerStep, the same on every step of a sequence (planning keeps PerStep only where the input is a sequence).
+/// </summary>
+internal sealed record DenseOptions(int Units, ActivationChoice Activation, InitializerKind Initializer, bool HasBias, double DropConnect, bool PerStep) : LayerOptions
 {
     /// <summary>Whether a training step masks the weights (DropConnect above 0).</summary>
     public bool DropsConnections => DropConnect > 0;
@@ -31,25 +34,39 @@ internal sealed partial class DenseLayer : ComputeLayerDescriptor
         var initializer = arguments.Enum("Initializer", InitializerKind.Default);
         var hasBias = arguments.Bool("Bias", defaultValue: true);
         var (dropConnect, location) = arguments.NamedDouble("DropConnect");
-        return new DenseOptions(arguments.Size(), activation, initializer, hasBias, DropProbability.Checked(arguments, dropConnect, location, "DropConnect = ", "weight"));
+        var perStep = arguments.Bool("PerStep", defaultValue: false);
+        return new DenseOptions(arguments.Size(), activation, initializer, hasBias, DropProbability.Checked(arguments, dropConnect, location, "DropConnect = ", "weight"), perStep);
     }
 
     public override LayerPlan Plan(LayerPlanning planning)
     {
         var options = (DenseOptions)planning.Layer.Options;
         var input = planning.Input;
-        if (input.Kind != ShapeKind.Vector)
+        var perStep = options.PerStep && input.Kind == ShapeKind.Sequence;
+        if (options.PerStep && input.Kind == ShapeKind.Vector && input.IsKnown)
         {
-            planning.Report(DiagnosticDescriptors.LayerNeedsVector, planning.Layer.Kind, planning.Layer.Name, planning.PreviousName, input);
+            planning.Report(DiagnosticDescriptors.PerStepWithoutSequence, planning.Layer.Name, planning.PreviousName, input);
+        }
+        else if (!perStep)
+        {
+            VectorInput.Check(planning, canApplyPerStep: true);
         }
 
         var units = options.Units;
+        var inputs = perStep ? input.Features : input.Size;
+        if (perStep && ActivationCatalog.For(options.Activation.Kind).Form is ActivationForm.RowWise or ActivationForm.Learned)
+        {
+            planning.Report(DiagnosticDescriptors.ActivationNotSupported, planning.Layer.Kind, planning.Layer.Name, options.Activation.Kind,
+                "a per-step dense layer takes element-wise activations only");
+            options = options with { Activation = ActivationChoice.Identity };
+        }
+
         var activation = ActivationResolution.Resolve(planning, options.Activation);
         var initializer = ActivationResolution.Initializer(options.Initializer, activation);
         var tensors = new System.Collections.Generic.List<TensorDeclaration>
         {
-            TensorDeclaration.Parameter(TensorRoles.Weight, new EquatableArray<int>(new[] { units, input.Size }),
-                TensorInitialization.Random(initializer, fanIn: input.Size, fanOut: units), "Weights shaped [outputs, inputs]."),
+            TensorDeclaration.Parameter(TensorRoles.Weight, new EquatableArray<int>(new[] { units, inputs }),
+                TensorInitialization.Random(initializer, fanIn: inputs, fanOut: units), "Weights shaped [outputs, inputs]."),
         };
         if (options.HasBias)
         {
@@ -62,13 +79,14 @@ internal sealed partial class DenseLayer : ComputeLayerDescriptor
                 "PReLU's learned slope for z ≤ 0, one per unit."));
         }
 
-        var buffers = LayerBuffers.Standard(units, activation);
+        var output = perStep ? Shape.Sequence(input.Steps, units) : Shape.Vector(units);
+        var buffers = LayerBuffers.Standard(output.Size, activation);
         if (options.DropsConnections)
         {
             buffers.Add(DropConnect.Buffer(Shape.Product(tensors[0].Shape)));
         }
 
-        return new LayerPlan(input, Shape.Vector(units), options with { Activation = activation, Initializer = initializer }, tensors, buffers);
+        return new LayerPlan(input, output, options with { Activation = activation, Initializer = initializer, PerStep = perStep }, tensors, buffers);
     }
 
     public override ActivationChoice? ActivationOf(PlannedLayer layer) => Options(layer).Activation;
@@ -78,8 +96,17 @@ internal sealed partial class DenseLayer : ComputeLayerDescriptor
                            LayerInfoEmitter.Tensor(layer, TensorRoles.Bias) + ", " + Literals.Float(Options(layer).DropConnect));
 
     public override string Details(PlannedLayer layer) =>
-        ", " + Options(layer).Activation.Kind +
+        ", " + Options(layer).Activation.Kind + (Options(layer).PerStep ? ", at every step" : string.Empty) +
         (Options(layer).DropsConnections ? ", DropConnect " + Options(layer).DropConnect.ToString("R", CultureInfo.InvariantCulture) : string.Empty);
 
     private static DenseOptions Options(PlannedLayer layer) => (DenseOptions)layer.Options;
+
+    /// <summary>Rows of the layer's products per sample: the steps of a per-step layer, otherwise 1.</summary>
+    private static int RowsPerSample(PlannedLayer layer) => Options(layer).PerStep ? layer.InputShape.Steps : 1;
+
+    /// <summary>Inputs of each row: the features of a step, or the whole sample.</summary>
+    private static int Inputs(PlannedLayer layer) => Options(layer).PerStep ? layer.InputShape.Features : layer.InputSize;
+
+    /// <summary>Outputs of each row.</summary>
+    private static int Units(PlannedLayer layer) => Options(layer).Units;
 }

@@ -49,10 +49,7 @@ internal sealed partial class MaxoutLayer : ComputeLayerDescriptor
     {
         var options = (MaxoutOptions)planning.Layer.Options;
         var input = planning.Input;
-        if (input.Kind != ShapeKind.Vector)
-        {
-            planning.Report(DiagnosticDescriptors.LayerNeedsVector, planning.Layer.Kind, planning.Layer.Name, planning.PreviousName, input);
-        }
+        VectorInput.Check(planning);
 
         var rows = options.Rows;
         if (rows == int.MaxValue)

@@ -48,10 +48,7 @@ internal sealed partial class RbfLayer : ComputeLayerDescriptor
     {
         var options = (RbfOptions)planning.Layer.Options;
         var input = planning.Input;
-        if (input.Kind != ShapeKind.Vector)
-        {
-            planning.Report(DiagnosticDescriptors.LayerNeedsVector, planning.Layer.Kind, planning.Layer.Name, planning.PreviousName, input);
-        }
+        VectorInput.Check(planning);
 
         var tensors = new List<TensorDeclaration>
         {
