@@ -76,6 +76,9 @@ internal sealed partial class RecurrentLayer : ComputeLayerDescriptor
         return new LayerPlan(input, output, options, Tensors(options, features), buffers);
     }
 
+    /// <summary>The Elman cell's f; a recurrent layer has no activation of its own, so nothing below it fuses a derivative.</summary>
+    public override ActivationChoice? SummaryActivation(PlannedLayer layer) => Kind == LayerKind.SimpleRnn ? Options(layer).Activation : null;
+
     public override (string Type, string Arguments) Info(PlannedLayer layer)
     {
         var options = Options(layer);
