@@ -90,7 +90,8 @@ internal readonly unsafe struct ScalarLane(float value) : ILanes<ScalarLane>
 
 /// <summary>
 /// <see cref="Vector{T}.Count"/> units at a time, with exp-based σ and tanh accurate to a few units in the last place
-/// (about 2e-7 relative); the activations tanh, σ, identity and ReLU.
+/// (at most 2e-7 relative; where σ(x) underflows, below x = −87, within 1e-38), NaN in, NaN out; the activations tanh,
+/// σ, identity and ReLU.
 /// </summary>
 internal readonly unsafe struct VectorLanes(Vector<float> value) : ILanes<VectorLanes>
 {
