@@ -82,7 +82,7 @@ public sealed class RecurrentConstantsTests
             "Layer    Kind       Output shape  Activation  Parameters\n" +
             "Input    Input      6×3                                0\n" +
             "Encoder  Gru        6×5                              150\n" +
-            "Elman    SimpleRnn  6×4                               36\n" +
+            "Elman    SimpleRnn  6×4           ReLU                36\n" +
             "PerStep  Dense      6×3           Tanh                15\n" +
             "Memory   Lstm       7                                336\n" +
             "Logits   Dense      2             Identity            16\n" +

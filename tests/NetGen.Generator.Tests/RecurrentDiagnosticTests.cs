@@ -127,6 +127,36 @@ public sealed class RecurrentDiagnosticTests
     }
 
     [Fact]
+    public void DenseOnASequenceInputReportsNG0033WithoutTheReturnSequencesHint()
+    {
+        AssertSingle("NG0033", DiagnosticSeverity.Error, """
+            using NetGen;
+
+            [Network]
+            [Input(6, 3, Sequence = true)]
+            [Dropout(0.1)]
+            [[|Dense(2, Name = "Output")|]]
+            public partial class SequenceInputIntoDenseNet;
+            """,
+            "Dense 'Output' takes a vector but 'Dropout1' produces the sequence 6×3; insert [Flatten], or set PerStep = true to apply the layer at every step");
+    }
+
+    [Fact]
+    public void TruncationOfOneStepOnAOneStepSequenceCountsItsStep()
+    {
+        AssertSingle("NG0034", DiagnosticSeverity.Warning, """
+            using NetGen;
+
+            [Network]
+            [Input(1, 2, Sequence = true)]
+            [[|SimpleRnn(3, Name = "Elman", Bptt = 1)|]]
+            [Dense(1)]
+            public partial class OneStepNet;
+            """,
+            "SimpleRnn 'Elman' truncates backpropagation through time to 1 step, but its sequence has 1; the truncation changes nothing, so remove Bptt or make it shorter");
+    }
+
+    [Fact]
     public void TruncationAtLeastTheSequenceReportsWarningNG0034AndStillGenerates()
     {
         var run = AssertSingle("NG0034", DiagnosticSeverity.Warning, """

@@ -65,7 +65,7 @@ internal sealed partial class RecurrentLayer : ComputeLayerDescriptor
         int steps = isSequence ? input.Steps : 1, features = isSequence ? input.Features : System.Math.Max(input.Size, 1), units = options.Units;
         if (isSequence && options.Bptt >= steps)
         {
-            planning.Report(DiagnosticDescriptors.TruncationBeyondSequence, planning.Layer.Kind, planning.Layer.Name, options.Bptt, steps);
+            planning.Report(DiagnosticDescriptors.TruncationBeyondSequence, planning.Layer.Kind, planning.Layer.Name, Plural.Of(options.Bptt, "step"), steps);
         }
 
         var activation = ResolveActivation(planning, options.Activation);
