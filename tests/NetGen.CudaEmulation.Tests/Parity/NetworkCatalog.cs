@@ -92,7 +92,7 @@ internal static class NetworkCatalog
         new(nameof(ElmanTruncatedNet), () => new ElmanTruncatedNet(), ElmanTruncatedNet.CudaProgram, s_small),
         new(nameof(LstmNet), () => new LstmNet(), LstmNet.CudaProgram, new[] { 1, 3, 129, 257 }),
         new(nameof(LstmSequenceNet), () => new LstmSequenceNet(), LstmSequenceNet.CudaProgram, s_small),
-        new(nameof(WideLstmNet), () => new WideLstmNet(), WideLstmNet.CudaProgram, s_small),
+        new(nameof(WideLstmNet), () => new WideLstmNet(), WideLstmNet.CudaProgram, s_large),
         new(nameof(GruNet), () => new GruNet(), GruNet.CudaProgram, s_small),
         new(nameof(GruSequenceNet), () => new GruSequenceNet(), GruSequenceNet.CudaProgram, s_small),
         new(nameof(StackedRecurrentNet), () => new StackedRecurrentNet(), StackedRecurrentNet.CudaProgram, new[] { 1, 3, 129, 257 }),
