@@ -204,7 +204,7 @@ internal sealed partial class RecurrentLayer
         body.Add("    }");
         body.Add(string.Empty);
         body.Add("    __syncthreads();");
-        body.Add("    // " + CellComment() + ", one (sample, unit) per thread.");
+        body.Add("    // " + CellComment(layer) + ", one (sample, unit) per thread.");
         body.Add("    for (int e = threadIdx.x; e < " + C.Int(sizes.SamplesPerBlock * sizes.Units) + "; e += NG_THREADS)");
         body.Add("    {");
         body.Add("        const int s = e / " + units + ", u = e % " + units + ", sample = first + s;");
@@ -251,7 +251,7 @@ internal sealed partial class RecurrentLayer
             Prefix + "_forward_" + layer.Id,
             layer.Plan.Name + ": the " + C.Int(sizes.Steps) + " steps of the " + CellName() + " in one launch, " + samples + " sample" +
             (sizes.SamplesPerBlock == 1 ? string.Empty : "s") + " per block, " + Storage(sizes) + "; per step W_hh·hₜ₋₁" + (hasBias ? " + b_hh" : string.Empty) +
-            " then " + CellComment() + (Options(layer.Plan).ReturnSequences ? ", a = every hₜ" : ", a = h_T"),
+            " then " + CellComment(layer) + (Options(layer.Plan).ReturnSequences ? ", a = every hₜ" : ", a = h_T"),
             parameters, string.Join("\n", body),
             CudaGrid.PerBatch(1, sizes.SamplesPerBlock), CudaGrid.Constant(1), CudaGrid.Constant(1));
     }
@@ -549,11 +549,12 @@ internal sealed partial class RecurrentLayer
         _ => "Elman cell",
     };
 
-    private string CellComment() => Kind switch
+    private string CellComment(CudaLayer layer) => Kind switch
     {
         LayerKind.Lstm => "i, f, o = σ, g = tanh, cₜ = f∘cₜ₋₁ + i∘g, hₜ = o∘tanh(cₜ)",
-        LayerKind.Gru => "r, z = σ, n = tanh(x_n + r∘(W_hn·hₜ₋₁ + b_hn)), hₜ = (1 − z)∘n + z∘hₜ₋₁",
-        _ => "z = x·W_ihᵀ + b_ih + W_hh·hₜ₋₁ + b_hh, hₜ = f(z)",
+        LayerKind.Gru => "r, z = σ, n = tanh(x_n + r∘(W_hn·hₜ₋₁" + (layer.Plan.Tensor(TensorRoles.RecurrentBias) is not null ? " + b_hn" : string.Empty) +
+                         ")), hₜ = (1 − z)∘n + z∘hₜ₋₁",
+        _ => "hₜ = " + Options(layer.Plan).Activation.Kind + "(z), z the projection plus the recurrent term",
     };
 
     private string CellBackwardComment() => Kind switch
