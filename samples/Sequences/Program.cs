@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using NetGen.Cpu;
 using NetGen.Data;
-using NetGen.Samples.Mnist;
 using NetGen.Samples.Sequences;
 
 // Recurrent networks on sequences:
@@ -38,7 +37,7 @@ return options.Command == "mnist" ? RunRowMnist(options) : RunAdding(options);
 static int RunRowMnist(SampleOptions options)
 {
     var directory = options.DataDirectory ?? Mnist.DefaultDirectory;
-    if (!MnistData.EnsureAvailable(directory))
+    if (!MnistFiles.EnsureAvailable(directory))
     {
         return 3;
     }

@@ -61,10 +61,7 @@ public static class AddingExperiment
         var runs = new List<AddingRun>();
         foreach (var length in settings.Lengths)
         {
-            var (trainingInputs, trainingTargets) = AddingProblem.Generate(settings.TrainingSamples, length, settings.Seed);
-            var (validationInputs, validationTargets) = AddingProblem.Generate(settings.ValidationSamples, length, settings.Seed + 1);
-            var training = new Dataset(trainingInputs, trainingTargets, length * AddingProblem.Features, 1);
-            var validation = new Dataset(validationInputs, validationTargets, length * AddingProblem.Features, 1);
+            var (training, validation) = CreateData(length, settings);
             foreach (var cell in settings.Cells)
             {
                 var run = Train(cell, length, training, validation, settings);
@@ -74,6 +71,17 @@ public static class AddingExperiment
         }
 
         return runs;
+    }
+
+    /// <summary>The training sequences of <paramref name="length"/> steps from the settings' seed, the validation sequences from the next.</summary>
+    public static (Dataset Training, Dataset Validation) CreateData(int length, AddingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var (trainingInputs, trainingTargets) = AddingProblem.Generate(settings.TrainingSamples, length, settings.Seed);
+        var (validationInputs, validationTargets) = AddingProblem.Generate(settings.ValidationSamples, length, settings.Seed + 1);
+        return (
+            new Dataset(trainingInputs, trainingTargets, length * AddingProblem.Features, 1),
+            new Dataset(validationInputs, validationTargets, length * AddingProblem.Features, 1));
     }
 
     /// <summary>One cell at one length, from the settings' seed.</summary>

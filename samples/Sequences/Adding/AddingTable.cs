@@ -18,25 +18,25 @@ public static class AddingTable
         var lengths = runs.Select(run => run.Length).Distinct().ToArray();
         var cells = runs.Select(run => run.Cell).Distinct().ToArray();
         var text = new StringBuilder();
-        text.Append("cell     ");
+        var header = new StringBuilder("cell     ");
         foreach (var length in lengths)
         {
-            text.Append(string.Create(CultureInfo.InvariantCulture, $"  {"T = " + length,-16}"));
+            header.Append(string.Create(CultureInfo.InvariantCulture, $"  {"T = " + length,-12}"));
         }
 
-        text.AppendLine();
+        text.AppendLine(header.ToString().TrimEnd());
         foreach (var cell in cells)
         {
-            text.Append(string.Create(CultureInfo.InvariantCulture, $"{cell.LayerName(),-9}"));
+            var line = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{cell.LayerName(),-9}"));
             foreach (var length in lengths)
             {
                 var run = runs.FirstOrDefault(r => r.Cell == cell && r.Length == length);
-                text.Append(run is null
-                    ? $"  {"—",-16}"
-                    : string.Create(CultureInfo.InvariantCulture, $"  {run.FinalMse,6:0.0000} {(run.BeatsBaseline ? "beats" : "fails"),-9}"));
+                line.Append(run is null
+                    ? $"  {"—",-12}"
+                    : string.Create(CultureInfo.InvariantCulture, $"  {run.FinalMse,6:0.0000} {(run.BeatsBaseline ? "beats" : "fails"),-5}"));
             }
 
-            text.AppendLine();
+            text.AppendLine(line.ToString().TrimEnd());
         }
 
         var baseline = runs.Select(run => run.BaselineMse).ToArray();

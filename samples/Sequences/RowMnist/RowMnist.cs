@@ -53,8 +53,12 @@ public static class RowMnist
     {
         ArgumentNullException.ThrowIfNull(set);
         var taken = limit is { } count && count < set.Count ? set.Take(count) : set;
-        return Dataset.FromClassLabels(taken.Images, Steps * Features, taken.Labels, MnistSet.Classes);
+        return Sequences(taken.Images, taken.Labels);
     }
+
+    /// <summary>Images of 28×28 pixels, row after row, as sequences of 28 rows with one-hot targets for their labels.</summary>
+    public static Dataset Sequences(float[] images, ReadOnlySpan<int> labels)
+        => Dataset.FromClassLabels(images, Steps * Features, labels, MnistSet.Classes);
 
     /// <summary>
     /// Initialises a reader from the settings' seed and trains it with Adam on <paramref name="training"/>, scoring
