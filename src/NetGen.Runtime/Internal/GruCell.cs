@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace NetGen.Internal;
 
 /// <summary>
@@ -24,7 +26,8 @@ internal static unsafe class GruCell
                 Hidden = buffers.State(buffers.Hidden, sample, step + 1),
                 Output = buffers.OutputRow(sample, step),
             };
-            var unit = Forward<VectorLanes>(0, buffers.Units, rows);
+            var unit = Vector512.IsHardwareAccelerated ? Forward<Vector512Lanes>(0, buffers.Units, rows) : 0;
+            unit = Forward<VectorLanes>(unit, buffers.Units, rows);
             Forward<ScalarLane>(unit, buffers.Units, rows);
         }
     }
@@ -51,7 +54,8 @@ internal static unsafe class GruCell
                 RecurrentDelta = buffers.GateDeltaRow(sample, step),
                 PreviousHiddenDelta = carriedHidden,
             };
-            var unit = Backward<VectorLanes>(0, buffers.Units, rows);
+            var unit = Vector512.IsHardwareAccelerated ? Backward<Vector512Lanes>(0, buffers.Units, rows) : 0;
+            unit = Backward<VectorLanes>(unit, buffers.Units, rows);
             Backward<ScalarLane>(unit, buffers.Units, rows);
         }
     }

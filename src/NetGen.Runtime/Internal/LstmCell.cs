@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace NetGen.Internal;
 
 /// <summary>
@@ -25,7 +27,8 @@ internal static unsafe class LstmCell
                 Hidden = buffers.State(buffers.Hidden, sample, step + 1),
                 Output = buffers.OutputRow(sample, step),
             };
-            var unit = Forward<VectorLanes>(0, buffers.Units, rows);
+            var unit = Vector512.IsHardwareAccelerated ? Forward<Vector512Lanes>(0, buffers.Units, rows) : 0;
+            unit = Forward<VectorLanes>(unit, buffers.Units, rows);
             Forward<ScalarLane>(unit, buffers.Units, rows);
         }
     }
@@ -52,7 +55,8 @@ internal static unsafe class LstmCell
                 Delta = buffers.ProjectionRow(sample, step),
                 PreviousCellDelta = carriedCell,
             };
-            var unit = Backward<VectorLanes>(0, buffers.Units, rows);
+            var unit = Vector512.IsHardwareAccelerated ? Backward<Vector512Lanes>(0, buffers.Units, rows) : 0;
+            unit = Backward<VectorLanes>(unit, buffers.Units, rows);
             Backward<ScalarLane>(unit, buffers.Units, rows);
         }
     }

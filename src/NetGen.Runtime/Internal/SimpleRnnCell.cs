@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace NetGen.Internal;
 
 /// <summary>
@@ -21,6 +23,12 @@ internal static unsafe class SimpleRnnCell
             var unit = 0;
             if (VectorLanes.Supports<TActivation>())
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    unit = Forward<Vector512Lanes, TActivation>(
+                        unit, buffers.Units, projection, product, buffers.InputBias, buffers.RecurrentBias, preActivation, hidden, output, activation);
+                }
+
                 unit = Forward<VectorLanes, TActivation>(
                     unit, buffers.Units, projection, product, buffers.InputBias, buffers.RecurrentBias, preActivation, hidden, output, activation);
             }
@@ -47,6 +55,11 @@ internal static unsafe class SimpleRnnCell
             var unit = 0;
             if (VectorLanes.Supports<TActivation>())
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    unit = Backward<Vector512Lanes, TActivation>(unit, buffers.Units, carried, upstream, preActivation, hidden, delta, activation);
+                }
+
                 unit = Backward<VectorLanes, TActivation>(unit, buffers.Units, carried, upstream, preActivation, hidden, delta, activation);
             }
 
