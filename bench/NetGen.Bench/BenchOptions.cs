@@ -11,14 +11,14 @@ internal sealed record BenchOptions
     public const string Usage = """
         Usage: dotnet run --project bench/NetGen.Bench -c Release -- [options]
           --threads N      threads for NetGen and every peer (default: all cores)
-          --only LIST      sections to run, comma-separated: matmul,mnist,xor,sweep,regcost,regularized (default: all)
+          --only LIST      sections to run, comma-separated: matmul,mnist,xor,sweep,regcost,regularized,lstm (default: all)
           --epochs N       MNIST epochs per model (default 3)
           --data-dir DIR   the MNIST files (default: data/mnist, or NETGEN_MNIST_DIR)
           --output DIR     where benchmarks.md and benchmarks.csv go (default: docs; with --quick: bench/out)
           --quick          small sizes and few repeats, to check the harness itself; not for the record
         """;
 
-    public static readonly string[] AllSections = ["matmul", "mnist", "xor", "sweep", "regcost", "regularized"];
+    public static readonly string[] AllSections = ["matmul", "mnist", "xor", "sweep", "regcost", "regularized", "lstm"];
 
     public int Threads { get; init; } = Environment.ProcessorCount;
 
@@ -49,6 +49,9 @@ internal sealed record BenchOptions
 
     /// <summary>Epochs of the regularized MNIST model, which trains to its best accuracy.</summary>
     public int RegularizedEpochs => Quick ? 1 : 10;
+
+    /// <summary>Epochs of the row-by-row LSTM: one pass over the training set is the workload.</summary>
+    public int LstmEpochs => 1;
 
     public int XorRepeats => Quick ? 3 : 20;
 

@@ -40,7 +40,8 @@ if (options.Sections.Contains("matmul"))
     MatrixProducts.Run(context);
 }
 
-if (options.Sections.Contains("mnist") || options.Sections.Contains("sweep") || options.Sections.Contains("regcost") || options.Sections.Contains("regularized"))
+if (options.Sections.Contains("mnist") || options.Sections.Contains("sweep") || options.Sections.Contains("regcost") || options.Sections.Contains("regularized")
+    || options.Sections.Contains("lstm"))
 {
     var data = MnistFiles.TryLoad(options, out var reason);
     if (data is null)
@@ -71,6 +72,12 @@ if (options.Sections.Contains("mnist") || options.Sections.Contains("sweep") || 
         {
             Console.WriteLine("Regularized MNIST");
             RegularizedTraining.Run(context, data);
+        }
+
+        if (options.Sections.Contains("lstm"))
+        {
+            Console.WriteLine("Row-by-row MNIST, LSTM");
+            LstmTraining.Run(context, data);
         }
     }
 }

@@ -3,10 +3,11 @@
 
 Usage: OPENBLAS_CORETYPE=SkylakeX /usr/bin/python3 bench/peers/pytorch_mnist.py \
            --model NAME --epochs 3 --batch-size 128 [--limit N] [--seed 1] [--threads 2] \
-           [--data-dir data/mnist] [--json] [--init netgen|pytorch]
+           [--data-dir data/mnist] [--json] [--init netgen|pytorch] [--step-profile N]
 Prints one line per epoch: epoch time of the training loop only, and test accuracy.
 With --json those lines go to stderr, and stdout carries one JSON object per line instead:
-an "about" line, then one line per epoch.
+an "about" line, then one line per epoch. --step-profile N then times N more training steps part by part
+(forward and loss, backward, optimizer step) and adds one line with the seconds of each.
 """
 import argparse
 import ctypes
@@ -18,7 +19,7 @@ import sys
 import time
 
 BLAS_PATH = "/usr/lib/x86_64-linux-gnu/libblas.so.3"
-MODEL_NAMES = ["mlp", "lenet", "lenet-dropout", "lenet-batchnorm", "lenet-batchnorm-dropout", "regularized"]
+MODEL_NAMES = ["mlp", "lenet", "lenet-dropout", "lenet-batchnorm", "lenet-batchnorm-dropout", "regularized", "lstm"]
 DATA_FILES = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"]
 
 
@@ -50,6 +51,8 @@ def parse_args():
     parser.add_argument("--json", action="store_true", help="JSON lines on stdout, human lines on stderr")
     parser.add_argument("--init", default="netgen", choices=["netgen", "pytorch"],
                         help="initialize as NetGen does (default), or keep PyTorch's own default")
+    parser.add_argument("--step-profile", type=positive_int, default=None, metavar="N",
+                        help="after training, time N training steps by part: forward and loss, backward, optimizer step")
     args = parser.parse_args()
     missing = [name for name in DATA_FILES if not os.path.isfile(os.path.join(args.data_dir, name))]
     if missing:
@@ -106,6 +109,20 @@ def regularized():
         nn.Linear(256, 10))
 
 
+class RowLstm(nn.Module):
+    """The Sequences sample's RowMnistLstm: each image as 28 steps of one 28-pixel row, nn.LSTM(28, 128) and a Linear(128, 10)
+    on the last hidden state."""
+
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(28, 128, batch_first=True)
+        self.logits = nn.Linear(128, 10)
+
+    def forward(self, images):
+        states, _ = self.lstm(images.view(-1, 28, 28))
+        return self.logits(states[:, -1])
+
+
 MODELS = {
     "mlp": lambda: nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10)),
     "lenet": lambda: lenet(batch_norm=False, dropout=False),
@@ -113,6 +130,7 @@ MODELS = {
     "lenet-batchnorm": lambda: lenet(batch_norm=True, dropout=False),
     "lenet-batchnorm-dropout": lambda: lenet(batch_norm=True, dropout=True),
     "regularized": regularized,
+    "lstm": RowLstm,
 }
 assert list(MODELS) == MODEL_NAMES
 
@@ -129,7 +147,12 @@ def initialize_like_netgen(layers):
     (the logits, and a layer followed by batch normalisation), zero biases; batch normalisation's γ = 1 and β = 0.
 
     PyTorch's own default (uniform within 1/sqrt(fan in)) starts smaller and learns more slowly in the first epochs,
-    so comparing accuracies needs the same initialization on both sides."""
+    so comparing accuracies needs the same initialization on both sides. NetGen's LSTM starts as PyTorch's does (every
+    weight and bias uniform within 1/sqrt(units)), so in the row-by-row LSTM only the logits layer changes."""
+    if isinstance(layers, RowLstm):
+        nn.init.xavier_uniform_(layers.logits.weight)
+        nn.init.zeros_(layers.logits.bias)
+        return
     modules = list(layers)
     for index, layer in enumerate(modules):
         if not isinstance(layer, (nn.Linear, nn.Conv2d)):
@@ -227,6 +250,35 @@ def main():
         if args.json:
             emit({"peer": "pytorch", "benchmark": "mnist", "model": args.model, "batch_size": args.batch_size,
                   "epoch": epoch, "seconds": elapsed, "accuracy": accuracy, "learning_rate": rate})
+    if args.step_profile:
+        profile_steps(model, optimizer, loss_fn, train_x, train_y, human)
+
+
+def profile_steps(model, optimizer, loss_fn, train_x, train_y, human):
+    """Times training steps on consecutive batches by part: forward and loss (autograd recording), backward, optimizer step."""
+    args = ARGS
+    model.train()
+    parts = {"forward_seconds": [], "backward_seconds": [], "update_seconds": []}
+    for step in range(args.step_profile + 1):
+        start = (step * args.batch_size) % (len(train_x) - args.batch_size + 1)
+        images, labels = train_x[start: start + args.batch_size], train_y[start: start + args.batch_size]
+        optimizer.zero_grad(set_to_none=True)
+        began = time.perf_counter()
+        loss = loss_fn(model(images), labels)
+        forward = time.perf_counter()
+        loss.backward()
+        backward = time.perf_counter()
+        optimizer.step()
+        updated = time.perf_counter()
+        if step > 0:  # the first step warms up
+            parts["forward_seconds"].append(forward - began)
+            parts["backward_seconds"].append(backward - forward)
+            parts["update_seconds"].append(updated - backward)
+    medians = {name: sorted(values)[len(values) // 2] for name, values in parts.items()}
+    print(f"{args.model} step: forward {medians['forward_seconds'] * 1e3:.2f} ms, backward {medians['backward_seconds'] * 1e3:.2f} ms, "
+          f"update {medians['update_seconds'] * 1e3:.2f} ms (medians of {args.step_profile})", file=human, flush=True)
+    if args.json:
+        emit({"peer": "pytorch", "benchmark": "mnist-steps", "model": args.model, "batch_size": args.batch_size, **parts})
 
 
 if __name__ == "__main__":

@@ -22,8 +22,12 @@ internal sealed class BenchContext(BenchOptions options, PeerEnvironment peers, 
         Console.WriteLine($"  {measurement.Implementation,-8} {measurement.Workload,-22} {measurement.Metric,-18} {Format(measurement.Median)} {measurement.Unit}");
     }
 
-    /// <summary>Runs a Python peer script unless its module is missing; a failure is recorded, not thrown.</summary>
-    public IReadOnlyList<JsonElement> RunPythonPeer(string peer, string module, string debianPackage, string script, IEnumerable<string> arguments)
+    /// <summary>
+    /// Runs a Python peer script unless its module is missing; a failure is recorded, not thrown. <paramref name="overrides"/>
+    /// change the peers' environment for this run only.
+    /// </summary>
+    public IReadOnlyList<JsonElement> RunPythonPeer(
+        string peer, string module, string debianPackage, string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? overrides = null)
     {
         if (Peers.MissingPythonModule(module, debianPackage) is { } missing)
         {
@@ -31,15 +35,16 @@ internal sealed class BenchContext(BenchOptions options, PeerEnvironment peers, 
             return [];
         }
 
-        return RunPeer(peer, script, Peers.Python, [Peers.Script(script), .. arguments]);
+        return RunPeer(peer, script, Peers.Python, [Peers.Script(script), .. arguments], overrides);
     }
 
     /// <summary>Runs a peer program; a failure is recorded as not run, with the reason, and gives no lines.</summary>
-    public IReadOnlyList<JsonElement> RunPeer(string peer, string what, string program, IEnumerable<string> arguments)
+    public IReadOnlyList<JsonElement> RunPeer(
+        string peer, string what, string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? overrides = null)
     {
         try
         {
-            return Peers.RunPeer(program, arguments);
+            return Peers.RunPeer(program, arguments, overrides);
         }
         catch (PeerFailedException error)
         {

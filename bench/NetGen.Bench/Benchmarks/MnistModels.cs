@@ -1,6 +1,7 @@
 using System;
 using NetGen.Bench.Networks;
 using NetGen.Samples.Mnist;
+using NetGen.Samples.Sequences;
 
 namespace NetGen.Bench.Benchmarks;
 
@@ -15,6 +16,7 @@ internal static class MnistModels
         "lenet-batchnorm" => new LeNet5BatchNorm(),
         "lenet-batchnorm-dropout" => new LeNet5BatchNormDropout(),
         "regularized" => new RegularizedLeNet(),
+        "lstm" => new RowMnistLstm(),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model, "No such MNIST model."),
     };
 
@@ -26,6 +28,7 @@ internal static class MnistModels
         "lenet-batchnorm" => "LeNet-5 + batch norm",
         "lenet-batchnorm-dropout" => "LeNet-5 + both",
         "regularized" => "regularized LeNet",
+        "lstm" => "LSTM 128, row by row",
         _ => throw new ArgumentOutOfRangeException(nameof(model), model, "No such MNIST model."),
     };
 }

@@ -59,7 +59,8 @@ internal static class MnistTraining
     }
 
     public static List<(double Seconds, double Accuracy)> TrainPyTorch(
-        BenchContext context, MnistFiles data, string model, int epochs, int batchSize, IEnumerable<string>? extraArguments = null)
+        BenchContext context, MnistFiles data, string model, int epochs, int batchSize, IEnumerable<string>? extraArguments = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var options = context.Options;
         List<string> arguments =
@@ -78,7 +79,7 @@ internal static class MnistTraining
             arguments.AddRange(["--limit", limit.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        return context.RunPythonPeer("PyTorch", "torch", "python3-torch", "pytorch_mnist.py", arguments)
+        return context.RunPythonPeer("PyTorch", "torch", "python3-torch", "pytorch_mnist.py", arguments, environment)
             .Select(line => (line.GetProperty("seconds").GetDouble(), line.GetProperty("accuracy").GetDouble()))
             .ToList();
     }

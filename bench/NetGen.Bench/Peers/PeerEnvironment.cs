@@ -73,10 +73,13 @@ internal sealed class PeerEnvironment
             : $"{Python} cannot import {module} (install the Debian package {debianPackage}): {LastLine(output)}";
     }
 
-    /// <summary>Runs a peer and keeps its "about" line for the report; returns the other result lines.</summary>
-    public IReadOnlyList<JsonElement> RunPeer(string program, IEnumerable<string> arguments)
+    /// <summary>
+    /// Runs a peer and keeps its "about" line for the report; returns the other result lines. <paramref name="overrides"/>
+    /// replace or add to <see cref="Variables"/> for this run only.
+    /// </summary>
+    public IReadOnlyList<JsonElement> RunPeer(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? overrides = null)
     {
-        var lines = PeerProcess.Run(program, arguments, this);
+        var lines = PeerProcess.Run(program, arguments, this, overrides);
         foreach (var about in lines.Where(IsAbout))
         {
             var name = about.GetProperty("peer").GetString() ?? "peer";

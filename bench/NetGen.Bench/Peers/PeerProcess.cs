@@ -16,11 +16,12 @@ internal static class PeerProcess
 
     /// <summary>Runs the program and returns its result lines, parsed.</summary>
     /// <exception cref="PeerFailedException">It could not start, timed out, exited non-zero or printed a line that is not JSON.</exception>
-    public static IReadOnlyList<JsonElement> Run(string program, IEnumerable<string> arguments, PeerEnvironment environment)
+    public static IReadOnlyList<JsonElement> Run(
+        string program, IEnumerable<string> arguments, PeerEnvironment environment, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var start = StartInfo(program, arguments);
         start.WorkingDirectory = environment.RepositoryRoot;
-        foreach (var (name, value) in environment.Variables)
+        foreach (var (name, value) in environment.Variables.Concat(overrides ?? new Dictionary<string, string>()))
         {
             start.Environment[name] = value;
         }

@@ -37,6 +37,7 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         WriteSweep();
         WriteRegularizationCost();
         WriteRegularizedTraining();
+        WriteLstm();
         if (results.NotRun.Count > 0)
         {
             Line("## Not run");
@@ -101,6 +102,8 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         var regularizedFloor = Math.Max(99.2, results.Median(RegularizedTraining.Section, regularizedWorkload, "PyTorch", MnistTraining.Accuracy));
         rows.Add([$"{regularizedWorkload} test accuracy ≥ 99.2 % and ≥ PyTorch's", Invariant($"{regularizedAccuracy:0.00} % / {regularizedFloor:0.00} %"),
             Verdict(regularizedAccuracy >= regularizedFloor, regularizedAccuracy - regularizedFloor)]);
+        var lstmRatio = LstmRatio();
+        rows.Add([$"{LstmTraining.Workload} epoch time ≤ 0.5× PyTorch's (the faster OpenBLAS kernels)", Ratio(lstmRatio), Verdict(lstmRatio <= 0.5, lstmRatio)]);
         Line("## Targets");
         Line();
         Table(["target", "measured (NetGen / peer)", "met"], rows);
@@ -259,6 +262,60 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         Line("This section is about accuracy; epoch times belong to the sections above.");
         Line();
     }
+
+    private void WriteLstm()
+    {
+        if (!Has(LstmTraining.Section))
+        {
+            return;
+        }
+
+        const string Section = LstmTraining.Section;
+        var workload = LstmTraining.Workload;
+        Line("## Row-by-row MNIST LSTM");
+        Line();
+        Line("The Sequences sample's `RowMnistLstm`: each image as 28 steps of one 28-pixel row, an LSTM of 128 units, a dense layer of 10");
+        Line(Invariant($"logits on its last state; softmax cross-entropy, Adam η = 0.001, batch {MnistTraining.BatchSize}, {options.LstmEpochs} epoch over the training set. PyTorch trains"));
+        Line("`nn.LSTM(28, 128, batch_first=True)` and `nn.Linear(128, 10)`, both sides initialized alike (the LSTM uniform within 1/√128,");
+        Line("PyTorch's rule and NetGen's default; the logits Xavier uniform with zero biases). Where the CPU has AVX-512, PyTorch runs twice,");
+        Line("with OpenBLAS's Haswell (AVX2) and SkylakeX (AVX-512) kernels, and the ratio is taken to the faster. Epoch time: the training");
+        Line($"loop alone, compilation included for NetGen; accuracy: on the 10,000 test images after the epoch.{(options.TrainingLimit is { } limit ? Invariant($" Trained on the first {limit:N0} images only.") : "")}");
+        Line();
+        var netGen = results.Median(Section, workload, "NetGen", MnistTraining.EpochSeconds);
+        var implementations = new[] { "NetGen" }.Concat(LstmTraining.CoreTypes.Select(LstmTraining.PyTorch)).ToArray();
+        var rows = implementations.Select(implementation =>
+        {
+            var seconds = results.Median(Section, workload, implementation, MnistTraining.EpochSeconds);
+            return new[]
+            {
+                implementation, Number(seconds, "0.00"), Number(results.Median(Section, workload, implementation, MnistTraining.Accuracy), "0.00"),
+                implementation == "NetGen" ? "" : Ratio(netGen / seconds),
+            };
+        }).ToList();
+        Table(["implementation", "epoch (s)", "test accuracy (%)", "NetGen / this"], rows);
+        Line("Where a training step on one batch goes (milliseconds, medians). NetGen: `Forward` on the batch, then `ComputeGradients`");
+        Line("(forward, loss and backward) less that forward, then the Adam step. PyTorch: the forward and loss with autograd recording,");
+        Line("`loss.backward()`, `optimizer.step()`.");
+        Line();
+        var stepRows = implementations.Select(implementation =>
+        {
+            var forward = results.Median(Section, workload, implementation, LstmTraining.ForwardSeconds);
+            var backward = results.Median(Section, workload, implementation, LstmTraining.BackwardSeconds);
+            var update = results.Median(Section, workload, implementation, LstmTraining.UpdateSeconds);
+            return new[]
+            {
+                implementation, Number(forward * 1e3, "0.00"), Number(backward * 1e3, "0.00"), Number(update * 1e3, "0.000"),
+                Number((forward + backward + update) * 1e3, "0.00"),
+            };
+        }).ToList();
+        Table(["implementation", "forward (ms)", "backward (ms)", "update (ms)", "step (ms)"], stepRows);
+    }
+
+    private double LstmRatio()
+        => LstmTraining.FasterPyTorch(results) is { } pyTorch
+            ? results.Median(LstmTraining.Section, LstmTraining.Workload, "NetGen", MnistTraining.EpochSeconds)
+                / results.Median(LstmTraining.Section, LstmTraining.Workload, pyTorch, MnistTraining.EpochSeconds)
+            : double.NaN;
 
     private double StepOverhead(string model)
         => results.Median(RegularizationCost.Section, MnistModels.Workload(model), "NetGen", RegularizationCost.StepSeconds)
