@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using NetGen.Cpu;
+using static NetGen.Internal.KernelArguments;
 
 namespace NetGen.Internal;
 
@@ -157,37 +158,4 @@ public static unsafe class Conv2DKernels
         var multiplyAdds = (long)batch * shape.WeightLength * shape.OutputPlane;
         return multiplyAdds < ParallelThreshold ? 1 : Math.Min(WorkerPool.MaxThreads, batch);
     }
-
-    private static ReadOnlySpan<float> Require(ReadOnlySpan<float> span, long length, string name)
-    {
-        if (span.Length < length)
-        {
-            ThrowTooShort(span.Length, length, name);
-        }
-
-        return span[..(int)length];
-    }
-
-    private static Span<float> Require(Span<float> span, long length, string name)
-    {
-        if (span.Length < length)
-        {
-            ThrowTooShort(span.Length, length, name);
-        }
-
-        return span[..(int)length];
-    }
-
-    private static void RequireDisjoint(
-        ReadOnlySpan<float> written, string name, ReadOnlySpan<float> first, ReadOnlySpan<float> second = default,
-        ReadOnlySpan<float> third = default, ReadOnlySpan<float> fourth = default)
-    {
-        if (written.Overlaps(first) || written.Overlaps(second) || written.Overlaps(third) || written.Overlaps(fourth))
-        {
-            throw new ArgumentException($"{name} overlaps another argument; it must be a buffer of its own.", name);
-        }
-    }
-
-    private static void ThrowTooShort(int length, long required, string name) =>
-        throw new ArgumentException($"{name} holds {Plural.Of(length, "float")} but needs {required}.", name);
 }

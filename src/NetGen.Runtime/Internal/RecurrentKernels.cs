@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Numerics;
 using NetGen.Cpu;
+using static NetGen.Internal.KernelArguments;
 
 namespace NetGen.Internal;
 
@@ -300,45 +301,4 @@ public static unsafe class RecurrentKernels
             }
         }
     }
-
-    private static ReadOnlySpan<float> Require(ReadOnlySpan<float> span, long length, string name)
-    {
-        if (span.Length < length)
-        {
-            ThrowTooShort(span.Length, length, name);
-        }
-
-        return span[..(int)length];
-    }
-
-    private static Span<float> Require(Span<float> span, long length, string name)
-    {
-        if (span.Length < length)
-        {
-            ThrowTooShort(span.Length, length, name);
-        }
-
-        return span[..(int)length];
-    }
-
-    private static ReadOnlySpan<float> RequireOptional(ReadOnlySpan<float> span, long length, string name) =>
-        span.IsEmpty ? span : Require(span, length, name);
-
-    private static Span<float> RequireOptional(Span<float> span, long length, string name) =>
-        span.IsEmpty ? span : Require(span, length, name);
-
-    private static void RequireDisjoint(
-        ReadOnlySpan<float> written, string name, ReadOnlySpan<float> first, ReadOnlySpan<float> second = default,
-        ReadOnlySpan<float> third = default, ReadOnlySpan<float> fourth = default, ReadOnlySpan<float> fifth = default,
-        ReadOnlySpan<float> sixth = default, ReadOnlySpan<float> seventh = default)
-    {
-        if (written.Overlaps(first) || written.Overlaps(second) || written.Overlaps(third) || written.Overlaps(fourth)
-            || written.Overlaps(fifth) || written.Overlaps(sixth) || written.Overlaps(seventh))
-        {
-            throw new ArgumentException($"{name} overlaps another argument; it must be a buffer of its own.", name);
-        }
-    }
-
-    private static void ThrowTooShort(int length, long required, string name) =>
-        throw new ArgumentException($"{name} holds {Plural.Of(length, "float")} but needs {required}.", name);
 }
