@@ -14,7 +14,7 @@ internal sealed record BenchOptions
           --only LIST      sections to run, comma-separated: matmul,mnist,xor,sweep,regcost,regularized,lstm (default: all)
           --epochs N       MNIST epochs per model (default 3)
           --data-dir DIR   the MNIST files (default: data/mnist, or NETGEN_MNIST_DIR)
-          --output DIR     where benchmarks.md and benchmarks.csv go (default: docs; with --quick: bench/out)
+          --output DIR     where benchmarks.md and benchmarks.csv go (default: docs for a full run; bench/out with --quick or --only)
           --quick          small sizes and few repeats, to check the harness itself; not for the record
         """;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Runtime.Intrinsics.X86;
 using NetGen.Bench;
 using NetGen.Bench.Benchmarks;
@@ -25,7 +26,9 @@ catch (ArgumentException error)
 }
 
 var root = FindRepositoryRoot();
-var output = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(root, options.Quick ? Path.Combine("bench", "out") : "docs"));
+// Only a full run replaces the run of record in docs/; a quick or partial run goes to bench/out.
+var isRunOfRecord = !options.Quick && BenchOptions.AllSections.All(options.Sections.Contains);
+var output = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(root, isRunOfRecord ? "docs" : Path.Combine("bench", "out")));
 CpuThreads.Max = options.Threads;
 var peers = PeerEnvironment.Create(root, options.Threads, Avx512F.IsSupported ? "SkylakeX" : null);
 var results = new ResultSet();

@@ -11,4 +11,6 @@ internal static class NetGenDiagnosticIds
     public const string LayerNeedsVector = "NG0010";
     public const string LayerNeedsImage = "NG0016";
     public const string LayersWithoutNetwork = "NG0025";
+    public const string RecurrentNeedsSequence = "NG0032";
+    public const string SequenceIntoVectorLayer = "NG0033";
 }

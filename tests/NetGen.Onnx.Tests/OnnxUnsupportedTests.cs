@@ -62,6 +62,43 @@ public sealed class OnnxUnsupportedTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new OnnxExportOptions { Opset = 18 });
     }
 
+    /// <summary>The layer kinds export refuses: the recurrent cells, which ONNX's LSTM, GRU and RNN operators could one day take.</summary>
+    public static LayerKind[] RefusedKinds { get; } = [LayerKind.SimpleRnn, LayerKind.Lstm, LayerKind.Gru];
+
+    public static TheoryData<string, string> RefusedNetworks => new()
+    {
+        { nameof(NetGen.Tests.Networks.ElmanNet), "ElmanNet cannot be exported to ONNX: layer 'Elman' (SimpleRnn): recurrent layers have no ONNX mapping in NetGen." },
+        { nameof(NetGen.Tests.Networks.LstmNet), "LstmNet cannot be exported to ONNX: layer 'Memory' (Lstm): recurrent layers have no ONNX mapping in NetGen." },
+        { nameof(NetGen.Tests.Networks.GruNet), "GruNet cannot be exported to ONNX: layer 'Cell' (Gru): recurrent layers have no ONNX mapping in NetGen." },
+        { nameof(NetGen.Tests.Networks.StackedRecurrentNet), "StackedRecurrentNet cannot be exported to ONNX: layer 'Encoder' (Gru): recurrent layers have no ONNX mapping in NetGen." },
+        {
+            nameof(NetGen.Tests.Networks.PerStepDenseNet),
+            "PerStepDenseNet cannot be exported to ONNX: layer 'PerStep' (Dense): a dense layer applied at every step of a sequence (PerStep = true, 4×3 in) has no ONNX mapping in NetGen."
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedNetworks))]
+    public void RecurrentAndPerStepLayersAreRefusedNamingTheLayerAndItsKind(string name, string message)
+    {
+        using var stream = new MemoryStream();
+
+        var exception = Assert.Throws<NotSupportedException>(() => OnnxExport.Save(CreateRefused(name), stream));
+
+        Assert.Equal(message, exception.Message);
+        Assert.Equal(0, stream.Length);
+    }
+
+    public static INetwork CreateRefused(string name) => name switch
+    {
+        nameof(NetGen.Tests.Networks.ElmanNet) => new NetGen.Tests.Networks.ElmanNet(),
+        nameof(NetGen.Tests.Networks.LstmNet) => new NetGen.Tests.Networks.LstmNet(),
+        nameof(NetGen.Tests.Networks.GruNet) => new NetGen.Tests.Networks.GruNet(),
+        nameof(NetGen.Tests.Networks.StackedRecurrentNet) => new NetGen.Tests.Networks.StackedRecurrentNet(),
+        nameof(NetGen.Tests.Networks.PerStepDenseNet) => new NetGen.Tests.Networks.PerStepDenseNet(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+    };
+
     private NotSupportedException ExportWithLayer(int index, Func<DenseLayerInfo, LayerInfo> replace)
     {
         var layers = _network.Layers.ToArray();

@@ -167,7 +167,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TruncationBeyondSequence = Warning(
         "NG0034",
         "Truncation longer than the sequence",
-        "{0} '{1}' truncates backpropagation through time to {2} steps, but its sequence has {3}; the truncation changes nothing, so remove Bptt or make it shorter");
+        "{0} '{1}' truncates backpropagation through time to {2}, but its sequence has {3}; the truncation changes nothing, so remove Bptt or make it shorter");
 
     public static readonly DiagnosticDescriptor SequenceNeedsTwoSizes = Error(
         "NG0035",

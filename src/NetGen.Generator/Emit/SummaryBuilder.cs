@@ -23,7 +23,7 @@ internal static class SummaryBuilder
             layer.Name,
             layer.Kind.ToString(),
             layer.OutputShape.ToString(),
-            LayerCatalog.For(layer).ActivationOf(layer) is { } activation ? ActivationText(activation) : string.Empty,
+            LayerCatalog.For(layer).SummaryActivation(layer) is { } activation ? ActivationText(activation) : string.Empty,
             layer.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
         }));
 

@@ -5,7 +5,7 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator.Inference;
 
 /// <summary>What a descriptor plans a layer from: the layer, the shape it receives and where that comes from; and where its diagnostics go.</summary>
-internal sealed class LayerPlanning(NetworkModel network, LayerModel layer, Shape input, string previousName, List<DiagnosticInfo> diagnostics)
+internal sealed class LayerPlanning(NetworkModel network, LayerModel layer, Shape input, string previousName, LayerKind previousKind, List<DiagnosticInfo> diagnostics)
 {
     public NetworkModel Network => network;
 
@@ -16,6 +16,9 @@ internal sealed class LayerPlanning(NetworkModel network, LayerModel layer, Shap
 
     /// <summary>The name of the layer below, or of the input.</summary>
     public string PreviousName => previousName;
+
+    /// <summary>The kind of the layer below, or <see cref="LayerKind.Input"/>.</summary>
+    public LayerKind PreviousKind => previousKind;
 
     /// <summary>Reports a diagnostic on the layer's attribute.</summary>
     public void Report(DiagnosticDescriptor descriptor, params object[] arguments) =>

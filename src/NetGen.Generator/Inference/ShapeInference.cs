@@ -39,16 +39,18 @@ internal static class ShapeInference
         // A shape after an error is a guess: it travels on as Shape.None, which later layers report nothing about.
         var shape = input is { HasSizeOutOfRange: true } ? Shape.None : inputShape;
         var previousName = input?.Name ?? "Input";
+        var previousKind = LayerKind.Input;
         PlannedLayer? output = null;
         var outputShapeIsKnown = false;
         foreach (var layer in network.Layers.Where(layer => layer.Kind != LayerKind.Input))
         {
             var descriptor = (PlannedLayerDescriptor)LayerCatalog.For(layer.Kind);
-            var plan = descriptor.Plan(new LayerPlanning(network, layer, shape, previousName, diagnostics));
+            var plan = descriptor.Plan(new LayerPlanning(network, layer, shape, previousName, previousKind, diagnostics));
             var plannedLayer = new PlannedLayer(layer, plan.Input, plan.Output, plan.Options, buffers.Place(layer, plan), plan.Buffers.ToEquatableArray());
             planned.Add(plannedLayer);
             shape = layer.HasSizeOutOfRange ? Shape.None : plannedLayer.OutputShape;
             previousName = layer.Name;
+            previousKind = layer.Kind;
             if (descriptor is ComputeLayerDescriptor)
             {
                 output = plannedLayer;

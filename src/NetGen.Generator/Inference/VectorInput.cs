@@ -11,7 +11,9 @@ internal static class VectorInput
         var input = planning.Input;
         if (input.Kind == ShapeKind.Sequence)
         {
-            var fixes = "give '" + planning.PreviousName + "' ReturnSequences = false (its last step only) or insert [Flatten]" +
+            var fixes = (planning.PreviousKind is LayerKind.SimpleRnn or LayerKind.Lstm or LayerKind.Gru
+                            ? "give '" + planning.PreviousName + "' ReturnSequences = false (its last step only) or insert [Flatten]"
+                            : "insert [Flatten]") +
                         (canApplyPerStep ? ", or set PerStep = true to apply the layer at every step" : string.Empty);
             planning.Report(DiagnosticDescriptors.SequenceIntoVectorLayer, planning.Layer.Kind, planning.Layer.Name, planning.PreviousName, input, fixes);
         }

@@ -44,6 +44,9 @@ internal abstract class PlannedLayerDescriptor : LayerDescriptor
     /// <summary>The layer's resolved activation, or null for kinds without one.</summary>
     public virtual ActivationChoice? ActivationOf(PlannedLayer layer) => null;
 
+    /// <summary>The activation the summary shows: the layer's own, or one inside it (the Elman cell's f).</summary>
+    public virtual ActivationChoice? SummaryActivation(PlannedLayer layer) => ActivationOf(layer);
+
     /// <summary>
     /// The layer in the runtime's <c>INetwork.Layers</c>: its <c>NetGen.LayerInfo</c> subclass and the constructor
     /// arguments after the name and shapes (<see cref="LayerInfoEmitter"/> writes those, and helps with tensors and activations).

@@ -74,9 +74,10 @@ public static class SafeTensors
     /// <summary>
     /// Reads a safetensors file into <paramref name="network"/>'s parameters and state, whether <see cref="Save"/> wrote
     /// it or PyTorch did. Each network tensor "Layer.Role" is filled from the file's tensor of the same name; else of
-    /// the same name ignoring case ("hidden.weight"); else, for batch normalisation, of PyTorch's name ignoring case
-    /// ("norm.weight", "norm.bias", "norm.running_mean", "norm.running_var" for Gamma, Beta, RunningMean,
-    /// RunningVariance). Tensors must be F32 (F64 is converted) and of the network's shape. PyTorch's
+    /// the same name ignoring case ("hidden.weight"); else, for batch normalisation and recurrent layers, of PyTorch's
+    /// name ignoring case ("norm.weight", "norm.bias", "norm.running_mean", "norm.running_var" for Gamma, Beta,
+    /// RunningMean, RunningVariance; "lstm.weight_ih_l0", "lstm.weight_hh_l0", "lstm.bias_ih_l0", "lstm.bias_hh_l0" for
+    /// InputWeight, RecurrentWeight, InputBias, RecurrentBias). Tensors must be F32 (F64 is converted) and of the network's shape. PyTorch's
     /// "*.num_batches_tracked" counters are skipped; any other tensor the network has no place for is an error unless
     /// <paramref name="ignoreExtra"/>. Throws, leaving the network unchanged, on any mismatch or damage.
     /// </summary>

@@ -8,8 +8,10 @@ namespace NetGen;
 /// Which tensor of a safetensors file fills each of a network's tensors. For "Layer.Role" it takes, in this order:
 /// the tensor named exactly "Layer.Role"; else the one named so ignoring case ("layer.role", PyTorch's "hidden.weight"
 /// for "Hidden.Weight"); else the one named as PyTorch names the role, ignoring case: batch normalisation's Gamma, Beta,
-/// RunningMean and RunningVariance as "layer.weight", "layer.bias", "layer.running_mean", "layer.running_var". When
-/// a step finds more than one tensor the name is ambiguous, which is an error, never a guess.
+/// RunningMean and RunningVariance as "layer.weight", "layer.bias", "layer.running_mean", "layer.running_var", and a
+/// recurrent layer's InputWeight, RecurrentWeight, InputBias and RecurrentBias as nn.LSTM, nn.GRU and nn.RNN name their
+/// one layer's: "layer.weight_ih_l0", "layer.weight_hh_l0", "layer.bias_ih_l0", "layer.bias_hh_l0". When a step finds
+/// more than one tensor the name is ambiguous, which is an error, never a guess.
 /// </summary>
 internal sealed class SafeTensorsNames
 {
@@ -22,6 +24,10 @@ internal sealed class SafeTensorsNames
         ["Beta"] = "bias",
         ["RunningMean"] = "running_mean",
         ["RunningVariance"] = "running_var",
+        ["InputWeight"] = "weight_ih_l0",
+        ["RecurrentWeight"] = "weight_hh_l0",
+        ["InputBias"] = "bias_ih_l0",
+        ["RecurrentBias"] = "bias_hh_l0",
     };
 
     private readonly Dictionary<string, SafeTensorsEntry> _byName;

@@ -37,7 +37,7 @@ namespace NetGen.Internal;
 /// side in the n gate (r ⊙ ∂L/∂aₙ).</item>
 /// <item><c>step</c>: [batch, G·H] for the step's recurrent product (forward h_{t−1}·W_hhᵀ; backward
 /// D_{t+1}·W_hh in its first batch·H floats), then [batch, H] of GRU's carried ∂L/∂h, then [batch, H] of LSTM's
-/// carried ∂L/∂c; then <see cref="RecurrentShape.StepFixedSize"/> floats this implementation leaves unused.</item>
+/// carried ∂L/∂c.</item>
 /// </list>
 /// </para>
 /// </remarks>
@@ -54,7 +54,7 @@ public static unsafe class RecurrentKernels
     /// <param name="projections">batch·<see cref="RecurrentShape.ProjectionSize"/> floats; overwritten.</param>
     /// <param name="gates">batch·<see cref="RecurrentShape.GateSize"/> floats; overwritten.</param>
     /// <param name="states">batch·<see cref="RecurrentShape.StateSize"/> floats; overwritten.</param>
-    /// <param name="step">batch·<see cref="RecurrentShape.StepSize"/> + <see cref="RecurrentShape.StepFixedSize"/> floats of scratch.</param>
+    /// <param name="step">batch·<see cref="RecurrentShape.StepSize"/> floats of scratch.</param>
     /// <param name="output">[batch, T, H] of every h_t with <see cref="RecurrentShape.ReturnSequences"/>, else [batch, H] of
     /// h_{T−1}; overwritten.</param>
     /// <param name="batch">Samples; at least 1.</param>
@@ -79,7 +79,7 @@ public static unsafe class RecurrentKernels
         projections = Require(projections, (long)batch * shape.ProjectionSize, nameof(projections));
         gates = Require(gates, (long)batch * shape.GateSize, nameof(gates));
         states = Require(states, (long)batch * shape.StateSize, nameof(states));
-        step = Require(step, ((long)batch * shape.StepSize) + shape.StepFixedSize, nameof(step));
+        step = Require(step, (long)batch * shape.StepSize, nameof(step));
         output = Require(output, (long)batch * shape.OutputSize, nameof(output));
 
         RequireDisjoint(projections, nameof(projections), input, inputWeight, recurrentWeight, inputBias, recurrentBias, gates, states);
@@ -175,7 +175,7 @@ public static unsafe class RecurrentKernels
         gates = Require(gates, (long)batch * shape.GateSize, nameof(gates));
         states = Require(states, (long)batch * shape.StateSize, nameof(states));
         gateDeltas = isGru ? Require(gateDeltas, (long)batch * shape.GateDeltaSize, nameof(gateDeltas)) : default;
-        step = Require(step, ((long)batch * shape.StepSize) + shape.StepFixedSize, nameof(step));
+        step = Require(step, (long)batch * shape.StepSize, nameof(step));
         outputDelta = Require(outputDelta, (long)batch * shape.OutputSize, nameof(outputDelta));
         inputWeightGradient = Require(inputWeightGradient, shape.InputWeightLength, nameof(inputWeightGradient));
         recurrentWeightGradient = Require(recurrentWeightGradient, shape.RecurrentWeightLength, nameof(recurrentWeightGradient));

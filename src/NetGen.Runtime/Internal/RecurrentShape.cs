@@ -21,8 +21,7 @@ public enum RecurrentCell
 /// The sizes of one recurrent layer over sequences of <see cref="Steps"/> steps of <see cref="Features"/> features,
 /// with <see cref="Units"/> hidden units: weights W_ih [G·H, F] and W_hh [G·H, H], biases [G·H], in PyTorch's layout
 /// and gate order, where G is <see cref="Gates"/> and H <see cref="Units"/>. The per-sample sizes of the buffers
-/// <see cref="RecurrentKernels"/> takes are given here; a buffer holds batch × its per-sample size floats (the step
-/// buffer <see cref="StepFixedSize"/> more).
+/// <see cref="RecurrentKernels"/> takes are given here; a buffer holds batch × its per-sample size floats.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RecurrentShape
@@ -123,11 +122,8 @@ public sealed class RecurrentShape
     /// <summary>Floats per sample of the gate-delta buffer: T·3H for GRU, 0 for the other cells.</summary>
     public int GateDeltaSize => Cell == RecurrentCell.Gru ? Steps * GateUnits : 0;
 
-    /// <summary>Floats per sample of the step buffer: (G + 2)·H; the buffer holds <see cref="StepFixedSize"/> more.</summary>
+    /// <summary>Floats per sample of the step buffer: (G + 2)·H.</summary>
     public int StepSize => (Gates + 2) * Units;
-
-    /// <summary>Floats of the step buffer whatever the batch: G·H·H.</summary>
-    public int StepFixedSize => GateUnits * Units;
 
     /// <summary>Floats per step and sample in the gates buffer: H for SimpleRnn, 4H for LSTM and GRU.</summary>
     internal int GateStride => Cell == RecurrentCell.SimpleRnn ? Units : 4 * Units;

@@ -16,6 +16,12 @@ internal static class OnnxLayerMapping
 
         switch (layer)
         {
+            case RecurrentLayerInfo:
+                throw graph.Unsupported(layer, "recurrent layers have no ONNX mapping in NetGen");
+            case DenseLayerInfo { InputShape.Count: > 1 }:
+                // Only a per-step dense layer takes a sequence (steps × features); any other dense layer takes a vector.
+                throw graph.Unsupported(layer, "a dense layer applied at every step of a sequence (PerStep = true, " +
+                    string.Join("×", layer.InputShape) + " in) has no ONNX mapping in NetGen");
             case DenseLayerInfo dense:
                 // DropConnect masks weights in training steps only: inference uses W as it is.
                 Gemm(graph, dense, dense.Weight, dense.Bias);

@@ -85,7 +85,21 @@ internal static class NetworkCatalog
         new(nameof(RbfWideNet), () => new RbfWideNet(), RbfWideNet.CudaProgram, s_small),
     };
 
-    public static IEnumerable<NetworkCase> All => Reference.Concat(Activations).Concat(Losses).Concat(Spatial).Concat(Regularization).Concat(Maxout).Concat(Rbf);
+    /// <summary>Every cell, returning every step and the last, truncated BPTT, per-step dense layers; 257 samples of 5 or 6 steps take two split-k splits.</summary>
+    public static IReadOnlyList<NetworkCase> Recurrent { get; } = new NetworkCase[]
+    {
+        new(nameof(ElmanNet), () => new ElmanNet(), ElmanNet.CudaProgram, s_small),
+        new(nameof(ElmanTruncatedNet), () => new ElmanTruncatedNet(), ElmanTruncatedNet.CudaProgram, s_small),
+        new(nameof(LstmNet), () => new LstmNet(), LstmNet.CudaProgram, new[] { 1, 3, 129, 257 }),
+        new(nameof(LstmSequenceNet), () => new LstmSequenceNet(), LstmSequenceNet.CudaProgram, s_small),
+        new(nameof(WideLstmNet), () => new WideLstmNet(), WideLstmNet.CudaProgram, s_large),
+        new(nameof(GruNet), () => new GruNet(), GruNet.CudaProgram, s_small),
+        new(nameof(GruSequenceNet), () => new GruSequenceNet(), GruSequenceNet.CudaProgram, s_small),
+        new(nameof(StackedRecurrentNet), () => new StackedRecurrentNet(), StackedRecurrentNet.CudaProgram, new[] { 1, 3, 129, 257 }),
+    };
+
+    public static IEnumerable<NetworkCase> All =>
+        Reference.Concat(Activations).Concat(Losses).Concat(Spatial).Concat(Regularization).Concat(Maxout).Concat(Rbf).Concat(Recurrent);
 
     public static NetworkCase Get(string name) => All.First(network => network.Name == name);
 

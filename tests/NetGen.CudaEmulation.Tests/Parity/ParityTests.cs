@@ -227,6 +227,19 @@ public sealed class RbfParityTests(ITestOutputHelper output) : ParityTests(outpu
     public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
 }
 
+/// <summary>
+/// Recurrent layers: the input projections, the recurrence forward and backward in one launch each, the gradient products
+/// over batch × steps rows, truncated BPTT, and per-step dense layers.
+/// </summary>
+public sealed class RecurrentParityTests(ITestOutputHelper output) : ParityTests(output)
+{
+    public static TheoryData<string, int> Cases => NetworkCatalog.Cases(NetworkCatalog.Recurrent);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
+}
+
 /// <summary>Every optimizer rule with norm clipping, value clipping, L2, L1 and decoupled weight decay, on every network.</summary>
 public sealed class OptimizerParityTests(ITestOutputHelper output) : ParityTests(output)
 {

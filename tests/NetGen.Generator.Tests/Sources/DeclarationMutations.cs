@@ -174,6 +174,25 @@ internal static class DeclarationMutations
                 internal static float[] Run(Models.Regressor network) => network.Predict(new float[16]);
             }
             """),
+        ("SequenceClassifier", """
+            using NetGen;
+
+            namespace Fuzz.Recurrent;
+
+            [Network(Loss = Loss.SoftmaxCrossEntropy)]
+            [Input(12, 4, Sequence = true)]
+            [Gru(8, Name = "Encoder", ReturnSequences = true, Initializer = Initializer.XavierUniform)]
+            [SimpleRnn(6, ReturnSequences = true, Activation = Activation.ReLU, Bias = false)]
+            [Dense(5, PerStep = true, Activation = Activation.Tanh)]
+            [Lstm(7, Name = "Memory", Bptt = 4)]
+            [Dense(3, Name = "Logits")]
+            public partial class SequenceClassifier;
+
+            internal static class SequenceClassifierUsage
+            {
+                internal static float[] Run(SequenceClassifier network) => network.Predict(new float[48]);
+            }
+            """),
     };
 
     /// <summary>Every variant, seed by seed, each mutation in a fixed order; no two share a source and none equals its seed.</summary>

@@ -9,7 +9,7 @@ using NetGen.Tests.Training.NonFinite;
 namespace NetGen.Tests.Checkpoints;
 
 /// <summary>
-/// Which file tensor fills which network tensor (exact name, then ignoring case, then PyTorch's batch-normalisation names),
+/// Which file tensor fills which network tensor (exact name, then ignoring case, then PyTorch's batch-normalisation and recurrent names),
 /// and what a missing, misshapen, mistyped, ambiguous or extra tensor is told: all of it at once, the network unchanged.
 /// </summary>
 public sealed class SafeTensorsNameMatchingTests : TemporaryDirectory
@@ -167,6 +167,68 @@ public sealed class SafeTensorsNameMatchingTests : TemporaryDirectory
         Assert.Contains("'Full2.Bias' F32 [84] and 2 more fill no tensor of the network", tooManyExtra.Message, StringComparison.Ordinal); // LeNet5's 10 tensors
         Assert.Contains("no tensor for 'Full2.Bias' [84] (looked for 'Full2.Bias', ignoring case); 2 more such problems;", tooManyMissing.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Lstm")]
+    [InlineData("Gru")]
+    [InlineData("Rnn")]
+    public void PyTorch_names_of_a_recurrent_layer_load(string layer)
+    {
+        var path = PathOf("recurrent.safetensors");
+        var source = Recurrent(layer);
+        source.Initialize(seed: 8);
+        SafeTensorsFiles.Write(path, SafeTensorsFiles.TensorsOf(source, PyTorchRecurrentName));
+        var network = Recurrent(layer);
+
+        SafeTensors.Load(network, path);
+
+        Assert.Equal(NonFiniteStepTests.Bits(source.Parameters), NonFiniteStepTests.Bits(network.Parameters));
+    }
+
+    [Fact]
+    public void A_missing_recurrent_tensor_is_named_with_pytorchs_name_looked_for()
+    {
+        var path = PathOf("recurrent.safetensors");
+        SafeTensorsFiles.Write(path, SafeTensorsFiles.TensorsOf(new LstmClassifier(), PyTorchRecurrentName).Where(tensor => tensor.Name != "lstm.bias_hh_l0"));
+
+        var error = Assert.Throws<InvalidDataException>(() => SafeTensors.Load(new LstmClassifier(), path));
+
+        Assert.Contains("no tensor for 'Lstm.RecurrentBias' [20] (looked for 'Lstm.RecurrentBias', 'Lstm.bias_hh_l0', ignoring case)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_transposed_recurrent_weight_names_both_shapes()
+    {
+        var path = PathOf("recurrent.safetensors");
+        var tensors = SafeTensorsFiles.TensorsOf(new LstmClassifier(), PyTorchRecurrentName);
+        tensors[0] = tensors[0] with { Shape = [3, 20] }; // lstm.weight_ih_l0 transposed
+
+        SafeTensorsFiles.Write(path, tensors);
+        var error = Assert.Throws<InvalidDataException>(() => SafeTensors.Load(new LstmClassifier(), path));
+
+        Assert.Contains("'Lstm.InputWeight' (the file's 'lstm.weight_ih_l0') is [3, 20] in the file but [20, 3] in the network", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The name PyTorch's state dict gives a tensor of the recurrent classifiers: "lstm.weight_ih_l0" for "Lstm.InputWeight".</summary>
+    private static string PyTorchRecurrentName(string name)
+    {
+        var (layer, role) = (name[..name.IndexOf('.')].ToLowerInvariant(), name[(name.IndexOf('.') + 1)..]);
+        return layer + "." + role switch
+        {
+            "InputWeight" => "weight_ih_l0",
+            "RecurrentWeight" => "weight_hh_l0",
+            "InputBias" => "bias_ih_l0",
+            "RecurrentBias" => "bias_hh_l0",
+            _ => role.ToLowerInvariant(),
+        };
+    }
+
+    private static INetwork Recurrent(string layer) => layer switch
+    {
+        "Lstm" => new LstmClassifier(),
+        "Gru" => new GruClassifier(),
+        _ => new RnnClassifier(),
+    };
 
     private InvalidDataException LoadRefused(IEnumerable<SafeTensorsFiles.Tensor> tensors)
     {

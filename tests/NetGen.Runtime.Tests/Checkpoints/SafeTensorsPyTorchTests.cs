@@ -9,8 +9,8 @@ namespace NetGen.Tests.Checkpoints;
 
 /// <summary>
 /// PyTorch state dicts, written as safetensors by Reference/pytorch_safetensors.py with PyTorch's own names
-/// ("hidden.weight", "norm.running_var", "norm.num_batches_tracked"), load into NetGen's networks of the same layers,
-/// which then compute PyTorch's eval-mode outputs (Reference/safetensors.pytorch.json).
+/// ("hidden.weight", "norm.running_var", "norm.num_batches_tracked", "lstm.weight_ih_l0"), load into NetGen's networks
+/// of the same layers, which then compute PyTorch's eval-mode outputs (Reference/safetensors.pytorch.json).
 /// </summary>
 public sealed class SafeTensorsPyTorchTests(ITestOutputHelper output)
 {
@@ -20,6 +20,7 @@ public sealed class SafeTensorsPyTorchTests(ITestOutputHelper output)
     [Theory]
     [InlineData("BatchNormNet")]
     [InlineData("SpatialBatchNormNet")]
+    [InlineData("LstmClassifier")]
     public void A_pytorch_state_dict_loads_and_computes_pytorchs_outputs(string networkName)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Reference("safetensors.pytorch.json")));
@@ -28,13 +29,18 @@ public sealed class SafeTensorsPyTorchTests(ITestOutputHelper output)
         {
             "BatchNormNet" => new BatchNormNet(),
             "SpatialBatchNormNet" => new SpatialBatchNormNet(),
+            "LstmClassifier" => new LstmClassifier(),
             _ => throw new ArgumentOutOfRangeException(nameof(networkName), networkName, "No such case."),
         };
         var initialState = network.State.ToArray();
 
         SafeTensors.Load(network, Reference(record.GetProperty("file").GetString()!));
 
-        Assert.NotEqual(initialState, network.State.ToArray()); // PyTorch's running statistics arrived
+        if (network.StateTensors.Count > 0)
+        {
+            Assert.NotEqual(initialState, network.State.ToArray()); // PyTorch's running statistics arrived
+        }
+
         var inputs = Floats(record.GetProperty("inputs"));
         var expected = Floats(record.GetProperty("outputs"));
         var outputs = new float[expected.Length];

@@ -32,6 +32,12 @@ public sealed class GradientCheckTests
 
     public static TheoryData<string> RbfNetworks() => new() { nameof(RbfNet), nameof(RbfOnlyNet) };
 
+    public static TheoryData<string> RecurrentNetworks() => new()
+    {
+        nameof(ElmanNet), nameof(ElmanSequenceNet), nameof(LeakyElmanNet), nameof(LstmNet), nameof(LstmSequenceNet), nameof(GruNet),
+        nameof(GruSequenceNet), nameof(UnbiasedRecurrentNet), nameof(StackedRecurrentNet), nameof(PerStepDenseNet),
+    };
+
     public static TheoryData<string> SpatialNetworks() => new() { nameof(ConvMaxPoolNet), nameof(StridedAvgPoolNet), nameof(ReshapeNet) };
 
     [Theory]
@@ -53,6 +59,11 @@ public sealed class GradientCheckTests
     [Theory]
     [MemberData(nameof(RbfNetworks))]
     public void Rbf_gradients_match_central_differences(string name) => AssertGradientsMatch(Create(name));
+
+    /// <summary>Full backpropagation through time: truncated networks (Bptt) are checked against PyTorch in RecurrentNetworkPyTorchTests.</summary>
+    [Theory]
+    [MemberData(nameof(RecurrentNetworks))]
+    public void Recurrent_gradients_match_central_differences(string name) => AssertGradientsMatch(Create(name));
 
     [Theory]
     [MemberData(nameof(SpatialNetworks))]
@@ -159,6 +170,16 @@ public sealed class GradientCheckTests
         nameof(MaxoutLogitsNet) => new MaxoutLogitsNet(),
         nameof(RbfNet) => new RbfNet(),
         nameof(RbfOnlyNet) => new RbfOnlyNet(),
+        nameof(ElmanNet) => new ElmanNet(),
+        nameof(ElmanSequenceNet) => new ElmanSequenceNet(),
+        nameof(LeakyElmanNet) => new LeakyElmanNet(),
+        nameof(LstmNet) => new LstmNet(),
+        nameof(LstmSequenceNet) => new LstmSequenceNet(),
+        nameof(GruNet) => new GruNet(),
+        nameof(GruSequenceNet) => new GruSequenceNet(),
+        nameof(UnbiasedRecurrentNet) => new UnbiasedRecurrentNet(),
+        nameof(StackedRecurrentNet) => new StackedRecurrentNet(),
+        nameof(PerStepDenseNet) => new PerStepDenseNet(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }

@@ -11,7 +11,7 @@ public sealed class GradientCoverageTests
     public void Every_layer_kind_activation_and_loss_has_a_gradient_checked_network()
     {
         IEnumerable<object[]>[] groups = [GradientCheckTests.ActivationNetworks(), GradientCheckTests.LossNetworks(), GradientCheckTests.SpatialNetworks(), GradientCheckTests.RegularizationNetworks(),
-            GradientCheckTests.MaxoutNetworks(), GradientCheckTests.RbfNetworks(), GradientCheckTests.RuleNetworks()];
+            GradientCheckTests.MaxoutNetworks(), GradientCheckTests.RbfNetworks(), GradientCheckTests.RecurrentNetworks(), GradientCheckTests.RuleNetworks()];
         var names = groups.SelectMany(group => group).Select(row => (string)row[0]);
 
         var missing = DeclaredFeatures.Of(names.Select(name => GradientCheckTests.Create(name).GetType())).Missing();

@@ -36,7 +36,7 @@ public sealed class RecurrentArgumentTests
     }
 
     [Fact]
-    public void Gru_backward_needs_its_gate_deltas_and_the_step_buffer_its_fixed_part()
+    public void Gru_backward_needs_its_gate_deltas_and_a_whole_step_buffer()
     {
         var shape = new RecurrentShape(RecurrentCell.Gru, steps: 3, features: 2, units: 4, returnSequences: true, truncation: 0);
         var layer = new RecurrentLayer(shape, batch: 2);
@@ -51,7 +51,7 @@ public sealed class RecurrentArgumentTests
         Assert.Equal("gateDeltas", error.ParamName);
 
         error = Assert.Throws<ArgumentException>(() => RecurrentKernels.Backward(shape, input, layer.InputWeight, layer.RecurrentWeight,
-            layer.RecurrentBias, layer.Projections, layer.Gates, layer.States, layer.GateDeltas, new float[2 * shape.StepSize], outputDelta,
+            layer.RecurrentBias, layer.Projections, layer.Gates, layer.States, layer.GateDeltas, new float[(2 * shape.StepSize) - 1], outputDelta,
             layer.InputWeightGradient, layer.RecurrentWeightGradient, layer.InputBiasGradient, layer.RecurrentBiasGradient, layer.InputDelta,
             2, default(TanhActivation)));
         Assert.Equal("step", error.ParamName);
@@ -106,7 +106,6 @@ public sealed class RecurrentArgumentTests
         Assert.Equal(stateSize, shape.StateSize);
         Assert.Equal(gateDeltaSize, shape.GateDeltaSize);
         Assert.Equal((gates + 2) * 7, shape.StepSize);
-        Assert.Equal(gates * 7 * 7, shape.StepFixedSize);
         Assert.Equal(7, shape.OutputSize);
         Assert.Equal(15, shape.InputSize);
     }

@@ -23,7 +23,7 @@ internal sealed class RecurrentLayer
         Gates = new float[batch * shape.GateSize];
         States = new float[batch * shape.StateSize];
         GateDeltas = new float[batch * shape.GateDeltaSize];
-        Step = new float[(batch * shape.StepSize) + shape.StepFixedSize];
+        Step = new float[batch * shape.StepSize];
         Output = new float[batch * shape.OutputSize];
         InputWeightGradient = new float[shape.InputWeightLength];
         RecurrentWeightGradient = new float[shape.RecurrentWeightLength];

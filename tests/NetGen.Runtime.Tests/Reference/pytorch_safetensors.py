@@ -4,7 +4,8 @@ For each case: <file>.safetensors, the module's state_dict() in Hugging Face's s
 safetensors.pytorch.json with the network it fits, inputs and PyTorch's eval-mode outputs. The modules' attributes are
 named as NetGen's test networks name their layers, in PyTorch's lowercase ("hidden.weight" for "Hidden.Weight"; batch
 normalisation as "norm.weight", "norm.bias", "norm.running_mean", "norm.running_var", and its I64 counter
-"norm.num_batches_tracked", which NetGen skips). PyTorch 1.13 has no safetensors package, so the format is written here
+"norm.num_batches_tracked", which NetGen skips; an LSTM's as "lstm.weight_ih_l0", "lstm.weight_hh_l0", "lstm.bias_ih_l0",
+"lstm.bias_hh_l0"). PyTorch 1.13 has no safetensors package, so the format is written here
 by hand: an 8-byte little-endian header length, the JSON header padded with spaces to 8 bytes, then the data.
 Run with Debian's python3-torch:
     /usr/bin/python3 tests/NetGen.Runtime.Tests/Reference/pytorch_safetensors.py
@@ -56,6 +57,17 @@ class SpatialBatchNormNet(torch.nn.Module):
         return self.logits(torch.flatten(torch.nn.functional.elu(self.norm(self.conv(x))), 1))
 
 
+class LstmClassifier(torch.nn.Module):
+    """NetGen's LstmClassifier: nn.LSTM(3, 5) "Lstm" over 7 steps, its last hidden state into nn.Linear(5, 4) "Linear"."""
+
+    def __init__(self):
+        super().__init__()
+        self.lstm, self.linear = torch.nn.LSTM(3, 5, batch_first=True), torch.nn.Linear(5, 4)
+
+    def forward(self, x):
+        return self.linear(self.lstm(x)[0][:, -1])
+
+
 def case(network, module, input_shape, file, generator):
     with torch.no_grad():
         for parameter in module.parameters():
@@ -75,6 +87,7 @@ generator = torch.Generator().manual_seed(11)
 cases = [
     case("BatchNormNet", BatchNormNet(), (5,), "batchnorm_net.pytorch.safetensors", generator),
     case("SpatialBatchNormNet", SpatialBatchNormNet(), (2, 4, 4), "spatial_batchnorm_net.pytorch.safetensors", generator),
+    case("LstmClassifier", LstmClassifier(), (7, 3), "lstm_classifier.pytorch.safetensors", generator),
 ]
 with open(os.path.join(HERE, "safetensors.pytorch.json"), "w") as file:
     json.dump({"torch": torch.__version__, "cases": cases}, file, indent=1)

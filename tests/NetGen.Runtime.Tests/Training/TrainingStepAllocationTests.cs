@@ -18,7 +18,10 @@ public sealed class TrainingStepAllocationTests
     // The first step runs each product on the calling thread alone, sizing its buffers; the second starts the pool's threads.
     private const int WarmUpSteps = 2;
 
-    public static TheoryData<string> Networks => new() { "MnistMlp", "LeNet5", "DropoutNet", "NoisyReluNet", "SpatialNoisyReluNet", "DropConnectNet", "MaxoutNet", "RbfNet" };
+    public static TheoryData<string> Networks => new()
+    {
+        "MnistMlp", "LeNet5", "DropoutNet", "NoisyReluNet", "SpatialNoisyReluNet", "DropConnectNet", "MaxoutNet", "RbfNet", "RowLstmNet", "StackedRecurrentNet",
+    };
 
     [Theory]
     [MemberData(nameof(Networks))]
@@ -109,6 +112,8 @@ public sealed class TrainingStepAllocationTests
         Networks.DropConnectNet dropConnect => (inputs, targets, optimizer) => dropConnect.TrainStep(inputs, targets, optimizer),
         Networks.MaxoutNet maxout => (inputs, targets, optimizer) => maxout.TrainStep(inputs, targets, optimizer),
         Networks.RbfNet rbf => (inputs, targets, optimizer) => rbf.TrainStep(inputs, targets, optimizer),
+        Networks.RowLstmNet lstm => (inputs, targets, optimizer) => lstm.TrainStep(inputs, targets, optimizer),
+        Networks.StackedRecurrentNet stacked => (inputs, targets, optimizer) => stacked.TrainStep(inputs, targets, optimizer),
         _ => throw new ArgumentException($"No TrainStep for {network.Name}.", nameof(network)),
     };
 
@@ -123,6 +128,8 @@ public sealed class TrainingStepAllocationTests
             "DropConnectNet" => new Networks.DropConnectNet(),
             "MaxoutNet" => new Networks.MaxoutNet(),
             "RbfNet" => new Networks.RbfNet(),
+            "RowLstmNet" => new Networks.RowLstmNet(),
+            "StackedRecurrentNet" => new Networks.StackedRecurrentNet(),
             _ => new MnistMlp(),
         };
         network.Initialize(seed: 1);

@@ -61,11 +61,24 @@ internal sealed class CudaLayer
     /// <summary>A pointer to tensor <paramref name="role"/>'s layer state, as C.</summary>
     public string State(string role) => CudaNames.State + " + " + C.Int(Offset(role));
 
-    /// <summary>Output positions per sample and channel: OH·OW for spatial layers, 1 for vectors.</summary>
-    public int Positions => Plan.OutputShape.IsSpatial ? Plan.OutputShape.Height * Plan.OutputShape.Width : 1;
+    /// <summary>Output positions per sample and channel: OH·OW for spatial layers, the steps of a sequence, 1 for vectors.</summary>
+    public int Positions => Plan.OutputShape.Kind switch
+    {
+        ShapeKind.Matrix or ShapeKind.Image => Plan.OutputShape.Height * Plan.OutputShape.Width,
+        ShapeKind.Sequence => Plan.OutputShape.Steps,
+        _ => 1,
+    };
 
-    /// <summary>Output channels (filters) or units.</summary>
-    public int Channels => Plan.OutputShape.IsSpatial ? Plan.OutputShape.Channels : Plan.OutputSize;
+    /// <summary>
+    /// Output channels (filters) or units: of a sequence, the units of each step. A spatial layer's positions lie within
+    /// each channel (NCHW); a sequence's units within each step.
+    /// </summary>
+    public int Channels => Plan.OutputShape.Kind switch
+    {
+        ShapeKind.Matrix or ShapeKind.Image => Plan.OutputShape.Channels,
+        ShapeKind.Sequence => Plan.OutputShape.Features,
+        _ => Plan.OutputSize,
+    };
 
     /// <summary>f(pre) as C.</summary>
     public string ApplyActivation(string pre) => Activation.CudaApply(pre, ActivationChoice.AlphaOrZero);

@@ -93,11 +93,14 @@ internal static class CudaProductKernels
     }
 
     /// <summary>Floats of split partial sums a weight gradient needs: Fixed + PerSample·batch covers ⌈batch / samples per split⌉ splits.</summary>
-    public static CudaBufferSpec WeightGradientPartials(CudaLayer layer, int rowsPerSample)
+    public static CudaBufferSpec WeightGradientPartials(CudaLayer layer, int rowsPerSample) =>
+        WeightGradientPartials(PartialsName(layer), layer.Plan.Tensor(TensorRoles.Weight)!.Length, rowsPerSample);
+
+    /// <summary>The partial sums of a weight gradient of <paramref name="count"/> floats, named <paramref name="name"/> (which starts with "weight_gradient_partials_").</summary>
+    public static CudaBufferSpec WeightGradientPartials(string name, long count, int rowsPerSample)
     {
-        var count = (long)layer.Plan.Tensor(TensorRoles.Weight)!.Length;
         var samplesPerSplit = CudaProducts.SamplesPerSplit(rowsPerSample);
-        return new CudaBufferSpec(PartialsName(layer), "float", count, (count + samplesPerSplit - 1) / samplesPerSplit);
+        return new CudaBufferSpec(name, "float", count, (count + samplesPerSplit - 1) / samplesPerSplit);
     }
 
     /// <summary>
@@ -108,57 +111,66 @@ internal static class CudaProductKernels
         CudaLayer layer, string prefix, string lhs, string rhs, string input, int rowsPerSample, CudaProductOperands? operands = null)
     {
         operands ??= CudaProductOperands.Of(layer);
-        yield return WeightGradient(layer, operands, prefix, lhs, rhs, input, rowsPerSample);
-        yield return WeightGradientSum(layer, rowsPerSample);
+        var gradient = new CudaWeightGradient(
+            TensorRoles.Weight, "∂L/∂W", operands.Delta, layer.Source, input, operands.Rows, PartialsName(layer),
+            prefix + "_weight_gradient_" + layer.Id, "weight_gradient_sum_" + layer.Id, lhs, rhs, rowsPerSample);
+        yield return WeightGradient(layer, gradient);
+        yield return WeightGradientSum(layer, gradient);
         if (layer.Plan.Tensor(TensorRoles.Bias) is not null)
         {
             yield return BiasGradient(layer, operands, prefix, rowsPerSample);
         }
     }
 
+    /// <summary>The two kernels of one weight gradient: the split products into its partials, then their sum in split order.</summary>
+    public static IEnumerable<CudaKernel> WeightGradientKernels(CudaLayer layer, CudaWeightGradient gradient) =>
+        new[] { WeightGradient(layer, gradient), WeightGradientSum(layer, gradient) };
+
     private static string PartialsName(CudaLayer layer) => "weight_gradient_partials_" + layer.Id;
 
-    private static CudaKernel WeightGradient(CudaLayer layer, CudaProductOperands operands, string prefix, string lhs, string rhs, string input, int rows)
+    private static CudaKernel WeightGradient(CudaLayer layer, CudaWeightGradient gradient)
     {
-        var weights = layer.Plan.Tensor(TensorRoles.Weight)!.Length;
+        var weights = layer.Plan.Tensor(gradient.WeightRole)!.Length;
+        var rows = gradient.RowsPerSample;
         var samplesPerSplit = CudaProducts.SamplesPerSplit(rows);
-        int outputs = operands.Rows, depth = weights / operands.Rows;
-        var name = prefix + "_weight_gradient_" + layer.Id;
+        int outputs = gradient.Outputs, depth = weights / gradient.Outputs;
+        var name = gradient.Name;
         var helpers = CudaProducts.Problem(
             name + "_problem",
             new[] { "const float* __restrict__ delta;", "const float* __restrict__ in;", "float* __restrict__ out;" },
-            lhs, rhs, rhsContiguousInK: false, new[] { "out[m * " + C.Int(depth) + " + n] = value;" });
+            gradient.Lhs, gradient.Rhs, rhsContiguousInK: false, new[] { "out[m * " + C.Int(depth) + " + n] = value;" });
         var body =
             "const int first = blockIdx.z * " + C.Int(samplesPerSplit) + ";\n" +
             "const int last = min(batch, first + " + C.Int(samplesPerSplit) + ");\n" +
-            "ng_gemm_tile(" + name + "_problem{ " + operands.Delta + ", " + layer.Source + ", " + PartialsName(layer) + " + (long long)blockIdx.z * " +
+            "ng_gemm_tile(" + name + "_problem{ " + gradient.Delta + ", " + gradient.Source + ", " + gradient.Partials + " + (long long)blockIdx.z * " +
             C.Int(weights) + " }, " + C.Int(outputs) + ", " + C.Int(depth) + ", first * " + C.Int(rows) + ", last * " + C.Int(rows) + ");";
         return new CudaKernel(
             name,
-            layer.Plan.Name + ": ∂L/∂W = δᵀ·" + input + " over " + C.Int(samplesPerSplit) + " samples per split (grid z), summed by " +
-            "weight_gradient_sum_" + layer.Id,
-            new[] { CudaParameter.Reads(operands.Delta), CudaParameter.Reads(layer.Source), CudaParameter.Writes(PartialsName(layer)), CudaParameter.Batch },
+            layer.Plan.Name + ": " + gradient.Label + " = δᵀ·" + gradient.Input + " over " + C.Int(samplesPerSplit) + " samples per split (grid z), summed by " +
+            gradient.SumName,
+            new[] { CudaParameter.Reads(gradient.Delta), CudaParameter.Reads(gradient.Source), CudaParameter.Writes(gradient.Partials), CudaParameter.Batch },
             body,
             CudaGrid.Covering(depth, CudaProducts.Tile), CudaGrid.Covering(outputs, CudaProducts.Tile), CudaGrid.PerBatch(1, samplesPerSplit),
             Helpers: helpers);
     }
 
-    private static CudaKernel WeightGradientSum(CudaLayer layer, int rows)
+    private static CudaKernel WeightGradientSum(CudaLayer layer, CudaWeightGradient gradient)
     {
-        var weights = layer.Plan.Tensor(TensorRoles.Weight)!.Length;
-        var samplesPerSplit = CudaProducts.SamplesPerSplit(rows);
+        var weights = layer.Plan.Tensor(gradient.WeightRole)!.Length;
+        var samplesPerSplit = CudaProducts.SamplesPerSplit(gradient.RowsPerSample);
         return new CudaKernel(
-            "weight_gradient_sum_" + layer.Id,
-            layer.Plan.Name + ": sums the splits of ∂L/∂W in split order into the gradient buffer",
-            new[] { CudaParameter.Reads(PartialsName(layer)), CudaParameter.Writes(CudaNames.Gradients), CudaParameter.Batch },
-            "ng_sum_splits<" + C.Int(weights) + ", " + C.Int(samplesPerSplit) + ">(" + PartialsName(layer) + ", " + CudaNames.Gradients +
-            " + " + C.Int(layer.Offset(TensorRoles.Weight)) + ", batch);",
+            gradient.SumName,
+            layer.Plan.Name + ": sums the splits of " + gradient.Label + " in split order into the gradient buffer",
+            new[] { CudaParameter.Reads(gradient.Partials), CudaParameter.Writes(CudaNames.Gradients), CudaParameter.Batch },
+            "ng_sum_splits<" + C.Int(weights) + ", " + C.Int(samplesPerSplit) + ">(" + gradient.Partials + ", " + CudaNames.Gradients +
+            " + " + C.Int(layer.Offset(gradient.WeightRole)) + ", batch);",
             CudaGrid.Covering(weights, CudaKernel.Threads), CudaGrid.Constant(1), CudaGrid.Constant(1));
     }
 
     private static CudaKernel BiasGradient(CudaLayer layer, CudaProductOperands operands, string prefix, int rows)
     {
-        var element = rows == 1
+        var channelMajor = rows > 1 && operands.ChannelMajor;
+        var element = !channelMajor
             ? operands.Delta + "[r * " + C.Int(operands.Rows) + " + blockIdx.x]"
             : operands.Delta + "[(r / " + C.Int(rows) + " * " + C.Int(operands.Rows) + " + blockIdx.x) * " + C.Int(rows) + " + r % " + C.Int(rows) + "]";
         var body =
@@ -166,9 +178,10 @@ internal static class CudaProductKernels
             "for (int r = threadIdx.x; r < batch * " + C.Int(rows) + "; r += NG_THREADS)\n{\n    sum += " + element + ";\n}\n\n" +
             "sum = ng_block_sum(sum);\n" +
             "if (threadIdx.x == 0)\n{\n    " + CudaNames.Gradients + "[" + C.Int(layer.Offset(TensorRoles.Bias)) + " + blockIdx.x] = (float)sum;\n}";
+        var over = rows == 1 ? string.Empty : channelMajor ? " and positions" : " and steps";
         return new CudaKernel(
             prefix + "_bias_gradient_" + layer.Id,
-            layer.Plan.Name + ": ∂L/∂b = Σ δ over the batch" + (rows > 1 ? " and positions" : string.Empty) + ", one block per " + (rows > 1 ? "filter" : "unit"),
+            layer.Plan.Name + ": ∂L/∂b = Σ δ over the batch" + over + ", one block per " + (channelMajor ? "filter" : "unit"),
             new[] { CudaParameter.Reads(operands.Delta), CudaParameter.Writes(CudaNames.Gradients), CudaParameter.Batch },
             body, CudaGrid.Constant(operands.Rows), CudaGrid.Constant(1), CudaGrid.Constant(1));
     }

@@ -23,8 +23,8 @@ internal sealed partial class DenseLayer
             layer,
             "dense_forward_" + layer.Id,
             plan.Name + ": z = x·Wᵀ" + (options.DropsConnections ? " (W masked by DropConnect in training)" : string.Empty) +
-            (plan.Tensor(TensorRoles.Bias) is not null ? " + b" : string.Empty) + ", a = " + layer.ActivationChoice.Kind + "(z); [batch, " +
-            inputs + "] → [batch, " + units + "]",
+            (plan.Tensor(TensorRoles.Bias) is not null ? " + b" : string.Empty) + ", a = " + layer.ActivationChoice.Kind + "(z); [" + Rows(plan) + ", " +
+            inputs + "] → [" + Rows(plan) + ", " + units + "]",
             "return in[m * " + inputs + " + k];",
             "return weight[n * " + inputs + " + k];",
             "m * " + units + " + n",
@@ -50,7 +50,7 @@ internal sealed partial class DenseLayer
         return CudaProductKernels.InputGradient(
             layer, below, "dense_input_gradient_" + layer.Id,
             layer.Plan.Name + ": δ below = (δ·W" + (Options(layer.Plan).DropsConnections ? ", W as masked in the forward pass" : string.Empty) + ")" +
-            CudaBelow.DerivativeNote(below),
+            CudaBelow.DerivativeNote(below) + (RowsPerSample(layer.Plan) == 1 ? string.Empty : " at every step"),
             "return delta[m * " + C.Int(units) + " + k];",
             "return weight[k * " + C.Int(inputs) + " + n];",
             "m * " + C.Int(inputs) + " + n",
@@ -58,6 +58,9 @@ internal sealed partial class DenseLayer
     }
 
     public override IEnumerable<CudaBufferSpec> ScratchBuffers(CudaLayer layer) => [CudaProductKernels.WeightGradientPartials(layer, RowsPerSample(layer.Plan))];
+
+    /// <summary>The products' rows as the comments name them: "batch", or "batch × T" for a per-step layer.</summary>
+    private static string Rows(PlannedLayer plan) => RowsPerSample(plan) == 1 ? "batch" : "batch × " + C.Int(RowsPerSample(plan));
 
     /// <summary>With DropConnect the products read the masked weights; otherwise the layer's own operands.</summary>
     private static CudaProductOperands Operands(CudaLayer layer) =>

@@ -21,7 +21,7 @@ internal static class RecurrentBuffers
     /// <summary>The GRU's recurrent side of the gate deltas (T·3H), which differs from the input side in the n gate by r.</summary>
     public const string GateDeltas = "gate_deltas";
 
-    /// <summary>One step's work: h·W_hhᵀ and the carried ∂L/∂h and ∂L/∂c, (G+2)·H, and G·H×H for summing ∂L/∂W_hh.</summary>
+    /// <summary>One step's work on the CPU: h·W_hhᵀ and the carried ∂L/∂h and ∂L/∂c, (G+2)·H.</summary>
     public const string Step = "step";
 
     public static IEnumerable<PlannedBuffer> For(LayerKind cell, int steps, int gates, int units)
@@ -36,7 +36,7 @@ internal static class RecurrentBuffers
             yield return new PlannedBuffer(GateDeltas, BufferElement.Float, Product(steps, gates, units));
         }
 
-        yield return new PlannedBuffer(Step, BufferElement.Float, Product(gates + 2, units), Fixed: Product(gates, units, units));
+        yield return new PlannedBuffer(Step, BufferElement.Float, Product(gates + 2, units));
     }
 
     private static int Product(params int[] factors) => Shape.Product(new EquatableArray<int>(factors));

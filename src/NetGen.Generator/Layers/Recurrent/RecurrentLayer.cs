@@ -65,7 +65,7 @@ internal sealed partial class RecurrentLayer : ComputeLayerDescriptor
         int steps = isSequence ? input.Steps : 1, features = isSequence ? input.Features : System.Math.Max(input.Size, 1), units = options.Units;
         if (isSequence && options.Bptt >= steps)
         {
-            planning.Report(DiagnosticDescriptors.TruncationBeyondSequence, planning.Layer.Kind, planning.Layer.Name, options.Bptt, steps);
+            planning.Report(DiagnosticDescriptors.TruncationBeyondSequence, planning.Layer.Kind, planning.Layer.Name, Plural.Of(options.Bptt, "step"), steps);
         }
 
         var activation = ResolveActivation(planning, options.Activation);
@@ -75,6 +75,9 @@ internal sealed partial class RecurrentLayer : ComputeLayerDescriptor
         buffers.AddRange(RecurrentBuffers.For(Kind, steps, Gates, units));
         return new LayerPlan(input, output, options, Tensors(options, features), buffers);
     }
+
+    /// <summary>The Elman cell's f; a recurrent layer has no activation of its own, so nothing below it fuses a derivative.</summary>
+    public override ActivationChoice? SummaryActivation(PlannedLayer layer) => Kind == LayerKind.SimpleRnn ? Options(layer).Activation : null;
 
     public override (string Type, string Arguments) Info(PlannedLayer layer)
     {
