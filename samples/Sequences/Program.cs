@@ -49,8 +49,8 @@ static int RunRowMnist(SampleOptions options)
     Console.WriteLine();
     Console.WriteLine(
         $"Each digit is {RowMnist.Steps} steps of {RowMnist.Features} pixels (one row per step, pixels in [0, 1]). Training on {training.Count:N0} images, " +
-        $"testing on {test.Count:N0}; Adam {settings.LearningRate}, batch {settings.BatchSize}, {settings.Epochs} epochs, seed {settings.Seed}, " +
-        $"on {CpuThreads.Max} CPU threads, {CpuKernels.InstructionSet} kernels.");
+        $"testing on {test.Count:N0}; Adam {settings.LearningRate}, batch {settings.BatchSize}, {Plural(settings.Epochs, "epoch")}, seed {settings.Seed}, " +
+        $"on {Plural(CpuThreads.Max, "CPU thread")}, {CpuKernels.InstructionSet} kernels.");
 
     var clock = Stopwatch.StartNew();
     var (_, history) = RowMnist.Train(settings, training, test,
@@ -66,7 +66,7 @@ static int RunRowMnist(SampleOptions options)
         });
     clock.Stop();
     Console.WriteLine();
-    Console.WriteLine($"Test accuracy {history.Last!.ValidationAccuracy:P2} after {history.Epochs.Count} epochs ({clock.Elapsed.TotalSeconds:0.0} s in all).");
+    Console.WriteLine($"Test accuracy {history.Last!.ValidationAccuracy:P2} after {Plural(history.Epochs.Count, "epoch")} ({clock.Elapsed.TotalSeconds:0.0} s in all).");
     return 0;
 }
 
@@ -75,8 +75,8 @@ static int RunAdding(SampleOptions options)
     var settings = options.Adding;
     Console.WriteLine(
         $"The adding problem: {settings.TrainingSamples:N0} training and {settings.ValidationSamples:N0} validation sequences per length, one marker in each half; " +
-        $"{AddingProblem.Units} units, Adam {settings.LearningRate}, batch {settings.BatchSize}, {settings.Epochs} epochs ({settings.Steps:N0} steps), seed {settings.Seed}, " +
-        $"on {CpuThreads.Max} CPU threads.");
+        $"{AddingProblem.Units} units, Adam {settings.LearningRate}, batch {settings.BatchSize}, {Plural(settings.Epochs, "epoch")} ({settings.Steps:N0} steps), seed {settings.Seed}, " +
+        $"on {Plural(CpuThreads.Max, "CPU thread")}.");
     Console.WriteLine();
     var clock = Stopwatch.StartNew();
     var runs = AddingExperiment.Run(settings, run => Console.WriteLine(AddingTable.Describe(run)));
@@ -86,3 +86,5 @@ static int RunAdding(SampleOptions options)
     Console.WriteLine(AddingTable.Format(runs));
     return 0;
 }
+
+static string Plural(int count, string noun) => $"{count:N0} {noun}{(count == 1 ? "" : "s")}";

@@ -82,7 +82,9 @@ internal sealed class PeerEnvironment
         var lines = PeerProcess.Run(program, arguments, this, overrides);
         foreach (var about in lines.Where(IsAbout))
         {
-            var name = about.GetProperty("peer").GetString() ?? "peer";
+            // A run with its own environment keeps its own line: PyTorch with Haswell kernels beside PyTorch with SkylakeX.
+            var name = (about.GetProperty("peer").GetString() ?? "peer")
+                + (overrides is { Count: > 0 } ? $" ({string.Join(", ", overrides.Select(v => $"{v.Key}={v.Value}"))})" : "");
             _about[name] = string.Join(", ", about.EnumerateObject()
                 .Where(p => p.Name is not ("peer" or "about"))
                 .Select(p => $"{p.Name} {p.Value}"));
