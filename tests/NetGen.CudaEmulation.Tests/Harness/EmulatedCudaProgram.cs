@@ -45,6 +45,7 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
     public EmulatedCudaProgram(CudaProgram program, int batchSize, int seed, EmulationMode? mode = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        program.CheckBatchSize(batchSize);
         Program = program;
         BatchSize = batchSize;
         _seed = (uint)seed;
@@ -176,7 +177,9 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
         }
 
         var seed = unchecked(_seed * 0x9E3779B1u + (uint)_launches * 0x85EBCA77u + 0x165667B1u);
-        _device.Launch(launch.Kernel, launch.Grid(BatchSize), launch.BlockThreads, arguments, seed);
+        var grid = launch.Grid(BatchSize);
+        LaunchLimits.Check(Program.NetworkName, launch, BatchSize);
+        _device.Launch(launch.Kernel, grid, launch.BlockThreads, arguments, seed);
         _launches++;
         LaunchedKernels.Add(launch.Kernel);
     }
@@ -228,7 +231,7 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
             Poison(name);
         }
 
-        foreach (var launch in launches)
+        foreach (var launch in launches.Where(launch => launch.RunsFor(BatchSize)))
         {
             Launch(launch, floats);
         }

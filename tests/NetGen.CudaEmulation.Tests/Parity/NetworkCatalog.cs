@@ -98,6 +98,14 @@ internal static class NetworkCatalog
         new(nameof(StackedRecurrentNet), () => new StackedRecurrentNet(), StackedRecurrentNet.CudaProgram, new[] { 1, 3, 129, 257 }),
     };
 
+    /// <summary>Networks of real image sizes whose launch metadata is checked against the GPU's limits; too large to emulate.</summary>
+    public static IReadOnlyList<(string Name, CudaProgram Program)> LargeImages { get; } = new (string, CudaProgram)[]
+    {
+        (nameof(Same224Net), Same224Net.CudaProgram),
+        (nameof(ImageNetStemNet), ImageNetStemNet.CudaProgram),
+        (nameof(CifarNet), CifarNet.CudaProgram),
+    };
+
     public static IEnumerable<NetworkCase> All =>
         Reference.Concat(Activations).Concat(Losses).Concat(Spatial).Concat(Regularization).Concat(Maxout).Concat(Rbf).Concat(Recurrent);
 

@@ -385,9 +385,10 @@ __device__ __forceinline__ float ng_noisy_relu(float z, float) { return z > 0.0f
 __device__ __forceinline__ float ng_noisy_relu_derivative(float z, float a, float) { return a > 0.0f ? 1.0f + 0.5f * (a - z) * (1.0f - ng_sigmoid(z)) : 0.0f; }
 __device__ __forceinline__ float ng_noisy_relu_training(float z, float noise) { return ng_noisy_relu(z + sqrtf(ng_sigmoid(z)) * noise, 0.0f); }
 
-// C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.y, blockIdx.x), 256 threads, each computing 4×4
+// C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.x, blockIdx.y), 256 threads, each computing 4×4
 // outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
 // supplies lhs(m, k), rhs(k, n), store(m, n, value) and whether rhs is contiguous in k (which decides the load order).
+// Rows, which grow with the batch, are on grid x (up to 2^31 - 1 blocks); columns on grid y (up to 65,535).
 template <class Problem>
 __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count, int n_count, int k_begin, int k_end)
 {
@@ -395,8 +396,8 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
     __shared__ float b_tile[NG_TILE_K][NG_TILE + 1];
     const int tx = threadIdx.x % 16;
     const int ty = threadIdx.x / 16;
-    const int m0 = blockIdx.y * NG_TILE;
-    const int n0 = blockIdx.x * NG_TILE;
+    const int m0 = blockIdx.x * NG_TILE;
+    const int n0 = blockIdx.y * NG_TILE;
     float sum[4][4];
 #pragma unroll
     for (int i = 0; i < 4; ++i)
@@ -532,8 +533,8 @@ __device__ __forceinline__ double ng_block_sum(double value)
 }
 
 // out[i] = Σ over the splits of partials[split][i], splits in order, for the split-k weight gradients.
-template <int Count, int SamplesPerSplit>
-__device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials, float* __restrict__ out, int batch)
+template <int Count>
+__device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials, float* __restrict__ out, int batch, int samples_per_split)
 {
     const int i = blockIdx.x * NG_THREADS + threadIdx.x;
     if (i >= Count)
@@ -541,7 +542,7 @@ __device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials
         return;
     }
 
-    const int splits = (batch + SamplesPerSplit - 1) / SamplesPerSplit;
+    const int splits = (batch + samples_per_split - 1) / samples_per_split;
     float total = 0.0f;
     for (int split = 0; split < splits; ++split)
     {
@@ -750,18 +751,20 @@ struct dense_weight_gradient_Logits_problem
     }
 };
 
-// Logits: ∂L/∂W = δᵀ·x over 1024 samples per split (grid z), summed by weight_gradient_sum_Logits
-extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Logits(const float* __restrict__ delta_Logits, const float* __restrict__ a_Hidden2, float* __restrict__ weight_gradient_partials_Logits, int batch)
+// Logits: ∂L/∂W = δᵀ·x over 1024+ samples per split (grid z, at most 1024 splits), summed by weight_gradient_sum_Logits; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Logits(const float* __restrict__ delta_Logits, const float* __restrict__ a_Hidden2, float* __restrict__ weight_gradient_partials_Logits, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 1024;
-    const int last = min(batch, first + 1024);
-    ng_gemm_tile(dense_weight_gradient_Logits_problem{ delta_Logits, a_Hidden2, weight_gradient_partials_Logits + (long long)blockIdx.z * 640 }, 10, 64, first * 1, last * 1);
+    const int per_split = max(1024, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 108736 : weight_gradient_partials_Logits + (long long)blockIdx.z * 640;
+    ng_gemm_tile(dense_weight_gradient_Logits_problem{ delta_Logits, a_Hidden2, out }, 10, 64, first * 1, last * 1);
 }
 
-// Logits: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Logits: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Logits(const float* __restrict__ weight_gradient_partials_Logits, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<640, 1024>(weight_gradient_partials_Logits, gradients + 108736, batch);
+    ng_sum_splits<640>(weight_gradient_partials_Logits, gradients + 108736, batch, max(1024, (batch + 1023) / 1024));
 }
 
 // Logits: ∂L/∂b = Σ δ over the batch, one block per unit
@@ -835,18 +838,20 @@ struct dense_weight_gradient_Hidden2_problem
     }
 };
 
-// Hidden2: ∂L/∂W = δᵀ·x over 1024 samples per split (grid z), summed by weight_gradient_sum_Hidden2
-extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Hidden2(const float* __restrict__ delta_Hidden2, const float* __restrict__ a_Hidden1, float* __restrict__ weight_gradient_partials_Hidden2, int batch)
+// Hidden2: ∂L/∂W = δᵀ·x over 1024+ samples per split (grid z, at most 1024 splits), summed by weight_gradient_sum_Hidden2; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Hidden2(const float* __restrict__ delta_Hidden2, const float* __restrict__ a_Hidden1, float* __restrict__ weight_gradient_partials_Hidden2, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 1024;
-    const int last = min(batch, first + 1024);
-    ng_gemm_tile(dense_weight_gradient_Hidden2_problem{ delta_Hidden2, a_Hidden1, weight_gradient_partials_Hidden2 + (long long)blockIdx.z * 8192 }, 64, 128, first * 1, last * 1);
+    const int per_split = max(1024, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 100480 : weight_gradient_partials_Hidden2 + (long long)blockIdx.z * 8192;
+    ng_gemm_tile(dense_weight_gradient_Hidden2_problem{ delta_Hidden2, a_Hidden1, out }, 64, 128, first * 1, last * 1);
 }
 
-// Hidden2: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Hidden2: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Hidden2(const float* __restrict__ weight_gradient_partials_Hidden2, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<8192, 1024>(weight_gradient_partials_Hidden2, gradients + 100480, batch);
+    ng_sum_splits<8192>(weight_gradient_partials_Hidden2, gradients + 100480, batch, max(1024, (batch + 1023) / 1024));
 }
 
 // Hidden2: ∂L/∂b = Σ δ over the batch, one block per unit
@@ -920,18 +925,20 @@ struct dense_weight_gradient_Hidden1_problem
     }
 };
 
-// Hidden1: ∂L/∂W = δᵀ·x over 1024 samples per split (grid z), summed by weight_gradient_sum_Hidden1
-extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Hidden1(const float* __restrict__ delta_Hidden1, const float* __restrict__ inputs, float* __restrict__ weight_gradient_partials_Hidden1, int batch)
+// Hidden1: ∂L/∂W = δᵀ·x over 1024+ samples per split (grid z, at most 167 splits), summed by weight_gradient_sum_Hidden1; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Hidden1(const float* __restrict__ delta_Hidden1, const float* __restrict__ inputs, float* __restrict__ weight_gradient_partials_Hidden1, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 1024;
-    const int last = min(batch, first + 1024);
-    ng_gemm_tile(dense_weight_gradient_Hidden1_problem{ delta_Hidden1, inputs, weight_gradient_partials_Hidden1 + (long long)blockIdx.z * 100352 }, 128, 784, first * 1, last * 1);
+    const int per_split = max(1024, (batch + 166) / 167);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 0 : weight_gradient_partials_Hidden1 + (long long)blockIdx.z * 100352;
+    ng_gemm_tile(dense_weight_gradient_Hidden1_problem{ delta_Hidden1, inputs, out }, 128, 784, first * 1, last * 1);
 }
 
-// Hidden1: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Hidden1: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Hidden1(const float* __restrict__ weight_gradient_partials_Hidden1, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<100352, 1024>(weight_gradient_partials_Hidden1, gradients + 0, batch);
+    ng_sum_splits<100352>(weight_gradient_partials_Hidden1, gradients + 0, batch, max(1024, (batch + 166) / 167));
 }
 
 // Hidden1: ∂L/∂b = Σ δ over the batch, one block per unit
@@ -1103,20 +1110,20 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
                 new("z_Hidden1", global::NetGen.Cuda.CudaElementType.Float32, 0, 128),
                 new("a_Hidden1", global::NetGen.Cuda.CudaElementType.Float32, 0, 128),
                 new("delta_Hidden1", global::NetGen.Cuda.CudaElementType.Float32, 0, 128),
-                new("weight_gradient_partials_Hidden1", global::NetGen.Cuda.CudaElementType.Float32, 100352, 98),
+                new("weight_gradient_partials_Hidden1", global::NetGen.Cuda.CudaElementType.Float32, 100352, 98, 16758784),
                 new("z_Hidden2", global::NetGen.Cuda.CudaElementType.Float32, 0, 64),
                 new("a_Hidden2", global::NetGen.Cuda.CudaElementType.Float32, 0, 64),
                 new("delta_Hidden2", global::NetGen.Cuda.CudaElementType.Float32, 0, 64),
-                new("weight_gradient_partials_Hidden2", global::NetGen.Cuda.CudaElementType.Float32, 8192, 8),
+                new("weight_gradient_partials_Hidden2", global::NetGen.Cuda.CudaElementType.Float32, 8192, 8, 8388608),
                 new("a_Logits", global::NetGen.Cuda.CudaElementType.Float32, 0, 10),
                 new("delta_Logits", global::NetGen.Cuda.CudaElementType.Float32, 0, 10),
-                new("weight_gradient_partials_Logits", global::NetGen.Cuda.CudaElementType.Float32, 640, 1),
+                new("weight_gradient_partials_Logits", global::NetGen.Cuda.CudaElementType.Float32, 640, 1, 655360),
             },
             forward: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("dense_forward_Hidden1", new(2, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_forward_Hidden2", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_forward_Logits", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_forward_Hidden1", new(0, 1, 64), new(2, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_forward_Hidden2", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_forward_Logits", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),
             },
             loss: new global::NetGen.Cuda.CudaLaunch[]
             {
@@ -1124,16 +1131,16 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             },
             backward: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("dense_weight_gradient_Logits", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Logits", new(3, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_weight_gradient_Logits", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Logits", new(3, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Logits", new(10, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_input_gradient_Logits", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_weight_gradient_Hidden2", new(2, 0, 1), new(1, 0, 1), new(0, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Hidden2", new(32, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_input_gradient_Logits", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_weight_gradient_Hidden2", new(1, 0, 1), new(2, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Hidden2", new(32, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Hidden2", new(64, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_input_gradient_Hidden2", new(2, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_weight_gradient_Hidden1", new(13, 0, 1), new(2, 0, 1), new(0, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Hidden1", new(392, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_input_gradient_Hidden2", new(0, 1, 64), new(2, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_weight_gradient_Hidden1", new(2, 0, 1), new(13, 0, 1), new(0, 1, 1024, 167), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Hidden1", new(392, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Hidden1", new(128, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
             },
             clipNorm: new global::NetGen.Cuda.CudaLaunch[]

@@ -494,9 +494,10 @@ __device__ __forceinline__ float ng_noisy_relu(float z, float) { return z > 0.0f
 __device__ __forceinline__ float ng_noisy_relu_derivative(float z, float a, float) { return a > 0.0f ? 1.0f + 0.5f * (a - z) * (1.0f - ng_sigmoid(z)) : 0.0f; }
 __device__ __forceinline__ float ng_noisy_relu_training(float z, float noise) { return ng_noisy_relu(z + sqrtf(ng_sigmoid(z)) * noise, 0.0f); }
 
-// C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.y, blockIdx.x), 256 threads, each computing 4×4
+// C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.x, blockIdx.y), 256 threads, each computing 4×4
 // outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
 // supplies lhs(m, k), rhs(k, n), store(m, n, value) and whether rhs is contiguous in k (which decides the load order).
+// Rows, which grow with the batch, are on grid x (up to 2^31 - 1 blocks); columns on grid y (up to 65,535).
 template <class Problem>
 __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count, int n_count, int k_begin, int k_end)
 {
@@ -504,8 +505,8 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
     __shared__ float b_tile[NG_TILE_K][NG_TILE + 1];
     const int tx = threadIdx.x % 16;
     const int ty = threadIdx.x / 16;
-    const int m0 = blockIdx.y * NG_TILE;
-    const int n0 = blockIdx.x * NG_TILE;
+    const int m0 = blockIdx.x * NG_TILE;
+    const int n0 = blockIdx.y * NG_TILE;
     float sum[4][4];
 #pragma unroll
     for (int i = 0; i < 4; ++i)
@@ -641,8 +642,8 @@ __device__ __forceinline__ double ng_block_sum(double value)
 }
 
 // out[i] = Σ over the splits of partials[split][i], splits in order, for the split-k weight gradients.
-template <int Count, int SamplesPerSplit>
-__device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials, float* __restrict__ out, int batch)
+template <int Count>
+__device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials, float* __restrict__ out, int batch, int samples_per_split)
 {
     const int i = blockIdx.x * NG_THREADS + threadIdx.x;
     if (i >= Count)
@@ -650,7 +651,7 @@ __device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials
         return;
     }
 
-    const int splits = (batch + SamplesPerSplit - 1) / SamplesPerSplit;
+    const int splits = (batch + samples_per_split - 1) / samples_per_split;
     float total = 0.0f;
     for (int split = 0; split < splits; ++split)
     {
@@ -1005,18 +1006,20 @@ struct dense_weight_gradient_Logits_problem
     }
 };
 
-// Logits: ∂L/∂W = δᵀ·x over 1024 samples per split (grid z), summed by weight_gradient_sum_Logits
-extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Logits(const float* __restrict__ delta_Logits, const float* __restrict__ a_Full2, float* __restrict__ weight_gradient_partials_Logits, int batch)
+// Logits: ∂L/∂W = δᵀ·x over 1024+ samples per split (grid z, at most 1024 splits), summed by weight_gradient_sum_Logits; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Logits(const float* __restrict__ delta_Logits, const float* __restrict__ a_Full2, float* __restrict__ weight_gradient_partials_Logits, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 1024;
-    const int last = min(batch, first + 1024);
-    ng_gemm_tile(dense_weight_gradient_Logits_problem{ delta_Logits, a_Full2, weight_gradient_partials_Logits + (long long)blockIdx.z * 840 }, 10, 84, first * 1, last * 1);
+    const int per_split = max(1024, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 60856 : weight_gradient_partials_Logits + (long long)blockIdx.z * 840;
+    ng_gemm_tile(dense_weight_gradient_Logits_problem{ delta_Logits, a_Full2, out }, 10, 84, first * 1, last * 1);
 }
 
-// Logits: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Logits: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Logits(const float* __restrict__ weight_gradient_partials_Logits, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<840, 1024>(weight_gradient_partials_Logits, gradients + 60856, batch);
+    ng_sum_splits<840>(weight_gradient_partials_Logits, gradients + 60856, batch, max(1024, (batch + 1023) / 1024));
 }
 
 // Logits: ∂L/∂b = Σ δ over the batch, one block per unit
@@ -1090,18 +1093,20 @@ struct dense_weight_gradient_Full2_problem
     }
 };
 
-// Full2: ∂L/∂W = δᵀ·x over 1024 samples per split (grid z), summed by weight_gradient_sum_Full2
-extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Full2(const float* __restrict__ delta_Full2, const float* __restrict__ a_Full1, float* __restrict__ weight_gradient_partials_Full2, int batch)
+// Full2: ∂L/∂W = δᵀ·x over 1024+ samples per split (grid z, at most 1024 splits), summed by weight_gradient_sum_Full2; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Full2(const float* __restrict__ delta_Full2, const float* __restrict__ a_Full1, float* __restrict__ weight_gradient_partials_Full2, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 1024;
-    const int last = min(batch, first + 1024);
-    ng_gemm_tile(dense_weight_gradient_Full2_problem{ delta_Full2, a_Full1, weight_gradient_partials_Full2 + (long long)blockIdx.z * 10080 }, 84, 120, first * 1, last * 1);
+    const int per_split = max(1024, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 50692 : weight_gradient_partials_Full2 + (long long)blockIdx.z * 10080;
+    ng_gemm_tile(dense_weight_gradient_Full2_problem{ delta_Full2, a_Full1, out }, 84, 120, first * 1, last * 1);
 }
 
-// Full2: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Full2: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Full2(const float* __restrict__ weight_gradient_partials_Full2, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<10080, 1024>(weight_gradient_partials_Full2, gradients + 50692, batch);
+    ng_sum_splits<10080>(weight_gradient_partials_Full2, gradients + 50692, batch, max(1024, (batch + 1023) / 1024));
 }
 
 // Full2: ∂L/∂b = Σ δ over the batch, one block per unit
@@ -1175,18 +1180,20 @@ struct dense_weight_gradient_Full1_problem
     }
 };
 
-// Full1: ∂L/∂W = δᵀ·x over 1024 samples per split (grid z), summed by weight_gradient_sum_Full1
-extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Full1(const float* __restrict__ delta_Full1, const float* __restrict__ a_Pool2, float* __restrict__ weight_gradient_partials_Full1, int batch)
+// Full1: ∂L/∂W = δᵀ·x over 1024+ samples per split (grid z, at most 349 splits), summed by weight_gradient_sum_Full1; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Full1(const float* __restrict__ delta_Full1, const float* __restrict__ a_Pool2, float* __restrict__ weight_gradient_partials_Full1, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 1024;
-    const int last = min(batch, first + 1024);
-    ng_gemm_tile(dense_weight_gradient_Full1_problem{ delta_Full1, a_Pool2, weight_gradient_partials_Full1 + (long long)blockIdx.z * 48000 }, 120, 400, first * 1, last * 1);
+    const int per_split = max(1024, (batch + 348) / 349);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 2572 : weight_gradient_partials_Full1 + (long long)blockIdx.z * 48000;
+    ng_gemm_tile(dense_weight_gradient_Full1_problem{ delta_Full1, a_Pool2, out }, 120, 400, first * 1, last * 1);
 }
 
-// Full1: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Full1: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Full1(const float* __restrict__ weight_gradient_partials_Full1, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<48000, 1024>(weight_gradient_partials_Full1, gradients + 2572, batch);
+    ng_sum_splits<48000>(weight_gradient_partials_Full1, gradients + 2572, batch, max(1024, (batch + 348) / 349));
 }
 
 // Full1: ∂L/∂b = Σ δ over the batch, one block per unit
@@ -1294,18 +1301,20 @@ struct conv2d_weight_gradient_Conv2_problem
     }
 };
 
-// Conv2: ∂L/∂W = δᵀ·im2col(x) over 10 samples per split (grid z), summed by weight_gradient_sum_Conv2
-extern ""C"" __global__ void __launch_bounds__(256) conv2d_weight_gradient_Conv2(const float* __restrict__ delta_Conv2, const float* __restrict__ a_Pool1, float* __restrict__ weight_gradient_partials_Conv2, int batch)
+// Conv2: ∂L/∂W = δᵀ·im2col(x) over 10+ samples per split (grid z, at most 1024 splits), summed by weight_gradient_sum_Conv2; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) conv2d_weight_gradient_Conv2(const float* __restrict__ delta_Conv2, const float* __restrict__ a_Pool1, float* __restrict__ weight_gradient_partials_Conv2, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 10;
-    const int last = min(batch, first + 10);
-    ng_gemm_tile(conv2d_weight_gradient_Conv2_problem{ delta_Conv2, a_Pool1, weight_gradient_partials_Conv2 + (long long)blockIdx.z * 2400 }, 16, 150, first * 100, last * 100);
+    const int per_split = max(10, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 156 : weight_gradient_partials_Conv2 + (long long)blockIdx.z * 2400;
+    ng_gemm_tile(conv2d_weight_gradient_Conv2_problem{ delta_Conv2, a_Pool1, out }, 16, 150, first * 100, last * 100);
 }
 
-// Conv2: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Conv2: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Conv2(const float* __restrict__ weight_gradient_partials_Conv2, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<2400, 10>(weight_gradient_partials_Conv2, gradients + 156, batch);
+    ng_sum_splits<2400>(weight_gradient_partials_Conv2, gradients + 156, batch, max(10, (batch + 1023) / 1024));
 }
 
 // Conv2: ∂L/∂b = Σ δ over the batch and positions, one block per filter
@@ -1423,18 +1432,20 @@ struct conv2d_weight_gradient_Conv1_problem
     }
 };
 
-// Conv1: ∂L/∂W = δᵀ·im2col(x) over 1 samples per split (grid z), summed by weight_gradient_sum_Conv1
-extern ""C"" __global__ void __launch_bounds__(256) conv2d_weight_gradient_Conv1(const float* __restrict__ delta_Conv1, const float* __restrict__ inputs, float* __restrict__ weight_gradient_partials_Conv1, int batch)
+// Conv1: ∂L/∂W = δᵀ·im2col(x) over 1+ samples per split (grid z, at most 1024 splits), summed by weight_gradient_sum_Conv1; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) conv2d_weight_gradient_Conv1(const float* __restrict__ delta_Conv1, const float* __restrict__ inputs, float* __restrict__ weight_gradient_partials_Conv1, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 1;
-    const int last = min(batch, first + 1);
-    ng_gemm_tile(conv2d_weight_gradient_Conv1_problem{ delta_Conv1, inputs, weight_gradient_partials_Conv1 + (long long)blockIdx.z * 150 }, 6, 25, first * 784, last * 784);
+    const int per_split = max(1, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 0 : weight_gradient_partials_Conv1 + (long long)blockIdx.z * 150;
+    ng_gemm_tile(conv2d_weight_gradient_Conv1_problem{ delta_Conv1, inputs, out }, 6, 25, first * 784, last * 784);
 }
 
-// Conv1: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Conv1: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Conv1(const float* __restrict__ weight_gradient_partials_Conv1, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<150, 1>(weight_gradient_partials_Conv1, gradients + 0, batch);
+    ng_sum_splits<150>(weight_gradient_partials_Conv1, gradients + 0, batch, max(1, (batch + 1023) / 1024));
 }
 
 // Conv1: ∂L/∂b = Σ δ over the batch and positions, one block per filter
@@ -1606,38 +1617,38 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
                 new("z_Conv1", global::NetGen.Cuda.CudaElementType.Float32, 0, 4704),
                 new("a_Conv1", global::NetGen.Cuda.CudaElementType.Float32, 0, 4704),
                 new("delta_Conv1", global::NetGen.Cuda.CudaElementType.Float32, 0, 4704),
-                new("weight_gradient_partials_Conv1", global::NetGen.Cuda.CudaElementType.Float32, 150, 150),
+                new("weight_gradient_partials_Conv1", global::NetGen.Cuda.CudaElementType.Float32, 150, 150, 153600),
                 new("a_Pool1", global::NetGen.Cuda.CudaElementType.Float32, 0, 1176),
                 new("delta_Pool1", global::NetGen.Cuda.CudaElementType.Float32, 0, 1176),
                 new("argmax_Pool1", global::NetGen.Cuda.CudaElementType.Int32, 0, 1176),
                 new("z_Conv2", global::NetGen.Cuda.CudaElementType.Float32, 0, 1600),
                 new("a_Conv2", global::NetGen.Cuda.CudaElementType.Float32, 0, 1600),
                 new("delta_Conv2", global::NetGen.Cuda.CudaElementType.Float32, 0, 1600),
-                new("weight_gradient_partials_Conv2", global::NetGen.Cuda.CudaElementType.Float32, 2400, 240),
+                new("weight_gradient_partials_Conv2", global::NetGen.Cuda.CudaElementType.Float32, 2400, 240, 2457600),
                 new("a_Pool2", global::NetGen.Cuda.CudaElementType.Float32, 0, 400),
                 new("delta_Pool2", global::NetGen.Cuda.CudaElementType.Float32, 0, 400),
                 new("argmax_Pool2", global::NetGen.Cuda.CudaElementType.Int32, 0, 400),
                 new("z_Full1", global::NetGen.Cuda.CudaElementType.Float32, 0, 120),
                 new("a_Full1", global::NetGen.Cuda.CudaElementType.Float32, 0, 120),
                 new("delta_Full1", global::NetGen.Cuda.CudaElementType.Float32, 0, 120),
-                new("weight_gradient_partials_Full1", global::NetGen.Cuda.CudaElementType.Float32, 48000, 47),
+                new("weight_gradient_partials_Full1", global::NetGen.Cuda.CudaElementType.Float32, 48000, 47, 16752000),
                 new("z_Full2", global::NetGen.Cuda.CudaElementType.Float32, 0, 84),
                 new("a_Full2", global::NetGen.Cuda.CudaElementType.Float32, 0, 84),
                 new("delta_Full2", global::NetGen.Cuda.CudaElementType.Float32, 0, 84),
-                new("weight_gradient_partials_Full2", global::NetGen.Cuda.CudaElementType.Float32, 10080, 10),
+                new("weight_gradient_partials_Full2", global::NetGen.Cuda.CudaElementType.Float32, 10080, 10, 10321920),
                 new("a_Logits", global::NetGen.Cuda.CudaElementType.Float32, 0, 10),
                 new("delta_Logits", global::NetGen.Cuda.CudaElementType.Float32, 0, 10),
-                new("weight_gradient_partials_Logits", global::NetGen.Cuda.CudaElementType.Float32, 840, 1),
+                new("weight_gradient_partials_Logits", global::NetGen.Cuda.CudaElementType.Float32, 840, 1, 860160),
             },
             forward: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("conv2d_forward_Conv1", new(1, 0, 1), new(0, 784, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("conv2d_forward_Conv1", new(0, 784, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("max_pool_forward_Pool1", new(0, 1176, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool1"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Pool1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("conv2d_forward_Conv2", new(1, 0, 1), new(0, 100, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Pool1"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("conv2d_forward_Conv2", new(0, 100, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Pool1"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("max_pool_forward_Pool2", new(0, 400, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool2"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Pool2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_forward_Full1", new(2, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Pool2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_forward_Full2", new(2, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_forward_Logits", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_forward_Full1", new(0, 1, 64), new(2, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Pool2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_forward_Full2", new(0, 1, 64), new(2, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_forward_Logits", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),
             },
             loss: new global::NetGen.Cuda.CudaLaunch[]
             {
@@ -1645,26 +1656,26 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             },
             backward: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("dense_weight_gradient_Logits", new(2, 0, 1), new(1, 0, 1), new(0, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Logits", new(4, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_weight_gradient_Logits", new(1, 0, 1), new(2, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Logits", new(4, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Logits", new(10, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_input_gradient_Logits", new(2, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Full2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_weight_gradient_Full2", new(2, 0, 1), new(2, 0, 1), new(0, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Full2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Full2", new(40, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_input_gradient_Logits", new(0, 1, 64), new(2, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Full2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_weight_gradient_Full2", new(2, 0, 1), new(2, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Full2", new(40, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Full2", new(84, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_input_gradient_Full2", new(2, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Full1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_weight_gradient_Full1", new(7, 0, 1), new(2, 0, 1), new(0, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool2"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Full1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Full1", new(188, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_input_gradient_Full2", new(0, 1, 64), new(2, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Full1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_weight_gradient_Full1", new(2, 0, 1), new(7, 0, 1), new(0, 1, 1024, 349), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool2"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Full1", new(188, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Full1", new(120, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_input_gradient_Full1", new(7, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_input_gradient_Full1", new(0, 1, 64), new(7, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("max_pool_input_gradient_Pool2", new(0, 1600, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool2"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Pool2"), global::NetGen.Cuda.CudaArgument.Buffer("z_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("conv2d_weight_gradient_Conv2", new(3, 0, 1), new(1, 0, 1), new(0, 1, 10), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool1"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Conv2", new(10, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("conv2d_weight_gradient_Conv2", new(1, 0, 1), new(3, 0, 1), new(0, 1, 10, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool1"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Conv2", new(10, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 11),
                 new("conv2d_bias_gradient_Conv2", new(16, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("conv2d_input_gradient_Conv2", new(1, 0, 1), new(0, 196, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("conv2d_input_gradient_Conv2", new(0, 196, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("max_pool_input_gradient_Pool1", new(0, 4704, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool1"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Pool1"), global::NetGen.Cuda.CudaArgument.Buffer("z_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("conv2d_weight_gradient_Conv1", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Conv1", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("conv2d_weight_gradient_Conv1", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Conv1", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 2),
                 new("conv2d_bias_gradient_Conv1", new(6, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
             },
             clipNorm: new global::NetGen.Cuda.CudaLaunch[]

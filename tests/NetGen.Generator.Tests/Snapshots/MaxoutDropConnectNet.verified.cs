@@ -384,9 +384,10 @@ __device__ __forceinline__ float ng_noisy_relu(float z, float) { return z > 0.0f
 __device__ __forceinline__ float ng_noisy_relu_derivative(float z, float a, float) { return a > 0.0f ? 1.0f + 0.5f * (a - z) * (1.0f - ng_sigmoid(z)) : 0.0f; }
 __device__ __forceinline__ float ng_noisy_relu_training(float z, float noise) { return ng_noisy_relu(z + sqrtf(ng_sigmoid(z)) * noise, 0.0f); }
 
-// C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.y, blockIdx.x), 256 threads, each computing 4×4
+// C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.x, blockIdx.y), 256 threads, each computing 4×4
 // outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
 // supplies lhs(m, k), rhs(k, n), store(m, n, value) and whether rhs is contiguous in k (which decides the load order).
+// Rows, which grow with the batch, are on grid x (up to 2^31 - 1 blocks); columns on grid y (up to 65,535).
 template <class Problem>
 __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count, int n_count, int k_begin, int k_end)
 {
@@ -394,8 +395,8 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
     __shared__ float b_tile[NG_TILE_K][NG_TILE + 1];
     const int tx = threadIdx.x % 16;
     const int ty = threadIdx.x / 16;
-    const int m0 = blockIdx.y * NG_TILE;
-    const int n0 = blockIdx.x * NG_TILE;
+    const int m0 = blockIdx.x * NG_TILE;
+    const int n0 = blockIdx.y * NG_TILE;
     float sum[4][4];
 #pragma unroll
     for (int i = 0; i < 4; ++i)
@@ -531,8 +532,8 @@ __device__ __forceinline__ double ng_block_sum(double value)
 }
 
 // out[i] = Σ over the splits of partials[split][i], splits in order, for the split-k weight gradients.
-template <int Count, int SamplesPerSplit>
-__device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials, float* __restrict__ out, int batch)
+template <int Count>
+__device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials, float* __restrict__ out, int batch, int samples_per_split)
 {
     const int i = blockIdx.x * NG_THREADS + threadIdx.x;
     if (i >= Count)
@@ -540,7 +541,7 @@ __device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials
         return;
     }
 
-    const int splits = (batch + SamplesPerSplit - 1) / SamplesPerSplit;
+    const int splits = (batch + samples_per_split - 1) / samples_per_split;
     float total = 0.0f;
     for (int split = 0; split < splits; ++split)
     {
@@ -799,18 +800,20 @@ struct dense_weight_gradient_Logits_problem
     }
 };
 
-// Logits: ∂L/∂W = δᵀ·x over 1024 samples per split (grid z), summed by weight_gradient_sum_Logits
-extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Logits(const float* __restrict__ delta_Logits, const float* __restrict__ a_Max, float* __restrict__ weight_gradient_partials_Logits, int batch)
+// Logits: ∂L/∂W = δᵀ·x over 1024+ samples per split (grid z, at most 1024 splits), summed by weight_gradient_sum_Logits; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Logits(const float* __restrict__ delta_Logits, const float* __restrict__ a_Max, float* __restrict__ weight_gradient_partials_Logits, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 1024;
-    const int last = min(batch, first + 1024);
-    ng_gemm_tile(dense_weight_gradient_Logits_problem{ delta_Logits, a_Max, weight_gradient_partials_Logits + (long long)blockIdx.z * 12 }, 3, 4, first * 1, last * 1);
+    const int per_split = max(1024, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 164 : weight_gradient_partials_Logits + (long long)blockIdx.z * 12;
+    ng_gemm_tile(dense_weight_gradient_Logits_problem{ delta_Logits, a_Max, out }, 3, 4, first * 1, last * 1);
 }
 
-// Logits: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Logits: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Logits(const float* __restrict__ weight_gradient_partials_Logits, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<12, 1024>(weight_gradient_partials_Logits, gradients + 164, batch);
+    ng_sum_splits<12>(weight_gradient_partials_Logits, gradients + 164, batch, max(1024, (batch + 1023) / 1024));
 }
 
 // Logits: ∂L/∂b = Σ δ over the batch, one block per unit
@@ -906,18 +909,20 @@ struct maxout_weight_gradient_Max_problem
     }
 };
 
-// Max: ∂L/∂W = δᵀ·x over 1024 samples per split (grid z), summed by weight_gradient_sum_Max
-extern ""C"" __global__ void __launch_bounds__(256) maxout_weight_gradient_Max(const float* __restrict__ pieces_delta_Max, const float* __restrict__ a_Hidden, float* __restrict__ weight_gradient_partials_Max, int batch)
+// Max: ∂L/∂W = δᵀ·x over 1024+ samples per split (grid z, at most 1024 splits), summed by weight_gradient_sum_Max; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) maxout_weight_gradient_Max(const float* __restrict__ pieces_delta_Max, const float* __restrict__ a_Hidden, float* __restrict__ weight_gradient_partials_Max, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 1024;
-    const int last = min(batch, first + 1024);
-    ng_gemm_tile(maxout_weight_gradient_Max_problem{ pieces_delta_Max, a_Hidden, weight_gradient_partials_Max + (long long)blockIdx.z * 96 }, 12, 8, first * 1, last * 1);
+    const int per_split = max(1024, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 56 : weight_gradient_partials_Max + (long long)blockIdx.z * 96;
+    ng_gemm_tile(maxout_weight_gradient_Max_problem{ pieces_delta_Max, a_Hidden, out }, 12, 8, first * 1, last * 1);
 }
 
-// Max: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Max: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Max(const float* __restrict__ weight_gradient_partials_Max, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<96, 1024>(weight_gradient_partials_Max, gradients + 56, batch);
+    ng_sum_splits<96>(weight_gradient_partials_Max, gradients + 56, batch, max(1024, (batch + 1023) / 1024));
 }
 
 // Max: ∂L/∂b = Σ δ over the batch, one block per unit
@@ -991,18 +996,20 @@ struct dense_weight_gradient_Hidden_problem
     }
 };
 
-// Hidden: ∂L/∂W = δᵀ·x over 1024 samples per split (grid z), summed by weight_gradient_sum_Hidden
-extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Hidden(const float* __restrict__ delta_Hidden, const float* __restrict__ inputs, float* __restrict__ weight_gradient_partials_Hidden, int batch)
+// Hidden: ∂L/∂W = δᵀ·x over 1024+ samples per split (grid z, at most 1024 splits), summed by weight_gradient_sum_Hidden; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Hidden(const float* __restrict__ delta_Hidden, const float* __restrict__ inputs, float* __restrict__ weight_gradient_partials_Hidden, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 1024;
-    const int last = min(batch, first + 1024);
-    ng_gemm_tile(dense_weight_gradient_Hidden_problem{ delta_Hidden, inputs, weight_gradient_partials_Hidden + (long long)blockIdx.z * 48 }, 8, 6, first * 1, last * 1);
+    const int per_split = max(1024, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 0 : weight_gradient_partials_Hidden + (long long)blockIdx.z * 48;
+    ng_gemm_tile(dense_weight_gradient_Hidden_problem{ delta_Hidden, inputs, out }, 8, 6, first * 1, last * 1);
 }
 
-// Hidden: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Hidden: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Hidden(const float* __restrict__ weight_gradient_partials_Hidden, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<48, 1024>(weight_gradient_partials_Hidden, gradients + 0, batch);
+    ng_sum_splits<48>(weight_gradient_partials_Hidden, gradients + 0, batch, max(1024, (batch + 1023) / 1024));
 }
 
 // Hidden: ∂L/∂b = Σ δ over the batch, one block per unit
@@ -1187,26 +1194,26 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
                 new("a_Hidden", global::NetGen.Cuda.CudaElementType.Float32, 0, 8),
                 new("delta_Hidden", global::NetGen.Cuda.CudaElementType.Float32, 0, 8),
                 new("masked_weight_Hidden", global::NetGen.Cuda.CudaElementType.Float32, 48, 0),
-                new("weight_gradient_partials_Hidden", global::NetGen.Cuda.CudaElementType.Float32, 48, 1),
+                new("weight_gradient_partials_Hidden", global::NetGen.Cuda.CudaElementType.Float32, 48, 1, 49152),
                 new("a_Max", global::NetGen.Cuda.CudaElementType.Float32, 0, 4),
                 new("delta_Max", global::NetGen.Cuda.CudaElementType.Float32, 0, 4),
                 new("pieces_Max", global::NetGen.Cuda.CudaElementType.Float32, 0, 12),
                 new("argmax_Max", global::NetGen.Cuda.CudaElementType.Int32, 0, 4),
                 new("pieces_delta_Max", global::NetGen.Cuda.CudaElementType.Float32, 0, 12),
-                new("weight_gradient_partials_Max", global::NetGen.Cuda.CudaElementType.Float32, 96, 1),
+                new("weight_gradient_partials_Max", global::NetGen.Cuda.CudaElementType.Float32, 96, 1, 98304),
                 new("a_Logits", global::NetGen.Cuda.CudaElementType.Float32, 0, 3),
                 new("delta_Logits", global::NetGen.Cuda.CudaElementType.Float32, 0, 3),
                 new("masked_weight_Logits", global::NetGen.Cuda.CudaElementType.Float32, 12, 0),
-                new("weight_gradient_partials_Logits", global::NetGen.Cuda.CudaElementType.Float32, 12, 1),
+                new("weight_gradient_partials_Logits", global::NetGen.Cuda.CudaElementType.Float32, 12, 1, 12288),
             },
             forward: new global::NetGen.Cuda.CudaLaunch[]
             {
                 new("drop_connect_weights_Hidden", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("masked_weight_Hidden"), global::NetGen.Cuda.CudaArgument.Training, global::NetGen.Cuda.CudaArgument.RandomSeed, global::NetGen.Cuda.CudaArgument.TrainingStep }),
-                new("dense_forward_Hidden", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("masked_weight_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("maxout_pieces_Max", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("pieces_Max"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_forward_Hidden", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("masked_weight_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("maxout_pieces_Max", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("pieces_Max"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("maxout_max_Max", new(0, 4, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("pieces_Max"), global::NetGen.Cuda.CudaArgument.Buffer("a_Max"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Max"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("drop_connect_weights_Logits", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("masked_weight_Logits"), global::NetGen.Cuda.CudaArgument.Training, global::NetGen.Cuda.CudaArgument.RandomSeed, global::NetGen.Cuda.CudaArgument.TrainingStep }),
-                new("dense_forward_Logits", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Max"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("masked_weight_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("a_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_forward_Logits", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Max"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("masked_weight_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("a_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),
             },
             loss: new global::NetGen.Cuda.CudaLaunch[]
             {
@@ -1214,18 +1221,18 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             },
             backward: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("dense_weight_gradient_Logits", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("a_Max"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Logits", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_weight_gradient_Logits", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("a_Max"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Logits", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Logits", new(3, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("drop_connect_weight_gradient_Logits", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.RandomSeed, global::NetGen.Cuda.CudaArgument.TrainingStep }),
-                new("dense_input_gradient_Logits", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("masked_weight_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Max"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_input_gradient_Logits", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("masked_weight_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Max"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("maxout_pieces_gradient_Max", new(0, 12, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Max"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Max"), global::NetGen.Cuda.CudaArgument.Buffer("pieces_delta_Max"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("maxout_weight_gradient_Max", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("pieces_delta_Max"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Max"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Max", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Max"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("maxout_weight_gradient_Max", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("pieces_delta_Max"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Max"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Max", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Max"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("maxout_bias_gradient_Max", new(12, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("pieces_delta_Max"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("maxout_input_gradient_Max", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("pieces_delta_Max"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_weight_gradient_Hidden", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Hidden", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("maxout_input_gradient_Max", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("pieces_delta_Max"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_weight_gradient_Hidden", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Hidden", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Hidden", new(8, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("drop_connect_weight_gradient_Hidden", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.RandomSeed, global::NetGen.Cuda.CudaArgument.TrainingStep }),
             },

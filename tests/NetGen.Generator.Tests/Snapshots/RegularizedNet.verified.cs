@@ -464,9 +464,10 @@ __device__ __forceinline__ float ng_noisy_relu(float z, float) { return z > 0.0f
 __device__ __forceinline__ float ng_noisy_relu_derivative(float z, float a, float) { return a > 0.0f ? 1.0f + 0.5f * (a - z) * (1.0f - ng_sigmoid(z)) : 0.0f; }
 __device__ __forceinline__ float ng_noisy_relu_training(float z, float noise) { return ng_noisy_relu(z + sqrtf(ng_sigmoid(z)) * noise, 0.0f); }
 
-// C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.y, blockIdx.x), 256 threads, each computing 4×4
+// C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.x, blockIdx.y), 256 threads, each computing 4×4
 // outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
 // supplies lhs(m, k), rhs(k, n), store(m, n, value) and whether rhs is contiguous in k (which decides the load order).
+// Rows, which grow with the batch, are on grid x (up to 2^31 - 1 blocks); columns on grid y (up to 65,535).
 template <class Problem>
 __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count, int n_count, int k_begin, int k_end)
 {
@@ -474,8 +475,8 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
     __shared__ float b_tile[NG_TILE_K][NG_TILE + 1];
     const int tx = threadIdx.x % 16;
     const int ty = threadIdx.x / 16;
-    const int m0 = blockIdx.y * NG_TILE;
-    const int n0 = blockIdx.x * NG_TILE;
+    const int m0 = blockIdx.x * NG_TILE;
+    const int n0 = blockIdx.y * NG_TILE;
     float sum[4][4];
 #pragma unroll
     for (int i = 0; i < 4; ++i)
@@ -611,8 +612,8 @@ __device__ __forceinline__ double ng_block_sum(double value)
 }
 
 // out[i] = Σ over the splits of partials[split][i], splits in order, for the split-k weight gradients.
-template <int Count, int SamplesPerSplit>
-__device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials, float* __restrict__ out, int batch)
+template <int Count>
+__device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials, float* __restrict__ out, int batch, int samples_per_split)
 {
     const int i = blockIdx.x * NG_THREADS + threadIdx.x;
     if (i >= Count)
@@ -620,7 +621,7 @@ __device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials
         return;
     }
 
-    const int splits = (batch + SamplesPerSplit - 1) / SamplesPerSplit;
+    const int splits = (batch + samples_per_split - 1) / samples_per_split;
     float total = 0.0f;
     for (int split = 0; split < splits; ++split)
     {
@@ -915,18 +916,20 @@ struct dense_weight_gradient_Logits_problem
     }
 };
 
-// Logits: ∂L/∂W = δᵀ·x over 1024 samples per split (grid z), summed by weight_gradient_sum_Logits
-extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Logits(const float* __restrict__ delta_Logits, const float* __restrict__ a_Drop, float* __restrict__ weight_gradient_partials_Logits, int batch)
+// Logits: ∂L/∂W = δᵀ·x over 1024+ samples per split (grid z, at most 1024 splits), summed by weight_gradient_sum_Logits; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Logits(const float* __restrict__ delta_Logits, const float* __restrict__ a_Drop, float* __restrict__ weight_gradient_partials_Logits, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 1024;
-    const int last = min(batch, first + 1024);
-    ng_gemm_tile(dense_weight_gradient_Logits_problem{ delta_Logits, a_Drop, weight_gradient_partials_Logits + (long long)blockIdx.z * 640 }, 10, 64, first * 1, last * 1);
+    const int per_split = max(1024, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 44 : weight_gradient_partials_Logits + (long long)blockIdx.z * 640;
+    ng_gemm_tile(dense_weight_gradient_Logits_problem{ delta_Logits, a_Drop, out }, 10, 64, first * 1, last * 1);
 }
 
-// Logits: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Logits: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Logits(const float* __restrict__ weight_gradient_partials_Logits, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<640, 1024>(weight_gradient_partials_Logits, gradients + 44, batch);
+    ng_sum_splits<640>(weight_gradient_partials_Logits, gradients + 44, batch, max(1024, (batch + 1023) / 1024));
 }
 
 // Logits: ∂L/∂b = Σ δ over the batch, one block per unit
@@ -1087,18 +1090,20 @@ struct conv2d_weight_gradient_Conv_problem
     }
 };
 
-// Conv: ∂L/∂W = δᵀ·im2col(x) over 16 samples per split (grid z), summed by weight_gradient_sum_Conv
-extern ""C"" __global__ void __launch_bounds__(256) conv2d_weight_gradient_Conv(const float* __restrict__ delta_Conv, const float* __restrict__ inputs, float* __restrict__ weight_gradient_partials_Conv, int batch)
+// Conv: ∂L/∂W = δᵀ·im2col(x) over 16+ samples per split (grid z, at most 1024 splits), summed by weight_gradient_sum_Conv; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) conv2d_weight_gradient_Conv(const float* __restrict__ delta_Conv, const float* __restrict__ inputs, float* __restrict__ weight_gradient_partials_Conv, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 16;
-    const int last = min(batch, first + 16);
-    ng_gemm_tile(conv2d_weight_gradient_Conv_problem{ delta_Conv, inputs, weight_gradient_partials_Conv + (long long)blockIdx.z * 36 }, 4, 9, first * 64, last * 64);
+    const int per_split = max(16, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 0 : weight_gradient_partials_Conv + (long long)blockIdx.z * 36;
+    ng_gemm_tile(conv2d_weight_gradient_Conv_problem{ delta_Conv, inputs, out }, 4, 9, first * 64, last * 64);
 }
 
-// Conv: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Conv: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Conv(const float* __restrict__ weight_gradient_partials_Conv, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<36, 16>(weight_gradient_partials_Conv, gradients + 0, batch);
+    ng_sum_splits<36>(weight_gradient_partials_Conv, gradients + 0, batch, max(16, (batch + 1023) / 1024));
 }
 
 // ---- Optimizers ----
@@ -1253,7 +1258,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
                 new("loss", global::NetGen.Cuda.CudaElementType.Float32, 1, 0),
                 new("a_Conv", global::NetGen.Cuda.CudaElementType.Float32, 0, 256),
                 new("delta_Conv", global::NetGen.Cuda.CudaElementType.Float32, 0, 256),
-                new("weight_gradient_partials_Conv", global::NetGen.Cuda.CudaElementType.Float32, 36, 3),
+                new("weight_gradient_partials_Conv", global::NetGen.Cuda.CudaElementType.Float32, 36, 3, 36864),
                 new("z_ChannelNorm", global::NetGen.Cuda.CudaElementType.Float32, 0, 256),
                 new("a_ChannelNorm", global::NetGen.Cuda.CudaElementType.Float32, 0, 256),
                 new("delta_ChannelNorm", global::NetGen.Cuda.CudaElementType.Float32, 0, 256),
@@ -1267,17 +1272,17 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
                 new("delta_Drop", global::NetGen.Cuda.CudaElementType.Float32, 0, 64),
                 new("a_Logits", global::NetGen.Cuda.CudaElementType.Float32, 0, 10),
                 new("delta_Logits", global::NetGen.Cuda.CudaElementType.Float32, 0, 10),
-                new("weight_gradient_partials_Logits", global::NetGen.Cuda.CudaElementType.Float32, 640, 1),
+                new("weight_gradient_partials_Logits", global::NetGen.Cuda.CudaElementType.Float32, 640, 1, 655360),
             },
             forward: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("conv2d_forward_Conv", new(1, 0, 1), new(0, 64, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("conv2d_forward_Conv", new(0, 64, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("batch_norm_statistics_ChannelNorm", new(4, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Conv"), global::NetGen.Cuda.CudaArgument.Buffer("mean_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("rstd_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("state"), global::NetGen.Cuda.CudaArgument.Training, global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("batch_norm_forward_ChannelNorm", new(0, 256, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Conv"), global::NetGen.Cuda.CudaArgument.Buffer("mean_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("rstd_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("normalized_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("z_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("a_ChannelNorm"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("noisy_activation_ChannelNorm", new(0, 256, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("z_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("a_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Training, global::NetGen.Cuda.CudaArgument.RandomSeed, global::NetGen.Cuda.CudaArgument.TrainingStep, global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("max_pool_forward_Pool", new(0, 64, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Pool"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("dropout_forward_Drop", new(0, 64, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Pool"), global::NetGen.Cuda.CudaArgument.Buffer("a_Drop"), global::NetGen.Cuda.CudaArgument.Training, global::NetGen.Cuda.CudaArgument.RandomSeed, global::NetGen.Cuda.CudaArgument.TrainingStep, global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_forward_Logits", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Drop"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_forward_Logits", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Drop"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),
             },
             loss: new global::NetGen.Cuda.CudaLaunch[]
             {
@@ -1285,16 +1290,16 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             },
             backward: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("dense_weight_gradient_Logits", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("a_Drop"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Logits", new(3, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_weight_gradient_Logits", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("a_Drop"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Logits", new(3, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Logits", new(10, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_input_gradient_Logits", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Drop"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_input_gradient_Logits", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Drop"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("dropout_input_gradient_Drop", new(0, 64, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Drop"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool"), global::NetGen.Cuda.CudaArgument.RandomSeed, global::NetGen.Cuda.CudaArgument.TrainingStep, global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("max_pool_input_gradient_Pool", new(0, 256, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Pool"), global::NetGen.Cuda.CudaArgument.Buffer("z_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("a_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("delta_ChannelNorm"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("batch_norm_parameter_gradient_ChannelNorm", new(4, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("normalized_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("batch_norm_input_gradient_ChannelNorm", new(0, 256, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("normalized_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("rstd_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("conv2d_weight_gradient_Conv", new(1, 0, 1), new(1, 0, 1), new(0, 1, 16), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv"), global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Conv", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("conv2d_weight_gradient_Conv", new(1, 0, 1), new(1, 0, 1), new(0, 1, 16, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv"), global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Conv", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 17),
             },
             clipNorm: new global::NetGen.Cuda.CudaLaunch[]
             {

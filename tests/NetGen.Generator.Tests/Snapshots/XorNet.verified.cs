@@ -345,9 +345,10 @@ __device__ __forceinline__ float ng_noisy_relu(float z, float) { return z > 0.0f
 __device__ __forceinline__ float ng_noisy_relu_derivative(float z, float a, float) { return a > 0.0f ? 1.0f + 0.5f * (a - z) * (1.0f - ng_sigmoid(z)) : 0.0f; }
 __device__ __forceinline__ float ng_noisy_relu_training(float z, float noise) { return ng_noisy_relu(z + sqrtf(ng_sigmoid(z)) * noise, 0.0f); }
 
-// C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.y, blockIdx.x), 256 threads, each computing 4×4
+// C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.x, blockIdx.y), 256 threads, each computing 4×4
 // outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
 // supplies lhs(m, k), rhs(k, n), store(m, n, value) and whether rhs is contiguous in k (which decides the load order).
+// Rows, which grow with the batch, are on grid x (up to 2^31 - 1 blocks); columns on grid y (up to 65,535).
 template <class Problem>
 __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count, int n_count, int k_begin, int k_end)
 {
@@ -355,8 +356,8 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
     __shared__ float b_tile[NG_TILE_K][NG_TILE + 1];
     const int tx = threadIdx.x % 16;
     const int ty = threadIdx.x / 16;
-    const int m0 = blockIdx.y * NG_TILE;
-    const int n0 = blockIdx.x * NG_TILE;
+    const int m0 = blockIdx.x * NG_TILE;
+    const int n0 = blockIdx.y * NG_TILE;
     float sum[4][4];
 #pragma unroll
     for (int i = 0; i < 4; ++i)
@@ -492,8 +493,8 @@ __device__ __forceinline__ double ng_block_sum(double value)
 }
 
 // out[i] = Σ over the splits of partials[split][i], splits in order, for the split-k weight gradients.
-template <int Count, int SamplesPerSplit>
-__device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials, float* __restrict__ out, int batch)
+template <int Count>
+__device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials, float* __restrict__ out, int batch, int samples_per_split)
 {
     const int i = blockIdx.x * NG_THREADS + threadIdx.x;
     if (i >= Count)
@@ -501,7 +502,7 @@ __device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials
         return;
     }
 
-    const int splits = (batch + SamplesPerSplit - 1) / SamplesPerSplit;
+    const int splits = (batch + samples_per_split - 1) / samples_per_split;
     float total = 0.0f;
     for (int split = 0; split < splits; ++split)
     {
@@ -655,18 +656,20 @@ struct dense_weight_gradient_Output_problem
     }
 };
 
-// Output: ∂L/∂W = δᵀ·x over 1024 samples per split (grid z), summed by weight_gradient_sum_Output
-extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Output(const float* __restrict__ delta_Output, const float* __restrict__ a_Hidden, float* __restrict__ weight_gradient_partials_Output, int batch)
+// Output: ∂L/∂W = δᵀ·x over 1024+ samples per split (grid z, at most 1024 splits), summed by weight_gradient_sum_Output; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Output(const float* __restrict__ delta_Output, const float* __restrict__ a_Hidden, float* __restrict__ weight_gradient_partials_Output, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 1024;
-    const int last = min(batch, first + 1024);
-    ng_gemm_tile(dense_weight_gradient_Output_problem{ delta_Output, a_Hidden, weight_gradient_partials_Output + (long long)blockIdx.z * 4 }, 1, 4, first * 1, last * 1);
+    const int per_split = max(1024, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 12 : weight_gradient_partials_Output + (long long)blockIdx.z * 4;
+    ng_gemm_tile(dense_weight_gradient_Output_problem{ delta_Output, a_Hidden, out }, 1, 4, first * 1, last * 1);
 }
 
-// Output: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Output: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Output(const float* __restrict__ weight_gradient_partials_Output, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<4, 1024>(weight_gradient_partials_Output, gradients + 12, batch);
+    ng_sum_splits<4>(weight_gradient_partials_Output, gradients + 12, batch, max(1024, (batch + 1023) / 1024));
 }
 
 // Output: ∂L/∂b = Σ δ over the batch, one block per unit
@@ -740,18 +743,20 @@ struct dense_weight_gradient_Hidden_problem
     }
 };
 
-// Hidden: ∂L/∂W = δᵀ·x over 1024 samples per split (grid z), summed by weight_gradient_sum_Hidden
-extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Hidden(const float* __restrict__ delta_Hidden, const float* __restrict__ inputs, float* __restrict__ weight_gradient_partials_Hidden, int batch)
+// Hidden: ∂L/∂W = δᵀ·x over 1024+ samples per split (grid z, at most 1024 splits), summed by weight_gradient_sum_Hidden; one split writes the gradients
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Hidden(const float* __restrict__ delta_Hidden, const float* __restrict__ inputs, float* __restrict__ weight_gradient_partials_Hidden, float* __restrict__ gradients, int batch)
 {
-    const int first = blockIdx.z * 1024;
-    const int last = min(batch, first + 1024);
-    ng_gemm_tile(dense_weight_gradient_Hidden_problem{ delta_Hidden, inputs, weight_gradient_partials_Hidden + (long long)blockIdx.z * 8 }, 4, 2, first * 1, last * 1);
+    const int per_split = max(1024, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 0 : weight_gradient_partials_Hidden + (long long)blockIdx.z * 8;
+    ng_gemm_tile(dense_weight_gradient_Hidden_problem{ delta_Hidden, inputs, out }, 4, 2, first * 1, last * 1);
 }
 
-// Hidden: sums the splits of ∂L/∂W in split order into the gradient buffer
+// Hidden: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Hidden(const float* __restrict__ weight_gradient_partials_Hidden, float* __restrict__ gradients, int batch)
 {
-    ng_sum_splits<8, 1024>(weight_gradient_partials_Hidden, gradients + 0, batch);
+    ng_sum_splits<8>(weight_gradient_partials_Hidden, gradients + 0, batch, max(1024, (batch + 1023) / 1024));
 }
 
 // Hidden: ∂L/∂b = Σ δ over the batch, one block per unit
@@ -923,16 +928,16 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
                 new("z_Hidden", global::NetGen.Cuda.CudaElementType.Float32, 0, 4),
                 new("a_Hidden", global::NetGen.Cuda.CudaElementType.Float32, 0, 4),
                 new("delta_Hidden", global::NetGen.Cuda.CudaElementType.Float32, 0, 4),
-                new("weight_gradient_partials_Hidden", global::NetGen.Cuda.CudaElementType.Float32, 8, 1),
+                new("weight_gradient_partials_Hidden", global::NetGen.Cuda.CudaElementType.Float32, 8, 1, 8192),
                 new("z_Output", global::NetGen.Cuda.CudaElementType.Float32, 0, 1),
                 new("a_Output", global::NetGen.Cuda.CudaElementType.Float32, 0, 1),
                 new("delta_Output", global::NetGen.Cuda.CudaElementType.Float32, 0, 1),
-                new("weight_gradient_partials_Output", global::NetGen.Cuda.CudaElementType.Float32, 4, 1),
+                new("weight_gradient_partials_Output", global::NetGen.Cuda.CudaElementType.Float32, 4, 1, 4096),
             },
             forward: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("dense_forward_Hidden", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_forward_Output", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Output"), global::NetGen.Cuda.CudaArgument.Buffer("a_Output"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_forward_Hidden", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_forward_Output", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Output"), global::NetGen.Cuda.CudaArgument.Buffer("a_Output"), global::NetGen.Cuda.CudaArgument.BatchSize }),
             },
             loss: new global::NetGen.Cuda.CudaLaunch[]
             {
@@ -940,12 +945,12 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             },
             backward: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("dense_weight_gradient_Output", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Output"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Output"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Output", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Output"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_weight_gradient_Output", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Output"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Output"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Output", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Output"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Output", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Output"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_input_gradient_Output", new(1, 0, 1), new(0, 1, 64), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Output"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_weight_gradient_Hidden", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("weight_gradient_sum_Hidden", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_input_gradient_Output", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Output"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("dense_weight_gradient_Hidden", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new("weight_gradient_sum_Hidden", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Hidden", new(4, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
             },
             clipNorm: new global::NetGen.Cuda.CudaLaunch[]

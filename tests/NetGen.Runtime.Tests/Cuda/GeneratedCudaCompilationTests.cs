@@ -9,7 +9,8 @@ namespace NetGen.Tests.Cuda;
 
 /// <summary>
 /// Compiles the generated CUDA of every test and sample network with NVRTC (no GPU needed): PTX for compute_70/80/90,
-/// and CUBINs for sm_80/90 with ptxas's resource report, which must show every kernel and no register spills.
+/// and CUBINs for sm_80/90 with ptxas's resource report, which must show every kernel, no register spills, and what a
+/// block takes within a GPU's limits (48 KB of static shared memory, 65,536 registers).
 /// The launch metadata must match the kernels: each launched kernel exists with as many parameters as arguments.
 /// </summary>
 public sealed class GeneratedCudaCompilationTests(ITestOutputHelper output)
@@ -71,6 +72,9 @@ public sealed class GeneratedCudaCompilationTests(ITestOutputHelper output)
             var usage = Assert.Single(report, entry => entry.Kernel == kernel);
             Assert.True(usage.SpillStoreBytes == 0 && usage.SpillLoadBytes == 0, $"{network}.{kernel} on {architecture} spills: {usage}");
             Assert.InRange(usage.Registers, 1, 255);
+            Assert.True(usage.SharedMemoryBytes <= CudaLimits.StaticSharedMemoryBytes, $"{network}.{kernel} on {architecture} takes {usage.SharedMemoryBytes} B of static shared memory");
+            var threads = program.AllLaunches.First(launch => launch.Kernel == kernel).BlockThreads;
+            Assert.True(usage.Registers * threads <= CudaLimits.RegistersPerBlock, $"{network}.{kernel} on {architecture}: {usage.Registers} registers × {threads} threads");
         }
 
         output.WriteLine(string.Join(Environment.NewLine, report.Select(usage =>

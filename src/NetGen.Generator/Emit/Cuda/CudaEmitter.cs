@@ -8,7 +8,7 @@ using NetGen.Generator.Model;
 namespace NetGen.Generator.Emit.Cuda;
 
 /// <summary>A device buffer of the program (mirrors NetGen.Cuda.CudaBuffer).</summary>
-internal sealed record CudaBufferSpec(string Name, string ElementType, long Fixed, long PerSample);
+internal sealed record CudaBufferSpec(string Name, string ElementType, long Fixed, long PerSample, long Maximum = long.MaxValue);
 
 /// <summary>A network's CUDA program before it is written out: its kernels pass by pass, and its buffers.</summary>
 internal sealed record CudaProgramSpec(

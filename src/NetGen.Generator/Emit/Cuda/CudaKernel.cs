@@ -45,8 +45,8 @@ internal sealed record CudaParameter(CudaParameterKind Kind, string Name, string
     };
 }
 
-/// <summary>One grid dimension: ⌈(Fixed + PerSample·batch) / Divisor⌉ blocks (mirrors NetGen.Cuda.GridDimension).</summary>
-internal readonly record struct CudaGrid(long Fixed, long PerSample, long Divisor)
+/// <summary>One grid dimension: ⌈(Fixed + PerSample·batch) / Divisor⌉ blocks, at most Maximum (mirrors NetGen.Cuda.GridDimension).</summary>
+internal readonly record struct CudaGrid(long Fixed, long PerSample, long Divisor, long Maximum = int.MaxValue)
 {
     public static CudaGrid Constant(long count) => new(count, 0, 1);
 
@@ -58,8 +58,8 @@ internal readonly record struct CudaGrid(long Fixed, long PerSample, long Diviso
 }
 
 /// <summary>
-/// A generated kernel: its text (any helper struct, then the <c>extern "C"</c> function) and how it is launched.
-/// Both come from the same object, so the launch metadata cannot drift from the signature.
+/// A generated kernel: its text (any helper struct, then the <c>extern "C"</c> function) and how it is launched, from
+/// which batch size up it runs among them. Both come from the same object, so the launch metadata cannot drift from the signature.
 /// </summary>
 internal sealed record CudaKernel(
     string Name,
@@ -70,7 +70,8 @@ internal sealed record CudaKernel(
     CudaGrid GridY,
     CudaGrid GridZ,
     int BlockThreads = CudaKernel.Threads,
-    string Helpers = "")
+    string Helpers = "",
+    int MinimumBatch = 1)
 {
     /// <summary>Threads per block of every generated kernel (NG_THREADS in the prelude).</summary>
     public const int Threads = 256;

@@ -36,9 +36,10 @@ internal static class CudaPrelude
         """;
 
     private const string Tail = """
-        // C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.y, blockIdx.x), 256 threads, each computing 4×4
+        // C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.x, blockIdx.y), 256 threads, each computing 4×4
         // outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
         // supplies lhs(m, k), rhs(k, n), store(m, n, value) and whether rhs is contiguous in k (which decides the load order).
+        // Rows, which grow with the batch, are on grid x (up to 2^31 - 1 blocks); columns on grid y (up to 65,535).
         template <class Problem>
         __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count, int n_count, int k_begin, int k_end)
         {
@@ -46,8 +47,8 @@ internal static class CudaPrelude
             __shared__ float b_tile[NG_TILE_K][NG_TILE + 1];
             const int tx = threadIdx.x % 16;
             const int ty = threadIdx.x / 16;
-            const int m0 = blockIdx.y * NG_TILE;
-            const int n0 = blockIdx.x * NG_TILE;
+            const int m0 = blockIdx.x * NG_TILE;
+            const int n0 = blockIdx.y * NG_TILE;
             float sum[4][4];
         #pragma unroll
             for (int i = 0; i < 4; ++i)
@@ -183,8 +184,8 @@ internal static class CudaPrelude
         }
 
         // out[i] = Σ over the splits of partials[split][i], splits in order, for the split-k weight gradients.
-        template <int Count, int SamplesPerSplit>
-        __device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials, float* __restrict__ out, int batch)
+        template <int Count>
+        __device__ __forceinline__ void ng_sum_splits(const float* __restrict__ partials, float* __restrict__ out, int batch, int samples_per_split)
         {
             const int i = blockIdx.x * NG_THREADS + threadIdx.x;
             if (i >= Count)
@@ -192,7 +193,7 @@ internal static class CudaPrelude
                 return;
             }
 
-            const int splits = (batch + SamplesPerSplit - 1) / SamplesPerSplit;
+            const int splits = (batch + samples_per_split - 1) / samples_per_split;
             float total = 0.0f;
             for (int split = 0; split < splits; ++split)
             {

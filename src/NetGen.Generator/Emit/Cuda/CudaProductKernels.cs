@@ -88,11 +88,11 @@ internal static class CudaProductKernels
                    C.Int(operands.Rows) + ", 0, " + C.Int(depth) + ");";
         return new CudaKernel(
             name, comment, parameters, body,
-            CudaGrid.Covering(operands.Rows, CudaProducts.Tile), CudaGrid.PerBatch(rowsPerSample, CudaProducts.Tile), CudaGrid.Constant(1),
+            CudaGrid.PerBatch(rowsPerSample, CudaProducts.Tile), CudaGrid.Covering(operands.Rows, CudaProducts.Tile), CudaGrid.Constant(1),
             Helpers: helpers);
     }
 
-    /// <summary>Floats of split partial sums a weight gradient needs: Fixed + PerSample·batch covers ⌈batch / samples per split⌉ splits.</summary>
+    /// <summary>Floats of split partial sums a weight gradient needs: Fixed + PerSample·batch covers ⌈batch / samples per split⌉ splits, up to the most splits it takes.</summary>
     public static CudaBufferSpec WeightGradientPartials(CudaLayer layer, int rowsPerSample) =>
         WeightGradientPartials(PartialsName(layer), layer.Plan.Tensor(TensorRoles.Weight)!.Length, rowsPerSample);
 
@@ -100,12 +100,16 @@ internal static class CudaProductKernels
     public static CudaBufferSpec WeightGradientPartials(string name, long count, int rowsPerSample)
     {
         var samplesPerSplit = CudaProducts.SamplesPerSplit(rowsPerSample);
-        return new CudaBufferSpec(name, "float", count, (count + samplesPerSplit - 1) / samplesPerSplit);
+        var maxSplits = CudaProducts.MaxSplits(count);
+
+        // A gradient that never splits is written straight into the gradients; its partials buffer is a placeholder.
+        return new CudaBufferSpec(name, "float", count, (count + samplesPerSplit - 1) / samplesPerSplit, maxSplits == 1 ? 1 : count * maxSplits);
     }
 
     /// <summary>
-    /// ∂L/∂W = δᵀ·x over the batch, as ⌈batch / samples per split⌉ split products (grid z) into the partials buffer, then summed
-    /// in split order into the gradients; and ∂L/∂b as a block reduction when the layer has a bias.
+    /// ∂L/∂W = δᵀ·x over the batch, as split products (grid z) into the partials buffer, then summed in split order into the
+    /// gradients (one split writes the gradients itself, and the sum is left out); and ∂L/∂b as a block reduction when the
+    /// layer has a bias.
     /// </summary>
     public static IEnumerable<CudaKernel> ParameterGradients(
         CudaLayer layer, string prefix, string lhs, string rhs, string input, int rowsPerSample, CudaProductOperands? operands = null)
@@ -114,17 +118,30 @@ internal static class CudaProductKernels
         var gradient = new CudaWeightGradient(
             TensorRoles.Weight, "∂L/∂W", operands.Delta, layer.Source, input, operands.Rows, PartialsName(layer),
             prefix + "_weight_gradient_" + layer.Id, "weight_gradient_sum_" + layer.Id, lhs, rhs, rowsPerSample);
-        yield return WeightGradient(layer, gradient);
-        yield return WeightGradientSum(layer, gradient);
+        foreach (var kernel in WeightGradientKernels(layer, gradient))
+        {
+            yield return kernel;
+        }
+
         if (layer.Plan.Tensor(TensorRoles.Bias) is not null)
         {
             yield return BiasGradient(layer, operands, prefix, rowsPerSample);
         }
     }
 
-    /// <summary>The two kernels of one weight gradient: the split products into its partials, then their sum in split order.</summary>
-    public static IEnumerable<CudaKernel> WeightGradientKernels(CudaLayer layer, CudaWeightGradient gradient) =>
-        new[] { WeightGradient(layer, gradient), WeightGradientSum(layer, gradient) };
+    /// <summary>The kernels of one weight gradient: the split products into its partials, then their sum in split order where it can split.</summary>
+    public static IEnumerable<CudaKernel> WeightGradientKernels(CudaLayer layer, CudaWeightGradient gradient)
+    {
+        yield return WeightGradient(layer, gradient);
+        if (CudaProducts.MaxSplits(layer.Plan.Tensor(gradient.WeightRole)!.Length) > 1)
+        {
+            yield return WeightGradientSum(layer, gradient);
+        }
+    }
+
+    /// <summary>Samples a split covers: at least the samples per split, more where the batch would need more than the most splits.</summary>
+    private static string SamplesPerSplitExpression(int samplesPerSplit, long maxSplits) =>
+        maxSplits == 1 ? "batch" : "max(" + C.Int(samplesPerSplit) + ", (batch + " + C.Int(maxSplits - 1) + ") / " + C.Int(maxSplits) + ")";
 
     private static string PartialsName(CudaLayer layer) => "weight_gradient_partials_" + layer.Id;
 
@@ -135,22 +152,33 @@ internal static class CudaProductKernels
         var samplesPerSplit = CudaProducts.SamplesPerSplit(rows);
         int outputs = gradient.Outputs, depth = weights / gradient.Outputs;
         var name = gradient.Name;
+        var maxSplits = CudaProducts.MaxSplits(weights);
         var helpers = CudaProducts.Problem(
             name + "_problem",
             new[] { "const float* __restrict__ delta;", "const float* __restrict__ in;", "float* __restrict__ out;" },
             gradient.Lhs, gradient.Rhs, rhsContiguousInK: false, new[] { "out[m * " + C.Int(depth) + " + n] = value;" });
         var body =
-            "const int first = blockIdx.z * " + C.Int(samplesPerSplit) + ";\n" +
-            "const int last = min(batch, first + " + C.Int(samplesPerSplit) + ");\n" +
-            "ng_gemm_tile(" + name + "_problem{ " + gradient.Delta + ", " + gradient.Source + ", " + gradient.Partials + " + (long long)blockIdx.z * " +
-            C.Int(weights) + " }, " + C.Int(outputs) + ", " + C.Int(depth) + ", first * " + C.Int(rows) + ", last * " + C.Int(rows) + ");";
+            "const int per_split = " + SamplesPerSplitExpression(samplesPerSplit, maxSplits) + ";\n" +
+            "const int first = blockIdx.z * per_split;\n" +
+            "const int last = min(batch, first + per_split);\n" +
+            "float* const out = gridDim.z == 1 ? " + CudaNames.Gradients + " + " + C.Int(layer.Offset(gradient.WeightRole)) + " : " + gradient.Partials +
+            " + (long long)blockIdx.z * " + C.Int(weights) + ";\n" +
+            "ng_gemm_tile(" + name + "_problem{ " + gradient.Delta + ", " + gradient.Source + ", out }, " + C.Int(outputs) + ", " + C.Int(depth) +
+            ", first * " + C.Int(rows) + ", last * " + C.Int(rows) + ");";
+        var splits = maxSplits == 1
+            ? " over the whole batch into the gradients"
+            : " over " + C.Int(samplesPerSplit) + "+ samples per split (grid z, at most " + C.Int(maxSplits) + " splits), summed by " + gradient.SumName +
+              "; one split writes the gradients";
         return new CudaKernel(
             name,
-            layer.Plan.Name + ": " + gradient.Label + " = δᵀ·" + gradient.Input + " over " + C.Int(samplesPerSplit) + " samples per split (grid z), summed by " +
-            gradient.SumName,
-            new[] { CudaParameter.Reads(gradient.Delta), CudaParameter.Reads(gradient.Source), CudaParameter.Writes(gradient.Partials), CudaParameter.Batch },
+            layer.Plan.Name + ": " + gradient.Label + " = δᵀ·" + gradient.Input + splits,
+            new[]
+            {
+                CudaParameter.Reads(gradient.Delta), CudaParameter.Reads(gradient.Source), CudaParameter.Writes(gradient.Partials),
+                CudaParameter.Writes(CudaNames.Gradients), CudaParameter.Batch,
+            },
             body,
-            CudaGrid.Covering(depth, CudaProducts.Tile), CudaGrid.Covering(outputs, CudaProducts.Tile), CudaGrid.PerBatch(1, samplesPerSplit),
+            CudaGrid.Covering(outputs, CudaProducts.Tile), CudaGrid.Covering(depth, CudaProducts.Tile), CudaGrid.PerBatch(1, samplesPerSplit) with { Maximum = maxSplits },
             Helpers: helpers);
     }
 
@@ -160,11 +188,11 @@ internal static class CudaProductKernels
         var samplesPerSplit = CudaProducts.SamplesPerSplit(gradient.RowsPerSample);
         return new CudaKernel(
             gradient.SumName,
-            layer.Plan.Name + ": sums the splits of " + gradient.Label + " in split order into the gradient buffer",
+            layer.Plan.Name + ": sums the splits of " + gradient.Label + " in split order into the gradient buffer (batches of more than one split)",
             new[] { CudaParameter.Reads(gradient.Partials), CudaParameter.Writes(CudaNames.Gradients), CudaParameter.Batch },
-            "ng_sum_splits<" + C.Int(weights) + ", " + C.Int(samplesPerSplit) + ">(" + gradient.Partials + ", " + CudaNames.Gradients +
-            " + " + C.Int(layer.Offset(gradient.WeightRole)) + ", batch);",
-            CudaGrid.Covering(weights, CudaKernel.Threads), CudaGrid.Constant(1), CudaGrid.Constant(1));
+            "ng_sum_splits<" + C.Int(weights) + ">(" + gradient.Partials + ", " + CudaNames.Gradients + " + " + C.Int(layer.Offset(gradient.WeightRole)) +
+            ", batch, " + SamplesPerSplitExpression(samplesPerSplit, CudaProducts.MaxSplits(weights)) + ");",
+            CudaGrid.Covering(weights, CudaKernel.Threads), CudaGrid.Constant(1), CudaGrid.Constant(1), MinimumBatch: samplesPerSplit + 1);
     }
 
     private static CudaKernel BiasGradient(CudaLayer layer, CudaProductOperands operands, string prefix, int rows)
@@ -203,6 +231,6 @@ internal static class CudaProductKernels
                    C.Int(columns) + ", 0, " + C.Int(depth) + ");";
         return new CudaKernel(
             name, comment, parameters, body,
-            CudaGrid.Covering(columns, CudaProducts.Tile), CudaGrid.PerBatch(rowsPerSample, CudaProducts.Tile), CudaGrid.Constant(1), Helpers: helpers);
+            CudaGrid.PerBatch(rowsPerSample, CudaProducts.Tile), CudaGrid.Covering(columns, CudaProducts.Tile), CudaGrid.Constant(1), Helpers: helpers);
     }
 }

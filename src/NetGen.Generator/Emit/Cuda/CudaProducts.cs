@@ -9,8 +9,17 @@ internal static class CudaProducts
     /// <summary>Rows and columns of one block's output tile (NG_TILE in the prelude).</summary>
     public const int Tile = 64;
 
-    /// <summary>Rows of the reduction dimension a split of a weight gradient covers at most, so that small layers still fill the GPU.</summary>
+    /// <summary>Rows of the reduction dimension a split of a weight gradient covers at least, so that small layers still fill the GPU.</summary>
     public const int RowsPerSplit = 1024;
+
+    /// <summary>
+    /// Splits of a weight gradient at most (grid z): beyond ⌈batch / samples per split⌉ of them, each split covers more
+    /// samples. Bounded by 1,024, which fills any GPU, and by the floats of partial sums the splits may take.
+    /// </summary>
+    public static long MaxSplits(long weights) => System.Math.Max(1, System.Math.Min(1024, PartialSumsBudget / weights));
+
+    /// <summary>Floats of split partial sums one weight gradient may take at most (64 MB).</summary>
+    private const long PartialSumsBudget = 1 << 24;
 
     public static string Problem(string name, IEnumerable<string> members, string lhs, string rhs, bool rhsContiguousInK, IEnumerable<string> store)
     {

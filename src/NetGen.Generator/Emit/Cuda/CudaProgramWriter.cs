@@ -30,7 +30,7 @@ internal static class CudaProgramWriter
         foreach (var buffer in program.Buffers)
         {
             writer.Line("        new(" + Literals.String(buffer.Name) + ", " + Cuda + "CudaElementType." + ElementType(buffer.ElementType) + ", " +
-                        C.Int(buffer.Fixed) + ", " + C.Int(buffer.PerSample) + "),");
+                        C.Int(buffer.Fixed) + ", " + C.Int(buffer.PerSample) + (buffer.Maximum == long.MaxValue ? string.Empty : ", " + C.Int(buffer.Maximum)) + "),");
         }
 
         writer.Line("    },");
@@ -64,9 +64,11 @@ internal static class CudaProgramWriter
 
     private static string Launch(CudaKernel kernel) =>
         "new(" + Literals.String(kernel.Name) + ", " + Grid(kernel.GridX) + ", " + Grid(kernel.GridY) + ", " + Grid(kernel.GridZ) + ", " +
-        C.Int(kernel.BlockThreads) + ", new[] { " + string.Join(", ", kernel.Parameters.Select(Argument)) + " })";
+        C.Int(kernel.BlockThreads) + ", new[] { " + string.Join(", ", kernel.Parameters.Select(Argument)) + " }" +
+        (kernel.MinimumBatch == 1 ? string.Empty : ", " + C.Int(kernel.MinimumBatch)) + ")";
 
-    private static string Grid(CudaGrid grid) => "new(" + C.Int(grid.Fixed) + ", " + C.Int(grid.PerSample) + ", " + C.Int(grid.Divisor) + ")";
+    private static string Grid(CudaGrid grid) =>
+        "new(" + C.Int(grid.Fixed) + ", " + C.Int(grid.PerSample) + ", " + C.Int(grid.Divisor) + (grid.Maximum == int.MaxValue ? string.Empty : ", " + C.Int(grid.Maximum)) + ")";
 
     private static string Argument(CudaParameter parameter) => parameter.Kind switch
     {

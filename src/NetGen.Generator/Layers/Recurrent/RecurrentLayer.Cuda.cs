@@ -141,7 +141,7 @@ internal sealed partial class RecurrentLayer
             new[] { CudaParameter.Reads(layer.Source), CudaParameter.Reads(CudaNames.Parameters), CudaParameter.Writes(projections), CudaParameter.Batch },
             "ng_gemm_tile(" + name + "_problem{ " + string.Join(", ", initializers) + " }, batch * " + C.Int(sizes.Steps) + ", " + C.Int(sizes.GateRows) + ", 0, " +
             C.Int(sizes.Features) + ");",
-            CudaGrid.Covering(sizes.GateRows, CudaProducts.Tile), CudaGrid.PerBatch(sizes.Steps, CudaProducts.Tile), CudaGrid.Constant(1),
+            CudaGrid.PerBatch(sizes.Steps, CudaProducts.Tile), CudaGrid.Covering(sizes.GateRows, CudaProducts.Tile), CudaGrid.Constant(1),
             Helpers: helpers);
     }
 

@@ -1,3 +1,5 @@
+using System;
+
 namespace NetGen.Cuda;
 
 /// <summary>Element types of device buffers.</summary>
@@ -14,16 +16,21 @@ public enum CudaElementType
 }
 
 /// <summary>
-/// A device buffer a network's kernels use: <see cref="FixedElements"/> + <see cref="ElementsPerSample"/> × batch elements.
-/// Parameters, gradients and optimizer state are fixed; inputs, targets and layer buffers grow with the batch.
+/// A device buffer a network's kernels use: <see cref="FixedElements"/> + <see cref="ElementsPerSample"/> × batch elements,
+/// at most <see cref="MaximumElements"/>. Parameters, gradients and optimizer state are fixed; inputs, targets and layer
+/// buffers grow with the batch; the partial sums of a split weight gradient grow with it up to a bounded number of splits.
 /// </summary>
-public sealed record CudaBuffer(string Name, CudaElementType ElementType, long FixedElements, long ElementsPerSample)
+public sealed record CudaBuffer(string Name, CudaElementType ElementType, long FixedElements, long ElementsPerSample, long MaximumElements = long.MaxValue)
 {
     /// <summary>Bytes per element.</summary>
     public int ElementBytes => ElementType == CudaElementType.Float64 ? 8 : 4;
 
     /// <summary>Elements for the given batch size.</summary>
-    public long Elements(int batchSize) => FixedElements + (ElementsPerSample * batchSize);
+    public long Elements(int batchSize) => Math.Min(FixedElements + (ElementsPerSample * batchSize), MaximumElements);
+
+    /// <summary>The largest batch for which the buffer holds at most <paramref name="elements"/> elements.</summary>
+    public long LargestBatchWithin(long elements) =>
+        ElementsPerSample == 0 || MaximumElements <= elements ? (Elements(1) <= elements ? int.MaxValue : 0) : Math.Max(0, (elements - FixedElements) / ElementsPerSample);
 
     /// <summary>Bytes for the given batch size.</summary>
     public long Bytes(int batchSize) => Elements(batchSize) * ElementBytes;

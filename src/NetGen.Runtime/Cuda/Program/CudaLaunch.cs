@@ -48,10 +48,11 @@ public sealed record CudaArgument(CudaArgumentKind Kind, string Name)
 }
 
 /// <summary>
-/// One grid dimension as a function of the batch size: ⌈(Fixed + PerSample·batch) / Divisor⌉, at least 1.
+/// One grid dimension as a function of the batch size: ⌈(Fixed + PerSample·batch) / Divisor⌉, at least 1 and at most
+/// <see cref="Maximum"/> (a kernel whose work grows beyond that loops over it, as the split weight gradients do).
 /// Every size but the batch is a build-time constant, so this is all a launch needs to know.
 /// </summary>
-public readonly record struct GridDimension(int Fixed, int PerSample, int Divisor)
+public readonly record struct GridDimension(int Fixed, int PerSample, int Divisor, int Maximum = int.MaxValue)
 {
     /// <summary>A dimension of exactly <paramref name="count"/> blocks.</summary>
     public static GridDimension Constant(int count) => new(count, 0, 1);
@@ -62,13 +63,25 @@ public readonly record struct GridDimension(int Fixed, int PerSample, int Diviso
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         var work = Fixed + ((long)PerSample * batchSize);
         var blocks = (work + Divisor - 1) / Divisor;
-        return (int)Math.Clamp(blocks, 1, int.MaxValue);
+        return (int)Math.Clamp(blocks, 1, Math.Max(1, Maximum));
+    }
+
+    /// <summary>The largest batch for which <see cref="Count"/> stays within <paramref name="limit"/> blocks.</summary>
+    public long LargestBatchWithin(long limit)
+    {
+        if (PerSample == 0 || Maximum <= limit)
+        {
+            return Count(1) <= limit ? int.MaxValue : 0;
+        }
+
+        return Math.Max(0, ((limit * Divisor) - Fixed) / PerSample);
     }
 }
 
 /// <summary>
 /// A kernel launch: the kernel's name in the translation unit, its grid (x, y, z) as functions of the batch size, its
-/// threads per block (one-dimensional blocks; shared memory is static in the kernels) and its arguments in order.
+/// threads per block (one-dimensional blocks; shared memory is static in the kernels), its arguments in order, and the
+/// smallest batch it runs for (a weight gradient's sum of splits has nothing to do while one split covers the batch).
 /// </summary>
 public sealed record CudaLaunch(
     string Kernel,
@@ -76,8 +89,12 @@ public sealed record CudaLaunch(
     GridDimension GridY,
     GridDimension GridZ,
     int BlockThreads,
-    IReadOnlyList<CudaArgument> Arguments)
+    IReadOnlyList<CudaArgument> Arguments,
+    int MinimumBatch = 1)
 {
+    /// <summary>Whether the launch runs for a batch of <paramref name="batchSize"/>; a pass leaves it out otherwise.</summary>
+    public bool RunsFor(int batchSize) => batchSize >= MinimumBatch;
+
     /// <summary>The grid's blocks along x, y and z for the given batch size.</summary>
     public (int X, int Y, int Z) Grid(int batchSize) => (GridX.Count(batchSize), GridY.Count(batchSize), GridZ.Count(batchSize));
 

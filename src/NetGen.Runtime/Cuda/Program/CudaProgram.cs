@@ -48,7 +48,19 @@ public sealed class CudaProgram
         {
             throw new ArgumentException($"{networkName}: the output buffer '{outputBuffer}' is not declared.");
         }
+
+        (MaxBatchSize, MaxBatchSizeLimit) = LargestBatch(buffers, AllLaunches);
     }
+
+    /// <summary>
+    /// The largest batch this program runs: every buffer within <see cref="CudaLimits.BufferElements"/> elements (the
+    /// kernels index with 32-bit ints) and every launch's grid within <see cref="CudaLimits"/>. A session refuses a larger
+    /// capacity with <see cref="MaxBatchSizeLimit"/> in its message.
+    /// </summary>
+    public int MaxBatchSize { get; }
+
+    /// <summary>What sets <see cref="MaxBatchSize"/>: the buffer or launch that a larger batch would overflow; empty when nothing does.</summary>
+    public string MaxBatchSizeLimit { get; }
 
     /// <summary>The network's class name; also NVRTC's program name, so compiler messages name the network.</summary>
     public string NetworkName { get; }
@@ -88,10 +100,50 @@ public sealed class CudaProgram
     /// <summary>Every kernel's name, once each, in launch order.</summary>
     public IReadOnlyList<string> KernelNames => AllLaunches.Select(launch => launch.Kernel).Distinct(StringComparer.Ordinal).ToArray();
 
+    /// <summary>Throws when a batch of <paramref name="batchSize"/> exceeds <see cref="MaxBatchSize"/>, naming what it would overflow.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The batch is larger than the program can run.</exception>
+    public void CheckBatchSize(int batchSize)
+    {
+        if (batchSize > MaxBatchSize)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(batchSize), batchSize,
+                FormattableString.Invariant($"{NetworkName} runs on CUDA in batches of at most {MaxBatchSize:N0} samples: beyond that, {MaxBatchSizeLimit}. Use a smaller batch size."));
+        }
+    }
+
     /// <summary>The buffer named <paramref name="name"/>.</summary>
     public CudaBuffer Buffer(string name) =>
         Buffers.FirstOrDefault(buffer => buffer.Name == name) ??
         throw new ArgumentException($"{NetworkName}'s CUDA program has no buffer named '{name}'.", nameof(name));
+
+    private static (int Batch, string Limit) LargestBatch(IEnumerable<CudaBuffer> buffers, IEnumerable<CudaLaunch> launches)
+    {
+        long largest = int.MaxValue;
+        var limit = string.Empty;
+        foreach (var buffer in buffers)
+        {
+            Lower(buffer.LargestBatchWithin(CudaLimits.BufferElements), FormattableString.Invariant($"buffer '{buffer.Name}' ({buffer.ElementsPerSample:N0} elements a sample) would pass {CudaLimits.BufferElements:N0} elements"));
+        }
+
+        foreach (var launch in launches)
+        {
+            Lower(launch.GridX.LargestBatchWithin(CudaLimits.GridX), FormattableString.Invariant($"{launch.Kernel}'s grid x would pass {CudaLimits.GridX:N0} blocks"));
+            Lower(launch.GridY.LargestBatchWithin(CudaLimits.GridYZ), FormattableString.Invariant($"{launch.Kernel}'s grid y would pass {CudaLimits.GridYZ:N0} blocks"));
+            Lower(launch.GridZ.LargestBatchWithin(CudaLimits.GridYZ), FormattableString.Invariant($"{launch.Kernel}'s grid z would pass {CudaLimits.GridYZ:N0} blocks"));
+        }
+
+        return ((int)largest, limit);
+
+        void Lower(long batch, string reason)
+        {
+            if (batch < largest)
+            {
+                largest = batch;
+                limit = reason;
+            }
+        }
+    }
 }
 
 /// <summary>Names of the buffers every network's program has.</summary>
