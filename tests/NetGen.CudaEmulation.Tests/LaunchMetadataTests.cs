@@ -85,6 +85,18 @@ public sealed class LaunchMetadataTests
         }
     }
 
+    [Theory]
+    [InlineData("MnistMlp", 128, 10)]
+    [InlineData("MnistMlp", 1025, 12)]
+    [InlineData("LeNet5", 128, 28)]
+    public void A_training_step_takes_this_many_launches(string network, int batch, int launches)
+    {
+        // Forward, loss, backward, the norm and guard, one update kernel: the CUDA backend's sequence for a step.
+        var program = NetworkCatalog.Get(network).Program;
+        var step = program.Forward.Concat(program.Loss).Concat(program.Backward).Concat(program.ClipNorm).Append(program.OptimizerSteps["Adam"]);
+        Assert.Equal(launches, step.Count(launch => launch.RunsFor(batch)));
+    }
+
     private static CudaProgram Program(string network) =>
         NetworkCatalog.LargeImages.FirstOrDefault(entry => entry.Name == network).Program ?? NetworkCatalog.Get(network).Program;
 
@@ -121,7 +133,7 @@ public sealed class LaunchMetadataTests
         var available = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal)
         {
             CudaBufferNames.Inputs, CudaBufferNames.Targets, CudaBufferNames.Parameters, CudaBufferNames.FirstOptimizerState,
-            CudaBufferNames.SecondOptimizerState, CudaBufferNames.ClipScale,
+            CudaBufferNames.SecondOptimizerState, CudaBufferNames.ClipScale, CudaBufferNames.NormBlocksDone,
         };
         foreach (var launch in program.Forward.Concat(program.Loss).Concat(program.Backward).Concat(program.ClipNorm).Concat(program.OptimizerSteps.Values))
         {

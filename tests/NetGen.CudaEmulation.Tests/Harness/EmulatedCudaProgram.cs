@@ -33,7 +33,7 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
     private static readonly string[] s_hostBuffers =
     {
         CudaBufferNames.Inputs, CudaBufferNames.Targets, CudaBufferNames.Parameters, CudaBufferNames.State, CudaBufferNames.FirstOptimizerState,
-        CudaBufferNames.SecondOptimizerState,
+        CudaBufferNames.SecondOptimizerState, CudaBufferNames.NormBlocksDone,
     };
 
     private readonly Dictionary<string, (long Offset, long Elements, CudaBuffer Buffer)> _layout = new(StringComparer.Ordinal);
@@ -72,6 +72,7 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
         Floats(CudaBufferNames.FirstOptimizerState).Clear();
         Floats(CudaBufferNames.SecondOptimizerState).Clear();
         Floats(CudaBufferNames.State).Clear();
+        Ints(CudaBufferNames.NormBlocksDone).Clear(); // as the CUDA backend zeroes it with the optimizer state
         var earlier = new HashSet<string>(s_hostBuffers, StringComparer.Ordinal);
         foreach (var pass in Enum.GetValues<Pass>())
         {

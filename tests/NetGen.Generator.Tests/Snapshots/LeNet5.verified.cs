@@ -1466,9 +1466,10 @@ extern ""C"" __global__ void __launch_bounds__(256) conv2d_bias_gradient_Conv1(c
 
 // ---- Optimizers ----
 
-// Σ g² in double, one partial per block, for norm clipping
-extern ""C"" __global__ void __launch_bounds__(256) gradient_norm_partials(const float* __restrict__ gradients, double* __restrict__ norm_partials)
+// Σ g² in double, one partial per block; the last block adds them in order: s = max_norm / ‖g‖ when ‖g‖ > max_norm, else 1; then what is not finite, which the update kernels read to leave the step out: the loss, the first gradient (by index), or nothing
+extern ""C"" __global__ void __launch_bounds__(256) clip_norm_scale(const float* __restrict__ gradients, double* __restrict__ norm_partials, int* __restrict__ norm_blocks_done, const float* __restrict__ loss, float* __restrict__ clip_scale, int* __restrict__ first_non_finite, float max_norm)
 {
+    __shared__ bool last_block;
     double sum = 0.0;
     for (int i = blockIdx.x * NG_THREADS + threadIdx.x; i < NG_PARAMETER_COUNT; i += NG_NORM_BLOCKS * NG_THREADS)
     {
@@ -1480,24 +1481,25 @@ extern ""C"" __global__ void __launch_bounds__(256) gradient_norm_partials(const
     if (threadIdx.x == 0)
     {
         norm_partials[blockIdx.x] = sum;
+        __threadfence(); // the partial is visible to every block before this block is counted
+        last_block = atomicAdd(norm_blocks_done, 1) == NG_NORM_BLOCKS - 1;
     }
-}
 
-// s = max_norm / ‖g‖ when ‖g‖ > max_norm, else 1, the partials added in order by one thread; then what is not finite, which the update kernels read to leave the step out: the loss, the first gradient (by index), or nothing
-extern ""C"" __global__ void __launch_bounds__(256) clip_norm_scale(const double* __restrict__ norm_partials, const float* __restrict__ loss, const float* __restrict__ gradients, float* __restrict__ clip_scale, int* __restrict__ first_non_finite, float max_norm)
-{
-    if (threadIdx.x != 0)
+    __syncthreads();
+    if (!last_block || threadIdx.x != 0)
     {
         return;
     }
 
-    double sum = 0.0;
+    *norm_blocks_done = 0;
+    const volatile double* partials = norm_partials; // written by other blocks: not from this block's cache
+    double total = 0.0;
     for (int block = 0; block < NG_NORM_BLOCKS; ++block)
     {
-        sum += norm_partials[block];
+        total += partials[block];
     }
 
-    const double norm = sqrt(sum);
+    const double norm = sqrt(total);
     *clip_scale = norm > max_norm ? (float)(max_norm / norm) : 1.0f;
 
     int first = NG_ALL_FINITE;
@@ -1611,6 +1613,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
                 new("optimizer_state_0", global::NetGen.Cuda.CudaElementType.Float32, 61706, 0),
                 new("optimizer_state_1", global::NetGen.Cuda.CudaElementType.Float32, 61706, 0),
                 new("norm_partials", global::NetGen.Cuda.CudaElementType.Float64, 64, 0),
+                new("norm_blocks_done", global::NetGen.Cuda.CudaElementType.Int32, 1, 0),
                 new("clip_scale", global::NetGen.Cuda.CudaElementType.Float32, 1, 0),
                 new("first_non_finite", global::NetGen.Cuda.CudaElementType.Int32, 1, 0),
                 new("loss", global::NetGen.Cuda.CudaElementType.Float32, 1, 0),
@@ -1680,8 +1683,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             },
             clipNorm: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("gradient_norm_partials", new(64, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("norm_partials") }),
-                new("clip_norm_scale", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("norm_partials"), global::NetGen.Cuda.CudaArgument.Buffer("loss"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("first_non_finite"), global::NetGen.Cuda.CudaArgument.Float("max_norm") }),
+                new("clip_norm_scale", new(64, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.Buffer("norm_partials"), global::NetGen.Cuda.CudaArgument.Buffer("norm_blocks_done"), global::NetGen.Cuda.CudaArgument.Buffer("loss"), global::NetGen.Cuda.CudaArgument.Buffer("clip_scale"), global::NetGen.Cuda.CudaArgument.Buffer("first_non_finite"), global::NetGen.Cuda.CudaArgument.Float("max_norm") }),
             },
             optimizerSteps: new global::System.Collections.Generic.Dictionary<string, global::NetGen.Cuda.CudaLaunch>
             {

@@ -90,6 +90,7 @@ internal static class CudaEmitter
             new(CudaNames.FirstOptimizerState, "float", parameters, 0),
             new(CudaNames.SecondOptimizerState, "float", parameters, 0),
             new(CudaNames.NormPartials, "double", CudaOptimizerKernels.NormBlocks(parameters), 0),
+            new(CudaNames.NormBlocksDone, "int", 1, 0),
             new(CudaNames.ClipScale, "float", 1, 0),
             new(CudaNames.FirstNonFinite, "int", 1, 0),
             new(CudaNames.Loss, "float", 1, 0),

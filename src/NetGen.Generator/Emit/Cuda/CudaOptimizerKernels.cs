@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace NetGen.Generator.Emit.Cuda;
 
 /// <summary>
-/// The optimizer kernels: the norm of the gradient for norm clipping (partial sums in double, then one thread), and one
+/// The optimizer kernels: the norm of the gradient for norm clipping (partial sums in double, added by the last block), and one
 /// update kernel per rule over the flat parameter buffer, one thread per parameter, the gradient transform fused in.
 /// The norm kernels also find a non-finite loss or gradient, and every update kernel then leaves the step out.
 /// Each rule mirrors its C# optimizer in NetGen.Optimizers formula for formula.
@@ -23,34 +23,42 @@ internal static class CudaOptimizerKernels
     /// <summary>Blocks of the gradient-norm kernel: enough to cover the parameters, at most 64, so one thread can add the partials.</summary>
     public static int NormBlocks(int parameterCount) => System.Math.Max(1, System.Math.Min(64, (parameterCount + CudaKernel.Threads - 1) / CudaKernel.Threads));
 
+    /// <summary>
+    /// One launch before every step: Σ g² in double, one partial per block; the last block to finish (counted in
+    /// norm_blocks_done, which it sets back to 0) adds the partials in block order, so the norm does not depend on which
+    /// block finished last, and writes the clipping scale and what is not finite.
+    /// </summary>
     public static IReadOnlyList<CudaKernel> ClipNorm(int parameterCount) => new[]
     {
         new CudaKernel(
-            "gradient_norm_partials",
-            "Σ g² in double, one partial per block, for norm clipping",
-            new[] { CudaParameter.Reads(CudaNames.Gradients), CudaParameter.Writes(CudaNames.NormPartials, "double") },
+            "clip_norm_scale",
+            "Σ g² in double, one partial per block; the last block adds them in order: s = max_norm / ‖g‖ when ‖g‖ > max_norm, " +
+            "else 1; then what is not finite, which the update kernels read to leave the step out: the loss, the first gradient (by index), or nothing",
+            new[]
+            {
+                CudaParameter.Reads(CudaNames.Gradients), CudaParameter.Writes(CudaNames.NormPartials, "double"),
+                CudaParameter.Writes(CudaNames.NormBlocksDone, "int"), CudaParameter.Reads(CudaNames.Loss),
+                CudaParameter.Writes(CudaNames.ClipScale), CudaParameter.Writes(CudaNames.FirstNonFinite, "int"), CudaParameter.Float("max_norm"),
+            },
+            "__shared__ bool last_block;\n" +
             "double sum = 0.0;\n" +
             "for (int i = blockIdx.x * NG_THREADS + threadIdx.x; i < NG_PARAMETER_COUNT; i += NG_NORM_BLOCKS * NG_THREADS)\n{\n" +
             "    const double g = " + CudaNames.Gradients + "[i];\n    sum += g * g;\n}\n\n" +
             "sum = ng_block_sum(sum);\n" +
-            "if (threadIdx.x == 0)\n{\n    " + CudaNames.NormPartials + "[blockIdx.x] = sum;\n}",
-            CudaGrid.Constant(NormBlocks(parameterCount)), CudaGrid.Constant(1), CudaGrid.Constant(1)),
-        new CudaKernel(
-            "clip_norm_scale",
-            "s = max_norm / ‖g‖ when ‖g‖ > max_norm, else 1, the partials added in order by one thread; then what is not " +
-            "finite, which the update kernels read to leave the step out: the loss, the first gradient (by index), or nothing",
-            new[]
-            {
-                CudaParameter.Reads(CudaNames.NormPartials, "double"), CudaParameter.Reads(CudaNames.Loss), CudaParameter.Reads(CudaNames.Gradients),
-                CudaParameter.Writes(CudaNames.ClipScale), CudaParameter.Writes(CudaNames.FirstNonFinite, "int"), CudaParameter.Float("max_norm"),
-            },
-            "if (threadIdx.x != 0)\n{\n    return;\n}\n\n" +
-            "double sum = 0.0;\n" +
-            "for (int block = 0; block < NG_NORM_BLOCKS; ++block)\n{\n    sum += " + CudaNames.NormPartials + "[block];\n}\n\n" +
-            "const double norm = sqrt(sum);\n" +
+            "if (threadIdx.x == 0)\n{\n" +
+            "    " + CudaNames.NormPartials + "[blockIdx.x] = sum;\n" +
+            "    __threadfence(); // the partial is visible to every block before this block is counted\n" +
+            "    last_block = atomicAdd(" + CudaNames.NormBlocksDone + ", 1) == NG_NORM_BLOCKS - 1;\n}\n\n" +
+            "__syncthreads();\n" +
+            "if (!last_block || threadIdx.x != 0)\n{\n    return;\n}\n\n" +
+            "*" + CudaNames.NormBlocksDone + " = 0;\n" +
+            "const volatile double* partials = " + CudaNames.NormPartials + "; // written by other blocks: not from this block's cache\n" +
+            "double total = 0.0;\n" +
+            "for (int block = 0; block < NG_NORM_BLOCKS; ++block)\n{\n    total += partials[block];\n}\n\n" +
+            "const double norm = sqrt(total);\n" +
             "*" + CudaNames.ClipScale + " = norm > max_norm ? (float)(max_norm / norm) : 1.0f;\n\n" +
             NonFiniteSearch,
-            CudaGrid.Constant(1), CudaGrid.Constant(1), CudaGrid.Constant(1)),
+            CudaGrid.Constant(NormBlocks(parameterCount)), CudaGrid.Constant(1), CudaGrid.Constant(1)),
     };
 
     /// <summary>The update kernels keyed by rule (the names NetGen.Cuda uses to pick one for an optimizer).</summary>

@@ -65,6 +65,7 @@ internal static class CudaNames
     public const string FirstOptimizerState = "optimizer_state_0";
     public const string SecondOptimizerState = "optimizer_state_1";
     public const string NormPartials = "norm_partials";
+    public const string NormBlocksDone = "norm_blocks_done";
     public const string ClipScale = "clip_scale";
     public const string FirstNonFinite = "first_non_finite";
     public const string Loss = "loss";

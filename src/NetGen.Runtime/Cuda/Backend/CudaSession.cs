@@ -167,7 +167,7 @@ public sealed unsafe class CudaSession : IDisposable
         Download(CudaBufferNames.State, state);
     }
 
-    /// <summary>Zeroes the optimizer state on the device (as a new optimizer's) and sets the clipping scale to 1.</summary>
+    /// <summary>Zeroes the optimizer state on the device (as a new optimizer's) and the norm kernel's block count, and sets the clipping scale to 1.</summary>
     public void ResetOptimizerState()
     {
         Synchronize();
@@ -177,6 +177,7 @@ public sealed unsafe class CudaSession : IDisposable
         }
 
         Check.Cuda(CudaDriverNative.cuMemsetD32_v2(_buffers[CudaBufferNames.ClipScale], BitConverter.SingleToUInt32Bits(1f), 1), "cuMemsetD32_v2");
+        Check.Cuda(CudaDriverNative.cuMemsetD32_v2(_buffers[CudaBufferNames.NormBlocksDone], 0, 1), "cuMemsetD32_v2");
         Check.Cuda(CudaDriverNative.cuMemsetD32_v2(_buffers[CudaBufferNames.FirstNonFinite], unchecked((uint)CudaNonFinite.AllFinite), 1), "cuMemsetD32_v2");
     }
 

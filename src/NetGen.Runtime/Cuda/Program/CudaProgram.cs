@@ -157,6 +157,9 @@ public static class CudaBufferNames
     public const string FirstOptimizerState = "optimizer_state_0";
     public const string SecondOptimizerState = "optimizer_state_1";
     public const string NormPartials = "norm_partials";
+
+    /// <summary>Blocks of the norm kernel that have added their partial in this step; 0 between steps (the last block resets it). Zeroed with the optimizer state.</summary>
+    public const string NormBlocksDone = "norm_blocks_done";
     public const string ClipScale = "clip_scale";
     public const string FirstNonFinite = "first_non_finite";
     public const string Loss = "loss";
