@@ -20,6 +20,8 @@ public static class CudaCompiler
     /// <summary>
     /// The architecture to compile for on a device of compute capability major.minor: its own sm_XY (a CUBIN) when
     /// NVRTC knows it, otherwise PTX for the newest virtual architecture NVRTC has below it, which the driver compiles.
+    /// Which of the two decides the driver a session needs: PTX only loads on a driver of NVRTC's CUDA version or newer,
+    /// a CUBIN on any driver of NVRTC's major version (see <see cref="CudaDriverCompatibility"/>).
     /// </summary>
     /// <exception cref="NotSupportedException">NVRTC supports nothing as old as the device.</exception>
     public static (string Architecture, NvrtcTarget Target) ArchitectureFor(int major, int minor, IReadOnlyList<int> supported)

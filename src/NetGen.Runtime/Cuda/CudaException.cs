@@ -14,12 +14,19 @@ public class CudaException : Exception
     {
     }
 
+    /// <summary>As <see cref="CudaException(string, CudaResult)"/>, followed by <paramref name="hint"/> (what to do about it) when not null.</summary>
+    internal CudaException(string call, CudaResult result, string? hint)
+        : this(call, result, DriverErrorName(result), DriverErrorDescription(result), hint)
+    {
+    }
+
     /// <summary>Describes the failure with the given driver texts; null ones fall back to the name of <paramref name="result"/>.</summary>
-    internal CudaException(string call, CudaResult result, string? errorName, string? errorDescription)
-        : base(FormatMessage(call, result, errorName, errorDescription))
+    internal CudaException(string call, CudaResult result, string? errorName, string? errorDescription, string? hint = null)
+        : base(FormatMessage(call, result, errorName, errorDescription, hint))
     {
         Call = call;
         Result = result;
+        Hint = hint;
     }
 
     /// <summary>The driver function that failed, such as <c>cuInit</c>.</summary>
@@ -28,17 +35,21 @@ public class CudaException : Exception
     /// <summary>What it returned.</summary>
     public CudaResult Result { get; }
 
+    /// <summary>What the message adds about the likely cause and what to do (the debug switch, what to install), or null.</summary>
+    public string? Hint { get; }
+
     /// <summary>The C name of <paramref name="result"/> (<c>CUDA_ERROR_NO_DEVICE</c>) derived from the enum, or null for a code the enum does not define.</summary>
     internal static string? CName(CudaResult result) =>
         result == CudaResult.Success ? "CUDA_SUCCESS"
         : Enum.IsDefined(result) ? "CUDA_ERROR_" + ResultNames.UpperSnakeCase(result.ToString())
         : null;
 
-    private static string FormatMessage(string call, CudaResult result, string? errorName, string? errorDescription)
+    private static string FormatMessage(string call, CudaResult result, string? errorName, string? errorDescription, string? hint)
     {
         var name = errorName ?? CName(result) ?? "unknown CUresult";
         var message = $"{call} failed: {name} ({(int)result})";
-        return string.IsNullOrEmpty(errorDescription) ? message : $"{message}: {errorDescription}";
+        message = string.IsNullOrEmpty(errorDescription) ? message : $"{message}: {errorDescription}";
+        return string.IsNullOrEmpty(hint) ? message : $"{message}. {hint}.";
     }
 
     // cuGetErrorName and cuGetErrorString work before cuInit; without the driver the enum's name stands in.

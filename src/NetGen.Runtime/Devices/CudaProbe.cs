@@ -14,7 +14,8 @@ public sealed record CudaDeviceInfo(int Ordinal, string Name, int ComputeCapabil
 
 /// <summary>
 /// Finds out whether CUDA can run here, in the order things fail: the driver library loads, cuInit succeeds, the
-/// device exists, NVRTC loads. Each failure becomes a sentence naming what is missing.
+/// device exists, NVRTC loads, NVRTC targets the device and the driver can load what it compiles (see
+/// <see cref="CudaDriverCompatibility"/>). Each failure becomes a sentence naming what is missing.
 /// </summary>
 internal static class CudaProbe
 {
@@ -45,12 +46,19 @@ internal static class CudaProbe
                 return null;
             }
 
+            var device = Describe(ordinal);
+            if (CudaDriverCompatibility.ProblemFor(device.ComputeCapabilityMajor, device.ComputeCapabilityMinor) is { } problem)
+            {
+                reason = problem;
+                return null;
+            }
+
             reason = string.Empty;
-            return Describe(ordinal);
+            return device;
         }
-        catch (CudaException exception)
+        catch (Exception exception) when (exception is CudaException or NvrtcException or NotSupportedException)
         {
-            reason = exception.Message;
+            reason = exception.Message.TrimEnd('.');
             return null;
         }
     }

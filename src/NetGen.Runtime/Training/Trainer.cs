@@ -48,7 +48,7 @@ public static class Trainer
         var optimizer = options.Optimizer ?? new Adam();
         var device = DeviceSelection.Resolve(options.Device);
         using ITrainingBackend backend = device.IsCuda
-            ? CudaTrainingBackend.ForTraining(network, device.Cuda!, options.BatchSize, validates: data.Validation is not null)
+            ? CudaTrainingBackend.ForTraining(network, device.Cuda!, options.BatchSize, data.TrainingRows?.Length ?? data.Samples.Count, data.Validation?.Count)
             : new CpuTrainingBackend(network);
         return TrainingLoop.Run(network, backend, data, options, optimizer);
     }

@@ -14,14 +14,42 @@ namespace NetGen.Cuda;
 /// parameters, gradients and optimizer state living on the device until <see cref="DownloadParameters"/>.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A step is <see cref="Stage"/> (copy a batch in), <see cref="LaunchTrainingStep"/> or <see cref="LaunchEvaluation"/>
 /// (enqueue the kernels; returns at once), then <see cref="Finish"/> (wait, read the loss and outputs). Staging the
-/// next batch between launch and finish overlaps the copy with the computation. Not thread-safe.
+/// next batch between launch and finish overlaps the copy with the computation. Not thread-safe: one call at a time,
+/// but from any thread — every public member binds the session's context to the calling thread first, so an async
+/// continuation may finish what another thread launched.
+/// </para>
+/// <para>
+/// Ordering: everything that touches the parameters, the layer state or the optimizer state — uploads, the optimizer
+/// reset, the launches, the downloads — is enqueued on one compute stream, so it happens in call order on the device
+/// without waits on the host; a download then waits for that stream. Only the staged batches travel on the copy
+/// stream, ordered with the compute stream by events.
+/// </para>
+/// <para>
+/// Failures: a kernel that faults surfaces at the next wait (<see cref="Finish"/>, a download), named after the launch
+/// sequence that was running; set <see cref="SynchronizeLaunches"/> (or <c>NETGEN_CUDA_SYNC_LAUNCHES=1</c>) to wait after
+/// every launch and name the kernel. A fault leaves the context unusable (the driver's error is sticky):
+/// <see cref="HasFaulted"/> then says so, and the device's parameters cannot be read back.
+/// </para>
 /// </remarks>
 public sealed unsafe class CudaSession : IDisposable
 {
+    // What the compute stream may be running when a wait fails, as failures name it: constants, so enqueuing allocates nothing.
+    private const string TrainingStepWork = "LaunchTrainingStep (forward, loss, backward, norm clipping, optimizer step)";
+    private const string GradientsWork = "LaunchGradients (forward, loss, backward)";
+    private const string EvaluationWork = "LaunchEvaluation (forward, loss)";
+    private const string ForwardWork = "LaunchForward (forward)";
+    private const string UploadWork = "UploadParametersAndState";
+    private const string ResetWork = "ResetOptimizerState";
+    private const string UndoWork = "UndoTrainingStep";
+
+    private static readonly string[] OptimizerStateBuffers = [CudaBufferNames.FirstOptimizerState, CudaBufferNames.SecondOptimizerState];
+
     private readonly INetwork _network;
     private readonly CudaProgram _program;
+    private readonly CudaResources _resources;
     private readonly CudaDeviceContext _context;
     private readonly nint _module;
     private readonly nint _computeStream;
@@ -42,43 +70,61 @@ public sealed unsafe class CudaSession : IDisposable
     private long _trainingSteps;
     private bool _training;
     private StagingSlot? _launchedSlot;
+    private string? _enqueuedWork;
+    private bool _launchUnfinished;
+    private CudaException? _firstFault;
     private bool _disposed;
 
-    private CudaSession(INetwork network, CudaProgram program, CudaDeviceInfo device, int batchCapacity, KernelCache? cache)
+    /// <summary>
+    /// Acquires everything in order, registering each release with <paramref name="resources"/> as soon as it is taken;
+    /// <see cref="CudaResources.Own{T}"/> releases them if this throws.
+    /// </summary>
+    private CudaSession(INetwork network, CudaProgram program, CudaDeviceInfo device, int batchCapacity, KernelCache? cache, CudaResources resources)
     {
         _network = network;
         _program = program;
+        _resources = resources;
         _inputShapeText = network.InputSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _outputShapeText = network.OutputSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         BatchCapacity = batchCapacity;
         Device = device;
+        SynchronizeLaunches = CudaLaunchDiagnostics.SynchronizeLaunchesFromEnvironment();
         _context = new CudaDeviceContext(device.Ordinal);
+        resources.Add(_context.Dispose);
         Compiled = CudaCompiler.Compile(program, device.ComputeCapabilityMajor, device.ComputeCapabilityMinor, cache);
-        Check.Cuda(CudaDriverNative.cuModuleLoadData(out _module, Compiled.Image), "cuModuleLoadData");
-        Check.Cuda(CudaDriverNative.cuStreamCreate(out _computeStream, CudaStreamFlags.NonBlocking), "cuStreamCreate");
-        Check.Cuda(CudaDriverNative.cuStreamCreate(out _copyStream, CudaStreamFlags.NonBlocking), "cuStreamCreate");
+        _module = LoadModule(network, device, Compiled, resources);
+        _computeStream = CreateStream(resources);
+        _copyStream = CreateStream(resources);
         foreach (var buffer in program.Buffers.Where(buffer => buffer.Name is not (CudaBufferNames.Inputs or CudaBufferNames.Targets)))
         {
-            _buffers[buffer.Name] = Allocate(buffer.Bytes(batchCapacity), buffer.Name);
+            _buffers[buffer.Name] = Allocate(HostBytes.Of(buffer.Elements(batchCapacity), buffer.ElementBytes), buffer.Name, resources);
         }
 
         for (var slot = 0; slot < _slots.Length; slot++)
         {
-            _slots[slot] = new StagingSlot(network.InputSize, network.OutputSize, batchCapacity);
+            _slots[slot] = new StagingSlot(this, network.InputSize, network.OutputSize, batchCapacity, resources);
         }
 
-        _hostLoss = (float*)AllocateHost(sizeof(float));
-        _hostFirstNonFinite = (int*)AllocateHost(sizeof(int));
-        _stateBeforeStep = Allocate((long)network.State.Length * sizeof(float), "state before the step");
-        _hostOutputs = (float*)AllocateHost((long)batchCapacity * network.OutputSize * sizeof(float));
+        _hostLoss = (float*)AllocateHost(sizeof(float), resources);
+        _hostFirstNonFinite = (int*)AllocateHost(sizeof(int), resources);
+        _stateBeforeStep = Allocate(HostBytes.OfFloats(network.State.Length), "state before the step", resources);
+        _hostOutputs = (float*)AllocateHost(HostBytes.OfFloats((long)batchCapacity * network.OutputSize), resources);
         foreach (var launch in program.AllLaunches)
         {
+            if (_launches.ContainsKey(launch))
+            {
+                continue;
+            }
+
             Check.Cuda(CudaDriverNative.cuModuleGetFunction(out var function, _module, launch.Kernel), "cuModuleGetFunction(" + launch.Kernel + ")");
-            _launches[launch] = new PreparedLaunch(function, launch.Arguments.Count, "cuLaunchKernel(" + launch.Kernel + ")");
+            var prepared = new PreparedLaunch(function, launch.Arguments.Count, launch.Kernel);
+            resources.Add(prepared.Dispose);
+            _launches[launch] = prepared;
         }
 
         UploadParameters();
         ResetOptimizerState();
+        Synchronize(); // so that a failure of the first copies surfaces here, where what was taken is released
     }
 
     /// <summary>Training steps taken, counted on from the network's <see cref="INetwork.TrainingSteps"/> (written back by <see cref="DownloadParameters"/>).</summary>
@@ -93,8 +139,26 @@ public sealed unsafe class CudaSession : IDisposable
     /// <summary>The largest batch the buffers hold.</summary>
     public int BatchCapacity { get; }
 
+    /// <summary>
+    /// Whether to wait for the compute stream after every kernel launch, so that a kernel that faults is named in the
+    /// exception (<c>cuStreamSynchronize after dense_forward_Hidden failed: CUDA_ERROR_ILLEGAL_ADDRESS …</c>) instead of
+    /// surfacing at the next wait. A debug switch: it removes the overlap of host and device. Starts as the environment
+    /// variable <c>NETGEN_CUDA_SYNC_LAUNCHES</c> says when the session opens (1, true or yes turn it on).
+    /// </summary>
+    public bool SynchronizeLaunches { get; set; }
+
+    /// <summary>
+    /// Whether a call on the device's streams has failed (a kernel fault, a failed copy or launch). After a kernel fault
+    /// the context is unusable: every later call fails with the same error, and the device's parameters are lost —
+    /// the network keeps the host parameters it had (those of the last download, or those uploaded).
+    /// </summary>
+    public bool HasFaulted => _firstFault is not null;
+
+    /// <summary>The first failure <see cref="HasFaulted"/> refers to, or null.</summary>
+    public CudaException? FirstFault => _firstFault;
+
     /// <summary>The outputs of the last finished step (logits for softmax cross-entropy), batch × OutputSize.</summary>
-    public ReadOnlySpan<float> LastOutputs => new(_hostOutputs, _launchedCount * _network.OutputSize);
+    public ReadOnlySpan<float> LastOutputs => new(_hostOutputs, HostBytes.SpanLength(_launchedCount, _network.OutputSize));
 
     /// <summary>
     /// After <see cref="Finish"/> of a <see cref="LaunchTrainingStep"/>: <see cref="CudaNonFinite.AllFinite"/> when the step
@@ -110,14 +174,23 @@ public sealed unsafe class CudaSession : IDisposable
     /// <summary>Opens a session for <paramref name="network"/> on <paramref name="device"/>: compiles (or loads from the cache), allocates, uploads the parameters.</summary>
     /// <exception cref="ArgumentException">The network has no CUDA program (it was not generated by NetGen).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The capacity exceeds the program's <see cref="CudaProgram.MaxBatchSize"/>.</exception>
+    /// <exception cref="CudaUnavailableException">The driver cannot load what the installed NVRTC compiles; the message names both versions and what to install.</exception>
+    /// <exception cref="CudaException">A driver call failed (out of device memory, for one); whatever the session had taken is released.</exception>
     public static CudaSession Open(INetwork network, CudaDeviceInfo device, int batchCapacity, KernelCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(network);
+        return Open(network, ProgramOf(network), device, batchCapacity, cache);
+    }
+
+    /// <summary>As <see cref="Open(INetwork, CudaDeviceInfo, int, KernelCache?)"/> with a program other than the network's own (laid out as the network).</summary>
+    internal static CudaSession Open(INetwork network, CudaProgram program, CudaDeviceInfo device, int batchCapacity, KernelCache? cache = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(device);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchCapacity);
-        var program = ProgramOf(network);
         program.CheckBatchSize(batchCapacity);
-        return new CudaSession(network, program, device, batchCapacity, cache);
+        return CudaResources.Own(resources => new CudaSession(network, program, device, batchCapacity, cache, resources));
     }
 
     /// <summary>The generated CUDA program of a NetGen network.</summary>
@@ -142,14 +215,15 @@ public sealed unsafe class CudaSession : IDisposable
     }
 
     /// <summary>
-    /// Copies <paramref name="parameters"/> and <paramref name="state"/> (laid out as the network's) to the device once the
-    /// launched work is done, leaving the network and the training-step count as they are.
+    /// Copies <paramref name="parameters"/> and <paramref name="state"/> (laid out as the network's) to the device,
+    /// after the work already launched and before any launched later (in the compute stream's order), leaving the
+    /// network and the training-step count as they are. The spans may be reused as soon as this returns.
     /// </summary>
     /// <exception cref="ArgumentException">A span's length differs from the network's.</exception>
     public void UploadParametersAndState(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
     {
+        Enter();
         CheckLengths(parameters.Length, state.Length);
-        Synchronize();
         Upload(parameters, CudaBufferNames.Parameters);
         Upload(state, CudaBufferNames.State);
     }
@@ -161,29 +235,38 @@ public sealed unsafe class CudaSession : IDisposable
     /// <exception cref="ArgumentException">A span's length differs from the network's.</exception>
     public void CopyParametersAndStateTo(Span<float> parameters, Span<float> state)
     {
+        Enter();
         CheckLengths(parameters.Length, state.Length);
-        Synchronize();
-        Download(CudaBufferNames.Parameters, parameters);
-        Download(CudaBufferNames.State, state);
+        fixed (float* parameterValues = parameters, stateValues = state)
+        {
+            CopyOut(parameterValues, CudaBufferNames.Parameters, parameters.Length);
+            CopyOut(stateValues, CudaBufferNames.State, state.Length);
+            Synchronize(); // inside fixed: the copies write into the spans until the stream has passed them
+        }
     }
 
-    /// <summary>Zeroes the optimizer state on the device (as a new optimizer's) and the norm kernel's block count, and sets the clipping scale to 1.</summary>
+    /// <summary>Zeroes the optimizer state on the device (as a new optimizer's) and the norm kernel's block count, and sets the clipping scale to 1, in the compute stream's order.</summary>
     public void ResetOptimizerState()
     {
-        Synchronize();
-        foreach (var name in new[] { CudaBufferNames.FirstOptimizerState, CudaBufferNames.SecondOptimizerState })
+        Enter();
+        foreach (var name in OptimizerStateBuffers)
         {
-            Check.Cuda(CudaDriverNative.cuMemsetD32_v2(_buffers[name], 0, (nuint)_program.Buffer(name).Elements(BatchCapacity)), "cuMemsetD32_v2");
+            var words = HostBytes.Of(_program.Buffer(name).Bytes(BatchCapacity), 1) / sizeof(uint);
+            CheckStream(CudaDriverNative.cuMemsetD32Async(_buffers[name], 0, words, _computeStream), "cuMemsetD32Async(" + name + ")");
         }
 
-        Check.Cuda(CudaDriverNative.cuMemsetD32_v2(_buffers[CudaBufferNames.ClipScale], BitConverter.SingleToUInt32Bits(1f), 1), "cuMemsetD32_v2");
-        Check.Cuda(CudaDriverNative.cuMemsetD32_v2(_buffers[CudaBufferNames.NormBlocksDone], 0, 1), "cuMemsetD32_v2");
-        Check.Cuda(CudaDriverNative.cuMemsetD32_v2(_buffers[CudaBufferNames.FirstNonFinite], unchecked((uint)CudaNonFinite.AllFinite), 1), "cuMemsetD32_v2");
+        CheckStream(CudaDriverNative.cuMemsetD32Async(_buffers[CudaBufferNames.ClipScale], BitConverter.SingleToUInt32Bits(1f), 1, _computeStream), "cuMemsetD32Async(clip_scale)");
+        CheckStream(CudaDriverNative.cuMemsetD32Async(_buffers[CudaBufferNames.NormBlocksDone], 0, 1, _computeStream), "cuMemsetD32Async(norm_blocks_done)");
+        CheckStream(
+            CudaDriverNative.cuMemsetD32Async(_buffers[CudaBufferNames.FirstNonFinite], unchecked((uint)CudaNonFinite.AllFinite), 1, _computeStream),
+            "cuMemsetD32Async(first_non_finite)");
+        _enqueuedWork ??= ResetWork;
     }
 
     /// <summary>Copies a batch into the next pinned slot and starts its transfer to the device on the copy stream.</summary>
     public void Stage(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
     {
+        Enter();
         var count = NetworkGuard.SampleCount(_network.Name, nameof(inputs), inputs.Length, _network.InputSize, _inputShapeText);
         NetworkGuard.SameSampleCount(_network.Name, nameof(targets), targets.Length, _network.OutputSize, _outputShapeText, count);
         if (count > BatchCapacity)
@@ -207,7 +290,7 @@ public sealed unsafe class CudaSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         var rule = CudaOptimizerBinding.Rule(optimizer);
-        var slot = BeginLaunch(training: true);
+        var slot = BeginLaunch(training: true, TrainingStepWork);
         CopyState(_stateBeforeStep, _buffers[CudaBufferNames.State]);
         Run(_program.Forward, slot);
         Run(_program.Loss, slot);
@@ -217,7 +300,7 @@ public sealed unsafe class CudaSession : IDisposable
         Run(_program.ClipNorm, slot); // Also without norm clipping (max_norm = ∞ gives a scale of 1), so the scale is set in stream order.
         Launch(_program.OptimizerSteps[rule], slot);
         EndLaunch(slot, withLoss: true);
-        Check.Cuda(CudaDriverNative.cuMemcpyDtoHAsync_v2(_hostFirstNonFinite, _buffers[CudaBufferNames.FirstNonFinite], sizeof(int), _computeStream), "cuMemcpyDtoHAsync_v2");
+        CheckStream(CudaDriverNative.cuMemcpyDtoHAsync_v2(_hostFirstNonFinite, _buffers[CudaBufferNames.FirstNonFinite], sizeof(int), _computeStream), "cuMemcpyDtoHAsync_v2");
     }
 
     /// <summary>
@@ -228,7 +311,9 @@ public sealed unsafe class CudaSession : IDisposable
     public void UndoTrainingStep(Optimizer optimizer)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
+        Enter();
         CopyState(_buffers[CudaBufferNames.State], _stateBeforeStep);
+        _enqueuedWork ??= UndoWork;
         Synchronize();
         _trainingSteps--;
         optimizer.UncountStep();
@@ -237,43 +322,47 @@ public sealed unsafe class CudaSession : IDisposable
     /// <summary>One element of the device's gradient buffer (laid out like the parameters), once the launched work is done.</summary>
     public float ReadGradient(int index)
     {
+        Enter();
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _network.ParameterCount);
-        Synchronize();
         float value;
-        Check.Cuda(CudaDriverNative.cuMemcpyDtoH_v2(&value, _buffers[CudaBufferNames.Gradients] + ((ulong)index * sizeof(float)), sizeof(float)), "cuMemcpyDtoH_v2");
+        CheckStream(
+            CudaDriverNative.cuMemcpyDtoHAsync_v2(&value, _buffers[CudaBufferNames.Gradients] + ((ulong)index * sizeof(float)), sizeof(float), _computeStream),
+            "cuMemcpyDtoHAsync_v2(gradients)");
+        Synchronize();
         return value;
     }
 
     /// <summary>Enqueues forward, loss and backward for the staged batch, without a step; <see cref="CopyGradientsTo"/> then reads the gradients.</summary>
     public void LaunchGradients()
     {
-        var slot = BeginLaunch(training: true);
+        var slot = BeginLaunch(training: true, GradientsWork);
         Run(_program.Forward, slot);
         Run(_program.Loss, slot);
         Run(_program.Backward, slot);
         EndLaunch(slot, withLoss: true);
     }
 
-    /// <summary>Copies the device's gradient buffer (laid out like the parameters) to <paramref name="gradients"/>.</summary>
+    /// <summary>Copies the device's gradient buffer (laid out like the parameters) to <paramref name="gradients"/> once the launched work is done.</summary>
     public void CopyGradientsTo(Span<float> gradients)
     {
+        Enter();
         if (gradients.Length != _network.ParameterCount)
         {
             throw new ArgumentException($"{_network.Name} has {Plural.Of(_network.ParameterCount, "parameter")} but the span holds {gradients.Length}.", nameof(gradients));
         }
 
-        Synchronize();
         fixed (float* destination = gradients)
         {
-            Check.Cuda(CudaDriverNative.cuMemcpyDtoH_v2(destination, _buffers[CudaBufferNames.Gradients], (nuint)(gradients.Length * sizeof(float))), "cuMemcpyDtoH_v2");
+            CopyOut(destination, CudaBufferNames.Gradients, gradients.Length);
+            Synchronize();
         }
     }
 
     /// <summary>Enqueues forward and loss for the staged batch (no gradients, no step).</summary>
     public void LaunchEvaluation()
     {
-        var slot = BeginLaunch(training: false);
+        var slot = BeginLaunch(training: false, EvaluationWork);
         Run(_program.Forward, slot);
         Run(_program.Loss, slot);
         EndLaunch(slot, withLoss: true);
@@ -282,14 +371,16 @@ public sealed unsafe class CudaSession : IDisposable
     /// <summary>Enqueues the forward pass only, for predictions.</summary>
     public void LaunchForward()
     {
-        var slot = BeginLaunch(training: false);
+        var slot = BeginLaunch(training: false, ForwardWork);
         Run(_program.Forward, slot);
         EndLaunch(slot, withLoss: false);
     }
 
     /// <summary>Waits for the launched step and returns its loss (NaN after <see cref="LaunchForward"/>); <see cref="LastOutputs"/> then holds its outputs.</summary>
+    /// <exception cref="CudaException">The step failed on the device; the message names the launch sequence, or the kernel under <see cref="SynchronizeLaunches"/>.</exception>
     public float Finish()
     {
+        Enter();
         Synchronize();
         return *_hostLoss;
     }
@@ -297,13 +388,15 @@ public sealed unsafe class CudaSession : IDisposable
     /// <summary>Forward on the device for a batch of samples; the outputs (logits for softmax cross-entropy) are copied to <paramref name="outputs"/>.</summary>
     public void Forward(ReadOnlySpan<float> inputs, Span<float> outputs)
     {
+        Enter();
         var count = inputs.Length / _network.InputSize;
-        Stage(inputs, new float[count * _network.OutputSize]);
+        Stage(inputs, new float[HostBytes.SpanLength(count, _network.OutputSize)]);
         LaunchForward();
         Finish();
         LastOutputs.CopyTo(outputs);
     }
 
+    /// <summary>Waits for the device and releases everything the session took, the context last. Never throws, also after a fault.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -312,40 +405,34 @@ public sealed unsafe class CudaSession : IDisposable
         }
 
         _disposed = true;
-        _context.MakeCurrent();
+
+        // Results ignored: after a fault these fail with the sticky error, and the releases must run all the same.
+        CudaDriverNative.cuCtxSetCurrent(_context.Handle);
         CudaDriverNative.cuCtxSynchronize();
-        foreach (var slot in _slots)
-        {
-            slot?.Dispose();
-        }
+        _resources.Dispose();
+    }
 
-        foreach (var pointer in _buffers.Values)
-        {
-            CudaDriverNative.cuMemFree_v2(pointer);
-        }
-
-        foreach (var launch in _launches.Values)
-        {
-            launch.Dispose();
-        }
-
-        CudaDriverNative.cuMemFreeHost(_hostLoss);
-        CudaDriverNative.cuMemFreeHost(_hostFirstNonFinite);
-        CudaDriverNative.cuMemFree_v2(_stateBeforeStep);
-        CudaDriverNative.cuMemFreeHost(_hostOutputs);
-        CudaDriverNative.cuStreamDestroy_v2(_computeStream);
-        CudaDriverNative.cuStreamDestroy_v2(_copyStream);
-        CudaDriverNative.cuModuleUnload(_module);
-        _context.Dispose();
+    /// <summary>Every public entry's first step: refuses a disposed session and binds its context to the calling thread.</summary>
+    private void Enter()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _context.MakeCurrent();
     }
 
     /// <summary>Takes the staged slot for a launch in training mode (counting a training step) or inference mode.</summary>
-    private StagingSlot BeginLaunch(bool training)
+    private StagingSlot BeginLaunch(bool training, string work)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        Enter();
         if (_stagedSlot < 0)
         {
             throw new InvalidOperationException($"{_network.Name}: stage a batch before launching a step.");
+        }
+
+        if (_launchUnfinished)
+        {
+            // The last launch was not finished: its copies into the pinned loss and outputs may still be under way, and
+            // EndLaunch writes there from the host.
+            Synchronize();
         }
 
         var slot = _slots[_stagedSlot];
@@ -356,24 +443,27 @@ public sealed unsafe class CudaSession : IDisposable
             _trainingSteps++;
         }
 
-        Check.Cuda(CudaDriverNative.cuStreamWaitEvent(_computeStream, slot.Copied, 0), "cuStreamWaitEvent");
+        _enqueuedWork = work;
+        CheckStream(CudaDriverNative.cuStreamWaitEvent(_computeStream, slot.Copied, 0), "cuStreamWaitEvent");
         return slot;
     }
 
     private void EndLaunch(StagingSlot slot, bool withLoss)
     {
-        Check.Cuda(CudaDriverNative.cuEventRecord(slot.Free, _computeStream), "cuEventRecord");
+        CheckStream(CudaDriverNative.cuEventRecord(slot.Free, _computeStream), "cuEventRecord");
         *_hostLoss = float.NaN;
         *_hostFirstNonFinite = CudaNonFinite.AllFinite;
         if (withLoss)
         {
-            Check.Cuda(CudaDriverNative.cuMemcpyDtoHAsync_v2(_hostLoss, _buffers[CudaBufferNames.Loss], sizeof(float), _computeStream), "cuMemcpyDtoHAsync_v2");
+            CheckStream(CudaDriverNative.cuMemcpyDtoHAsync_v2(_hostLoss, _buffers[CudaBufferNames.Loss], sizeof(float), _computeStream), "cuMemcpyDtoHAsync_v2");
         }
 
-        Check.Cuda(CudaDriverNative.cuMemcpyDtoHAsync_v2(
-            _hostOutputs, _buffers[_program.OutputBuffer], (nuint)(slot.Count * _network.OutputSize * sizeof(float)), _computeStream), "cuMemcpyDtoHAsync_v2");
+        CheckStream(
+            CudaDriverNative.cuMemcpyDtoHAsync_v2(_hostOutputs, _buffers[_program.OutputBuffer], HostBytes.OfFloats((long)slot.Count * _network.OutputSize), _computeStream),
+            "cuMemcpyDtoHAsync_v2");
         _launchedCount = slot.Count;
         _launchedSlot = slot;
+        _launchUnfinished = true;
     }
 
     private void Run(IReadOnlyList<CudaLaunch> launches, StagingSlot slot)
@@ -424,18 +514,28 @@ public sealed unsafe class CudaSession : IDisposable
         }
 
         var (x, y, z) = launch.Grid(slot.Count);
-        Check.Cuda(CudaDriverNative.cuLaunchKernel(
-            prepared.Function, (uint)x, (uint)y, (uint)z, (uint)launch.BlockThreads, 1, 1, 0, _computeStream, prepared.Arguments, null), prepared.CallName);
+        CheckStream(
+            CudaDriverNative.cuLaunchKernel(prepared.Function, (uint)x, (uint)y, (uint)z, (uint)launch.BlockThreads, 1, 1, 0, _computeStream, prepared.Arguments, null),
+            prepared.CallName);
+        if (SynchronizeLaunches)
+        {
+            CheckStream(CudaDriverNative.cuStreamSynchronize(_computeStream), prepared.SynchronizeCallName);
+        }
     }
 
     private void CopyState(ulong destination, ulong source)
     {
         if (_network.State.Length > 0)
         {
-            Check.Cuda(CudaDriverNative.cuMemcpyDtoDAsync_v2(destination, source, (nuint)((long)_network.State.Length * sizeof(float)), _computeStream), "cuMemcpyDtoDAsync_v2");
+            CheckStream(CudaDriverNative.cuMemcpyDtoDAsync_v2(destination, source, HostBytes.OfFloats(_network.State.Length), _computeStream), "cuMemcpyDtoDAsync_v2");
         }
     }
 
+    /// <summary>
+    /// Enqueues a copy of <paramref name="values"/> into <paramref name="buffer"/> on the compute stream. From pageable
+    /// memory the call returns once the driver has taken the values into its staging buffer, so the span may change
+    /// right after; the copy itself is ordered after the work enqueued before it and before the work enqueued after.
+    /// </summary>
     private void Upload(ReadOnlySpan<float> values, string buffer)
     {
         if (values.IsEmpty)
@@ -445,20 +545,28 @@ public sealed unsafe class CudaSession : IDisposable
 
         fixed (float* source = values)
         {
-            Check.Cuda(CudaDriverNative.cuMemcpyHtoD_v2(_buffers[buffer], source, (nuint)((long)values.Length * sizeof(float))), "cuMemcpyHtoD_v2(" + buffer + ")");
+            var result = CudaDriverNative.cuMemcpyHtoDAsync_v2(_buffers[buffer], source, HostBytes.OfFloats(values.Length), _computeStream);
+            if (result != CudaResult.Success)
+            {
+                throw Faulted(result, "cuMemcpyHtoDAsync_v2(" + buffer + ")");
+            }
         }
+
+        _enqueuedWork ??= UploadWork;
     }
 
-    private void Download(string buffer, Span<float> values)
+    /// <summary>Enqueues a copy of <paramref name="count"/> floats of <paramref name="buffer"/> to <paramref name="destination"/> on the compute stream; the caller waits for it.</summary>
+    private void CopyOut(float* destination, string buffer, int count)
     {
-        if (values.IsEmpty)
+        if (count == 0)
         {
             return;
         }
 
-        fixed (float* destination = values)
+        var result = CudaDriverNative.cuMemcpyDtoHAsync_v2(destination, _buffers[buffer], HostBytes.OfFloats(count), _computeStream);
+        if (result != CudaResult.Success)
         {
-            Check.Cuda(CudaDriverNative.cuMemcpyDtoH_v2(destination, _buffers[buffer], (nuint)((long)values.Length * sizeof(float))), "cuMemcpyDtoH_v2(" + buffer + ")");
+            throw Faulted(result, "cuMemcpyDtoHAsync_v2(" + buffer + ")");
         }
     }
 
@@ -471,22 +579,86 @@ public sealed unsafe class CudaSession : IDisposable
         }
     }
 
-    private void Synchronize() => Check.Cuda(CudaDriverNative.cuStreamSynchronize(_computeStream), "cuStreamSynchronize");
-
-    private static ulong Allocate(long bytes, string what)
+    /// <summary>Waits for the compute stream; a failure names what was enqueued since the last wait and, unless every launch is waited for, the debug switch.</summary>
+    private void Synchronize()
     {
-        var result = CudaDriverNative.cuMemAlloc_v2(out var pointer, (nuint)Math.Max(bytes, 4));
+        var result = CudaDriverNative.cuStreamSynchronize(_computeStream);
+        if (result != CudaResult.Success)
+        {
+            throw Faulted(result, CudaLaunchDiagnostics.SynchronizeAfter(_enqueuedWork), CudaLaunchDiagnostics.Hint(SynchronizeLaunches));
+        }
+
+        _enqueuedWork = null;
+        _launchUnfinished = false;
+    }
+
+    /// <summary>Throws for a failed call on the streams, remembering the session as faulted. Allocates nothing on success.</summary>
+    private void CheckStream(CudaResult result, string call)
+    {
+        if (result != CudaResult.Success)
+        {
+            throw Faulted(result, call);
+        }
+    }
+
+    private CudaException Faulted(CudaResult result, string call, string? hint = null)
+    {
+        var exception = new CudaException(call, result, hint);
+        _firstFault ??= exception;
+        return exception;
+    }
+
+    /// <summary>Loads the compiled image, first making sure the driver can (see <see cref="CudaDriverCompatibility"/>).</summary>
+    private static nint LoadModule(INetwork network, CudaDeviceInfo device, CompiledCudaProgram compiled, CudaResources resources)
+    {
+        if (CudaDriverCompatibility.ProblemFor(CudaDriverCompatibility.TargetOf(compiled.Architecture)) is { } problem)
+        {
+            throw new CudaUnavailableException($"{network.Name} cannot run on {device}: {problem}.");
+        }
+
+        var result = CudaDriverNative.cuModuleLoadData(out var module, compiled.Image);
+        if (result == CudaResult.UnsupportedPtxVersion)
+        {
+            Check.Cuda(CudaDriverNative.cuDriverGetVersion(out var driverVersion), "cuDriverGetVersion");
+            throw new CudaException("cuModuleLoadData", result, CudaDriverCompatibility.UnsupportedPtxHint(driverVersion, Nvrtc.Version));
+        }
+
+        Check.Cuda(result, "cuModuleLoadData");
+        resources.Add(() => CudaDriverNative.cuModuleUnload(module));
+        return module;
+    }
+
+    private static nint CreateStream(CudaResources resources)
+    {
+        Check.Cuda(CudaDriverNative.cuStreamCreate(out var stream, CudaStreamFlags.NonBlocking), "cuStreamCreate");
+        resources.Add(() => CudaDriverNative.cuStreamDestroy_v2(stream));
+        return stream;
+    }
+
+    private static nint CreateEvent(CudaResources resources)
+    {
+        Check.Cuda(CudaDriverNative.cuEventCreate(out var cudaEvent, CudaEventFlags.DisableTiming), "cuEventCreate");
+        resources.Add(() => CudaDriverNative.cuEventDestroy_v2(cudaEvent));
+        return cudaEvent;
+    }
+
+    private static ulong Allocate(nuint bytes, string what, CudaResources resources)
+    {
+        var result = CudaDriverNative.cuMemAlloc_v2(out var pointer, Math.Max(bytes, 4));
         if (result != CudaResult.Success)
         {
             throw new CudaException("cuMemAlloc_v2(" + what + ", " + bytes + " bytes)", result);
         }
 
+        resources.Add(() => CudaDriverNative.cuMemFree_v2(pointer));
         return pointer;
     }
 
-    private static void* AllocateHost(long bytes)
+    private static void* AllocateHost(nuint bytes, CudaResources resources)
     {
-        Check.Cuda(CudaDriverNative.cuMemAllocHost_v2(out var pointer, (nuint)Math.Max(bytes, 4)), "cuMemAllocHost_v2");
+        Check.Cuda(CudaDriverNative.cuMemAllocHost_v2(out var pointer, Math.Max(bytes, 4)), "cuMemAllocHost_v2(" + bytes + " bytes)");
+        var address = (nint)pointer;
+        resources.Add(() => CudaDriverNative.cuMemFreeHost((void*)address));
         return pointer;
     }
 
@@ -495,10 +667,11 @@ public sealed unsafe class CudaSession : IDisposable
     {
         private readonly byte* _values;
 
-        public PreparedLaunch(nint function, int count, string callName)
+        public PreparedLaunch(nint function, int count, string kernel)
         {
             Function = function;
-            CallName = callName;
+            CallName = "cuLaunchKernel(" + kernel + ")";
+            SynchronizeCallName = CudaLaunchDiagnostics.SynchronizeAfterKernel(kernel);
             _values = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(count, 1) * 8);
             Arguments = (void**)NativeMemory.AllocZeroed((nuint)Math.Max(count, 1) * (nuint)sizeof(void*));
             for (var index = 0; index < count; index++)
@@ -511,6 +684,9 @@ public sealed unsafe class CudaSession : IDisposable
 
         /// <summary>The call as error messages name it, built once so that launching allocates nothing.</summary>
         public string CallName { get; }
+
+        /// <summary>The wait after this launch under <see cref="SynchronizeLaunches"/>, as error messages name it.</summary>
+        public string SynchronizeCallName { get; }
 
         public void** Arguments { get; }
 
@@ -530,26 +706,24 @@ public sealed unsafe class CudaSession : IDisposable
     }
 
     /// <summary>Pinned host memory and device memory for one batch of inputs and targets, with the events that order their reuse.</summary>
-    private sealed class StagingSlot : IDisposable
+    private sealed class StagingSlot
     {
-        private readonly int _inputSize;
+        private readonly CudaSession _session;
         private readonly int _targetSize;
         private readonly float* _hostInputs;
         private readonly float* _hostTargets;
         private bool _used;
 
-        public StagingSlot(int inputSize, int targetSize, int capacity)
+        public StagingSlot(CudaSession session, int inputSize, int targetSize, int capacity, CudaResources resources)
         {
-            _inputSize = inputSize;
+            _session = session;
             _targetSize = targetSize;
-            _hostInputs = (float*)AllocateHost((long)capacity * inputSize * sizeof(float));
-            _hostTargets = (float*)AllocateHost((long)capacity * targetSize * sizeof(float));
-            DeviceInputs = Allocate((long)capacity * inputSize * sizeof(float), CudaBufferNames.Inputs);
-            DeviceTargets = Allocate((long)capacity * targetSize * sizeof(float), CudaBufferNames.Targets);
-            Check.Cuda(CudaDriverNative.cuEventCreate(out var copied, CudaEventFlags.DisableTiming), "cuEventCreate");
-            Check.Cuda(CudaDriverNative.cuEventCreate(out var free, CudaEventFlags.DisableTiming), "cuEventCreate");
-            Copied = copied;
-            Free = free;
+            _hostInputs = (float*)AllocateHost(HostBytes.OfFloats((long)capacity * inputSize), resources);
+            _hostTargets = (float*)AllocateHost(HostBytes.OfFloats((long)capacity * targetSize), resources);
+            DeviceInputs = Allocate(HostBytes.OfFloats((long)capacity * inputSize), CudaBufferNames.Inputs, resources);
+            DeviceTargets = Allocate(HostBytes.OfFloats((long)capacity * targetSize), CudaBufferNames.Targets, resources);
+            Copied = CreateEvent(resources);
+            Free = CreateEvent(resources);
         }
 
         public ulong DeviceInputs { get; }
@@ -564,36 +738,30 @@ public sealed unsafe class CudaSession : IDisposable
 
         public int Count { get; private set; }
 
-        public ReadOnlySpan<float> Targets => new(_hostTargets, Count * _targetSize);
+        public ReadOnlySpan<float> Targets => new(_hostTargets, HostBytes.SpanLength(Count, _targetSize));
 
-        /// <summary>Blocks until the last step that used this slot no longer needs it.</summary>
+        /// <summary>
+        /// Blocks until the last step that used this slot no longer needs it, and until its last copy has left the pinned
+        /// memory (a batch staged but never launched has no step to wait for).
+        /// </summary>
         public void WaitUntilFree()
         {
             if (_used)
             {
-                Check.Cuda(CudaDriverNative.cuEventSynchronize(Free), "cuEventSynchronize");
+                _session.CheckStream(CudaDriverNative.cuEventSynchronize(Copied), "cuEventSynchronize");
+                _session.CheckStream(CudaDriverNative.cuEventSynchronize(Free), "cuEventSynchronize");
             }
         }
 
         public void Fill(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, nint copyStream)
         {
-            inputs.CopyTo(new Span<float>(_hostInputs, count * _inputSize));
-            targets.CopyTo(new Span<float>(_hostTargets, count * _targetSize));
-            Check.Cuda(CudaDriverNative.cuMemcpyHtoDAsync_v2(DeviceInputs, _hostInputs, (nuint)(inputs.Length * sizeof(float)), copyStream), "cuMemcpyHtoDAsync_v2");
-            Check.Cuda(CudaDriverNative.cuMemcpyHtoDAsync_v2(DeviceTargets, _hostTargets, (nuint)(targets.Length * sizeof(float)), copyStream), "cuMemcpyHtoDAsync_v2");
-            Check.Cuda(CudaDriverNative.cuEventRecord(Copied, copyStream), "cuEventRecord");
+            inputs.CopyTo(new Span<float>(_hostInputs, inputs.Length));
+            targets.CopyTo(new Span<float>(_hostTargets, targets.Length));
+            _session.CheckStream(CudaDriverNative.cuMemcpyHtoDAsync_v2(DeviceInputs, _hostInputs, HostBytes.OfFloats(inputs.Length), copyStream), "cuMemcpyHtoDAsync_v2(inputs)");
+            _session.CheckStream(CudaDriverNative.cuMemcpyHtoDAsync_v2(DeviceTargets, _hostTargets, HostBytes.OfFloats(targets.Length), copyStream), "cuMemcpyHtoDAsync_v2(targets)");
+            _session.CheckStream(CudaDriverNative.cuEventRecord(Copied, copyStream), "cuEventRecord");
             Count = count;
             _used = true;
-        }
-
-        public void Dispose()
-        {
-            CudaDriverNative.cuMemFreeHost(_hostInputs);
-            CudaDriverNative.cuMemFreeHost(_hostTargets);
-            CudaDriverNative.cuMemFree_v2(DeviceInputs);
-            CudaDriverNative.cuMemFree_v2(DeviceTargets);
-            CudaDriverNative.cuEventDestroy_v2(Copied);
-            CudaDriverNative.cuEventDestroy_v2(Free);
         }
     }
 }

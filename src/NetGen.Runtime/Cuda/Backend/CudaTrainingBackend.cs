@@ -8,7 +8,10 @@ namespace NetGen;
 /// <summary>
 /// Training steps and evaluation in a <see cref="CudaSession"/>: each next batch is staged while the current one
 /// computes. The parameters live on the device while training; disposing copies them back into the network (also
-/// when training was cancelled or failed), so the network can be saved, evaluated or trained further on the CPU.
+/// when training was cancelled or failed), so the network can be saved, evaluated or trained further on the CPU —
+/// except after a fault on the device (<see cref="CudaSession.HasFaulted"/>), whose context can no longer be read: the
+/// network then keeps the host parameters it had (those of the last download, or as training started), and the
+/// exception of the fault is the one that propagates.
 /// </summary>
 internal sealed class CudaTrainingBackend : ITrainingBackend
 {
@@ -18,7 +21,7 @@ internal sealed class CudaTrainingBackend : ITrainingBackend
     private bool _batchStaged;
     private bool _trained;
 
-    private CudaTrainingBackend(INetwork network, CudaSession session)
+    internal CudaTrainingBackend(INetwork network, CudaSession session)
     {
         _network = network;
         _session = session;
@@ -26,16 +29,35 @@ internal sealed class CudaTrainingBackend : ITrainingBackend
 
     public int EvaluationBatchCapacity => _session.BatchCapacity;
 
-    /// <summary>A session holding a training batch of <paramref name="batchSize"/>, and the validation batch too when <paramref name="validates"/>.</summary>
-    public static CudaTrainingBackend ForTraining(INetwork network, CudaDeviceInfo device, int batchSize, bool validates)
+    /// <summary>
+    /// A session holding the largest training batch of <paramref name="batchSize"/> over <paramref name="trainingSamples"/>
+    /// samples, and the largest validation batch too when there are <paramref name="validationSamples"/> to score.
+    /// </summary>
+    public static CudaTrainingBackend ForTraining(INetwork network, CudaDeviceInfo device, int batchSize, int trainingSamples, int? validationSamples) =>
+        new(network, CudaSession.Open(network, device, SessionCapacity(batchSize, trainingSamples, validationSamples, network.CudaProgram.MaxBatchSize)));
+
+    /// <summary>
+    /// The batch capacity a training session needs: the largest batch the loader gives, min(<paramref name="batchSize"/>,
+    /// <paramref name="trainingSamples"/>) (as on the CPU, a batch size of <see cref="int.MaxValue"/> means the whole set),
+    /// and, with validation, the largest validation batch, min(<see cref="TrainingLoop.ValidationBatchSize"/>,
+    /// <paramref name="validationSamples"/>), if that is larger. At least 1. Validation batches shrink to fit
+    /// <paramref name="maxBatchSize"/> (the program's <see cref="CudaProgram.MaxBatchSize"/>); a training batch beyond it is
+    /// left for the session to refuse by name.
+    /// </summary>
+    public static int SessionCapacity(int batchSize, int trainingSamples, int? validationSamples, int maxBatchSize = int.MaxValue)
     {
-        var capacity = validates ? Math.Max(batchSize, TrainingLoop.ValidationBatchSize) : batchSize;
-        return new CudaTrainingBackend(network, CudaSession.Open(network, device, capacity));
+        var capacity = Math.Min(batchSize, trainingSamples);
+        if (validationSamples is { } validation)
+        {
+            capacity = Math.Max(capacity, Math.Min(Math.Min(TrainingLoop.ValidationBatchSize, validation), maxBatchSize));
+        }
+
+        return Math.Max(capacity, 1);
     }
 
-    /// <summary>A session for scoring <paramref name="data"/> in batches of <paramref name="batchSize"/>.</summary>
+    /// <summary>A session for scoring <paramref name="data"/> in batches of <paramref name="batchSize"/>, or of the program's largest batch if smaller.</summary>
     public static CudaTrainingBackend ForEvaluation(INetwork network, CudaDeviceInfo device, Dataset data, int batchSize) =>
-        new(network, CudaSession.Open(network, device, Math.Min(batchSize, data.Count)));
+        new(network, CudaSession.Open(network, device, Math.Min(Math.Min(batchSize, data.Count), network.CudaProgram.MaxBatchSize)));
 
     public BatchResult TrainStep(BatchLoader loader, Optimizer optimizer)
     {
@@ -87,8 +109,9 @@ internal sealed class CudaTrainingBackend : ITrainingBackend
     {
         try
         {
-            // Without a training step the device holds the parameters as they were uploaded.
-            if (_trained)
+            // Without a training step the device holds the parameters as they were uploaded. After a fault the context
+            // fails every call with the fault's error, which would hide the exception already on its way.
+            if (_trained && !_session.HasFaulted)
             {
                 _session.DownloadParameters();
             }

@@ -48,6 +48,10 @@ internal static unsafe partial class CudaDriverNative
     [LibraryImport(NativeLibraries.Cuda)]
     internal static partial CudaResult cuDevicePrimaryCtxRelease_v2(int device);
 
+    /// <summary><paramref name="active"/> is 1 while some retain of the primary context is unreleased, 0 once the last is released.</summary>
+    [LibraryImport(NativeLibraries.Cuda)]
+    internal static partial CudaResult cuDevicePrimaryCtxGetState(int device, out uint flags, out int active);
+
     [LibraryImport(NativeLibraries.Cuda)]
     internal static partial CudaResult cuCtxSetCurrent(nint context);
 
@@ -76,11 +80,18 @@ internal static unsafe partial class CudaDriverNative
     [LibraryImport(NativeLibraries.Cuda)]
     internal static partial CudaResult cuMemcpyDtoH_v2(void* destination, ulong source, nuint bytes);
 
-    /// <summary>Asynchronous only when <paramref name="source"/> is page-locked (<see cref="cuMemAllocHost_v2"/>).</summary>
+    /// <summary>
+    /// Ordered in <paramref name="stream"/>. Asynchronous only when <paramref name="source"/> is page-locked
+    /// (<see cref="cuMemAllocHost_v2"/>); from pageable memory it returns once the source has been copied to a staging
+    /// buffer, so the source may be reused as soon as it returns.
+    /// </summary>
     [LibraryImport(NativeLibraries.Cuda)]
     internal static partial CudaResult cuMemcpyHtoDAsync_v2(ulong destination, void* source, nuint bytes, nint stream);
 
-    /// <summary>Asynchronous only when <paramref name="destination"/> is page-locked (<see cref="cuMemAllocHost_v2"/>).</summary>
+    /// <summary>
+    /// Ordered in <paramref name="stream"/>. Asynchronous only when <paramref name="destination"/> is page-locked
+    /// (<see cref="cuMemAllocHost_v2"/>); to pageable memory it returns once the copy is done.
+    /// </summary>
     [LibraryImport(NativeLibraries.Cuda)]
     internal static partial CudaResult cuMemcpyDtoHAsync_v2(void* destination, ulong source, nuint bytes, nint stream);
 
@@ -92,6 +103,10 @@ internal static unsafe partial class CudaDriverNative
 
     [LibraryImport(NativeLibraries.Cuda)]
     internal static partial CudaResult cuMemsetD32_v2(ulong destination, uint value, nuint count);
+
+    /// <summary>Sets <paramref name="count"/> 32-bit words, ordered in <paramref name="stream"/>. (The asynchronous memsets have no <c>_v2</c> symbol.)</summary>
+    [LibraryImport(NativeLibraries.Cuda)]
+    internal static partial CudaResult cuMemsetD32Async(ulong destination, uint value, nuint count, nint stream);
 
     /// <summary>Page-locked host memory, which asynchronous copies need.</summary>
     [LibraryImport(NativeLibraries.Cuda)]
