@@ -155,6 +155,13 @@ internal sealed unsafe class Conv2DForwardJob<TActivation> : WorkerPoolJob
             return;
         }
 
+        if (ActivationSpans.Vectorizes<TActivation>())
+        {
+            Conv2DVectors.AddBiasRelu(source, z, a, b, count, _bias != null, relu: false);
+            ActivationSpans.Apply(a, a, count, _activation);
+            return;
+        }
+
         for (var i = 0; i < count; i++)
         {
             var value = _bias == null ? source[i] : source[i] + b;

@@ -29,6 +29,20 @@ public static class DenseKernels
             return;
         }
 
+        if (ActivationSpans.Vectorizes<TActivation>())
+        {
+            AddBiasVectorized(z, a, bias, units, relu: false);
+            unsafe
+            {
+                fixed (float* values = a)
+                {
+                    ActivationSpans.Apply(values, values, count, activation);
+                }
+            }
+
+            return;
+        }
+
         for (var row = 0; row < count; row += units)
         {
             var zRow = z.Slice(row, units);
