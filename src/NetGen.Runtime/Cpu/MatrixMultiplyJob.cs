@@ -81,7 +81,14 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
         // operand is the smaller: columns (sharing A, m×k) when m ≤ n, else rows (sharing B, k×n).
         job._splitsColumns = n >= m;
         int tiles = job._splitsColumns ? CeilingDivide(n, TileColumns) : CeilingDivide(m, TileRows);
-        bool parallel = (long)m * n * k >= ParallelThreshold && MatrixMultiplyScratch.Current.IsWarm(m, n, k);
+        bool parallel = (long)m * n * k >= ParallelThreshold;
+        if (parallel)
+        {
+            // This thread may run any of the parts, or none of them this time: room for the largest keeps its later calls allocation-free.
+            int steps = Math.Min(BlockSteps, k);
+            MatrixMultiplyScratch.Current.Reserve(steps * RoundUp(Math.Min(BlockRows, m), TileRows), steps * RoundUp(Math.Min(BlockColumns, n), TileColumns));
+        }
+
         job._partCount = parallel ? Math.Min(WorkerPool.MaxThreads, tiles) : 1;
         try
         {

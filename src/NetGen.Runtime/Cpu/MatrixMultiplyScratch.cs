@@ -10,8 +10,9 @@ namespace NetGen.Cpu;
 /// </summary>
 /// <remarks>
 /// Which thread runs which part of a product varies, so a calling thread might leave its buffers too small through
-/// its warm-up and grow them in a later call. To rule that out, a thread's first product of each shape runs as one
-/// part on that thread (see <see cref="IsWarm"/>), which needs at least as much room as any part of it.
+/// its first call of a shape and grow them in a later one. To rule that out, a thread about to run a product in parts
+/// first makes room for the largest blocks any part packs (see <see cref="Reserve"/>); the first call of a shape runs
+/// on every thread like any other.
 /// </remarks>
 internal sealed unsafe class MatrixMultiplyScratch
 {
@@ -23,7 +24,6 @@ internal sealed unsafe class MatrixMultiplyScratch
     private readonly Buffer _packedA = new();
     private readonly Buffer _packedB = new();
     private readonly Buffer _edgeTile = new();
-    private readonly RecentShapes<(int M, int N, int K)> _warm = new(capacity: 64);
 
     public static MatrixMultiplyScratch Current => t_current ??= new MatrixMultiplyScratch();
 
@@ -36,11 +36,13 @@ internal sealed unsafe class MatrixMultiplyScratch
     /// <summary>Room for one tile of C at the ragged edge of the matrix.</summary>
     public float* EdgeTile() => _edgeTile.Get(MatrixMultiplyKernels.TileRows * MatrixMultiplyKernels.TileColumns);
 
-    /// <summary>
-    /// Whether this thread has already run a whole m×n×k product, so that its buffers are large enough for any part
-    /// of one; if not, remembers that it is about to (the 64 most recent shapes).
-    /// </summary>
-    public bool IsWarm(int m, int n, int k) => _warm.ContainsOrAdd((m, n, k));
+    /// <summary>Grows the buffers to hold packed blocks of A and B of the given sizes, and an edge tile.</summary>
+    public void Reserve(int packedAFloats, int packedBFloats)
+    {
+        _packedA.Get(packedAFloats);
+        _packedB.Get(packedBFloats);
+        EdgeTile();
+    }
 
     private sealed class Buffer
     {

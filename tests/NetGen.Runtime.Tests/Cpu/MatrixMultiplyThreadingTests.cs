@@ -49,6 +49,42 @@ public sealed class MatrixMultiplyThreadingTests
     }
 
     [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_thread_allocates_nothing_from_its_second_call_of_a_shape_though_the_first_ran_in_parts(int threads)
+    {
+        // A new thread has no scratch: its first call, split across the workers, must still leave it room for any part.
+        const int M = 300, N = 200, K = 700;
+        var (a, b) = MatrixMultiplyTests.RandomOperands(M, N, K, seed: 5);
+        float[] c = new float[M * N];
+        int original = WorkerPool.MaxThreads;
+        long allocated = -1;
+        try
+        {
+            WorkerPool.MaxThreads = threads;
+            var thread = new System.Threading.Thread(() =>
+            {
+                MatrixMultiply.Multiply(a, b, c, M, N, K);
+                allocated = AllocationMeter.BytesAllocatedBy(() =>
+                {
+                    for (int repeat = 0; repeat < 5; repeat++)
+                    {
+                        MatrixMultiply.Multiply(a, b, c, M, N, K);
+                    }
+                });
+            });
+            thread.Start();
+            thread.Join();
+        }
+        finally
+        {
+            WorkerPool.MaxThreads = original;
+        }
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
