@@ -47,13 +47,7 @@ public sealed class CudaLargeBatchGpuTests
     private static void GradientsMatch(INetwork network, int batch)
     {
         network.Initialize(7);
-        var random = new Random(11);
-        var inputs = Enumerable.Range(0, batch * network.InputSize).Select(_ => (float)random.NextDouble()).ToArray();
-        var targets = new float[batch * network.OutputSize];
-        for (var sample = 0; sample < batch; sample++)
-        {
-            targets[(sample * network.OutputSize) + random.Next(network.OutputSize)] = 1f;
-        }
+        var (inputs, targets) = CudaSessionGpuTests.RandomBatch(network, batch);
 
         using var session = CudaSession.Open(network, CudaProbe.TryFind(0, out _)!, batch);
         var cpuLoss = network.ComputeGradients(inputs, targets);

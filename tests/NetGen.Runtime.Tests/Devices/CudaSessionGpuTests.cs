@@ -73,13 +73,7 @@ public sealed class CudaSessionGpuTests
     private static void MatchesTheCpu(INetwork network, int batch)
     {
         network.Initialize(7);
-        var random = new Random(11);
-        var inputs = Enumerable.Range(0, batch * network.InputSize).Select(_ => (float)random.NextDouble()).ToArray();
-        var targets = new float[batch * network.OutputSize];
-        for (var sample = 0; sample < batch; sample++)
-        {
-            targets[(sample * network.OutputSize) + random.Next(network.OutputSize)] = 1f;
-        }
+        var (inputs, targets) = RandomBatch(network, batch);
 
         var device = CudaProbe.TryFind(0, out _)!;
         using var session = CudaSession.Open(network, device, batch);
@@ -126,5 +120,19 @@ public sealed class CudaSessionGpuTests
             var scale = Math.Max(Math.Abs(expected[i]), Math.Abs(actual[i]));
             Assert.True(Math.Abs(expected[i] - actual[i]) <= (Tolerance * scale) + 1e-6, $"{what}[{i}]: CPU {expected[i]}, GPU {actual[i]}");
         }
+    }
+
+    /// <summary>Inputs uniform in [0, 1) and one-hot targets for a batch of <paramref name="batch"/> samples, the same for a seed.</summary>
+    internal static (float[] Inputs, float[] Targets) RandomBatch(INetwork network, int batch, int seed = 11)
+    {
+        var random = new Random(seed);
+        var inputs = Enumerable.Range(0, batch * network.InputSize).Select(_ => (float)random.NextDouble()).ToArray();
+        var targets = new float[batch * network.OutputSize];
+        for (var sample = 0; sample < batch; sample++)
+        {
+            targets[(sample * network.OutputSize) + random.Next(network.OutputSize)] = 1f;
+        }
+
+        return (inputs, targets);
     }
 }
