@@ -23,8 +23,8 @@ namespace NetGen.Optimizers;
 /// <para>
 /// The steps are kept with 0 standing for Δ0, so that zeroed state (a new optimizer's, or the CUDA backend's after a
 /// reset) starts at Δ0 on the CPU and the GPU alike. A step cannot reach 0 unless Δmin is 0 and repeated sign changes
-/// shrink it below the smallest float; it then starts again from Δ0 instead of freezing its parameter for good (FANN
-/// keeps its steps at least 0.0001 for the same reason).
+/// shrink it below the smallest float; it then starts again from Δ0 instead of freezing its parameter for good, as
+/// PyTorch's would (FANN floors the previous step at 0.0001 for the same reason).
 /// </para>
 /// <para>
 /// FANN's defaults differ from PyTorch's, which NetGen follows: FANN starts at Δ0 = 0.1 (<c>rprop_delta_zero</c>) with
