@@ -9,10 +9,25 @@ using NetGen.Samples.Xor;
 
 // Trains XOR with full-batch steps until the mean squared error of the outputs falls below 0.01,
 // then prints the truth table. Exits 1 if the network did not learn within the epoch budget.
-// Options: --seed N, --max-epochs N, --device auto|cpu|cuda[:N] (default cpu).
+// Options: --seed N, --max-epochs N, --device auto|cpu|cuda[:N] (default cpu),
+// --optimizer adam|rprop (default adam: Adam with η = 0.05; rprop: iRPROP− with PyTorch's defaults, FANN's algorithm).
 
 var seed = ReadOption(args, "--seed", 1);
 var maxEpochs = ReadOption(args, "--max-epochs", 5_000);
+var optimizerIndex = Array.IndexOf(args, "--optimizer");
+var optimizerName = optimizerIndex < 0 ? "adam" : optimizerIndex + 1 < args.Length ? args[optimizerIndex + 1] : "";
+Optimizer? optimizer = optimizerName switch
+{
+    "adam" => new Adam(learningRate: 0.05f),
+    "rprop" => new Rprop(),
+    _ => null,
+};
+if (optimizer is null)
+{
+    Console.Error.WriteLine($"--optimizer takes adam or rprop, not '{optimizerName}'.");
+    return 2;
+}
+
 float[] inputs = [0, 0, 0, 1, 1, 0, 1, 1];
 float[] targets = [0, 1, 1, 0];
 
@@ -30,8 +45,8 @@ catch (Exception error) when (error is FormatException or CudaUnavailableExcepti
 
 var network = new XorNet();
 network.Initialize(seed);
-var optimizer = new Adam(learningRate: 0.05f);
 Console.WriteLine(XorNet.Summary);
+Console.WriteLine(optimizer);
 Console.WriteLine();
 
 var outputs = new float[4];

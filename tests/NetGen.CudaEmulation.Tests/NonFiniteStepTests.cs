@@ -12,7 +12,7 @@ namespace NetGen.CudaEmulation.Tests;
 /// </summary>
 public sealed class NonFiniteStepTests
 {
-    public static TheoryData<string> Rules => new() { "Sgd", "Momentum", "Nesterov", "Adagrad", "AdaDelta", "RmsProp", "Adam" };
+    public static TheoryData<string> Rules => new() { "Sgd", "Momentum", "Nesterov", "Adagrad", "AdaDelta", "RmsProp", "Rprop", "Adam" };
 
     [Theory]
     [MemberData(nameof(Rules))]
@@ -86,6 +86,7 @@ public sealed class NonFiniteStepTests
         "Adagrad" => new Adagrad(0.1f),
         "AdaDelta" => new AdaDelta(1f, 0.9f, 1e-6f),
         "RmsProp" => new RmsProp(0.01f, 0.9f),
+        "Rprop" => new Rprop(0.05f),
         _ => new Adam(0.01f),
     };
 

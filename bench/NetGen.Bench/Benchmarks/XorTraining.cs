@@ -14,12 +14,14 @@ namespace NetGen.Bench.Benchmarks;
 /// <summary>
 /// XOR, full batch of 4: the time to train to a mean squared error below 0.01, and the time of a fixed number of
 /// steps. NetGen and PyTorch train the XOR sample's network (2-4-1, tanh and sigmoid, cross-entropy, Adam η = 0.05);
-/// FANN runs its classic example (2-3-1, symmetric sigmoids, RPROP). All three stop by FANN's rule: on the MSE of a
+/// NetGen trains it a second time with RPROP (iRPROP−, FANN's algorithm, with FANN's initial step 0.1 and smallest step
+/// 0); FANN runs its classic example (2-3-1, symmetric sigmoids, RPROP). All stop by FANN's rule: on the MSE of a
 /// step's own forward outputs, computed before its update. Each repeat starts from a fresh network with the next seed.
 /// </summary>
 internal static class XorTraining
 {
     public const string Section = "XOR";
+    public const string NetGenRprop = "NetGen RPROP";
     public const string ToTarget = "to MSE < 0.01";
     public const string FirstRun = "to MSE < 0.01, first run in the process";
     public const string Seconds = "seconds";
@@ -37,13 +39,17 @@ internal static class XorTraining
     public static void Run(BenchContext context)
     {
         var options = context.Options;
-        var firstRun = TrainToTarget(options.Seed);
+        var firstRun = TrainToTarget(options.Seed, Adam);
         context.Add(Measurement.Single(Section, FirstRun, "NetGen", Seconds, "s", firstRun.Seconds));
         WarmUp(options.Seed);
-        var runs = Enumerable.Range(options.Seed, options.XorRepeats).Select(TrainToTarget).ToArray();
-        AddToTarget(context, "NetGen", runs.Select(r => (r.Epochs, r.Seconds, r.Reached)).ToArray());
-        var stepSeconds = Enumerable.Range(options.Seed, options.XorRepeats).Select(seed => TimeSteps(seed, options.XorSteps)).ToArray();
-        context.Add(new Measurement(Section, StepsWorkload(options.XorSteps), "NetGen", Seconds, "s", stepSeconds));
+        foreach (var (implementation, optimizer) in new (string, Func<Optimizer>)[] { ("NetGen", Adam), (NetGenRprop, FannRprop) })
+        {
+            var runs = Enumerable.Range(options.Seed, options.XorRepeats).Select(seed => TrainToTarget(seed, optimizer)).ToArray();
+            AddToTarget(context, implementation, runs);
+            var stepSeconds = Enumerable.Range(options.Seed, options.XorRepeats).Select(seed => TimeSteps(seed, options.XorSteps, optimizer)).ToArray();
+            context.Add(new Measurement(Section, StepsWorkload(options.XorSteps), implementation, Seconds, "s", stepSeconds));
+        }
+
         var (gradientSeconds, updateSeconds) = TimeStepParts(options.Seed, options.XorSteps);
         context.Add(Measurement.Single(Section, StepsWorkload(options.XorSteps), "NetGen", GradientPart, "s", gradientSeconds));
         context.Add(Measurement.Single(Section, StepsWorkload(options.XorSteps), "NetGen", UpdatePart, "s", updateSeconds));
@@ -74,14 +80,16 @@ internal static class XorTraining
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed.TotalSeconds < 1)
         {
-            TrainToTarget(seed);
-            TimeSteps(seed, 100);
+            TrainToTarget(seed, Adam);
+            TimeSteps(seed, 100, Adam);
+            TrainToTarget(seed, FannRprop);
+            TimeSteps(seed, 100, FannRprop);
         }
     }
 
-    private static (int Epochs, double Seconds, bool Reached) TrainToTarget(int seed)
+    private static (int Epochs, double Seconds, bool Reached) TrainToTarget(int seed, Func<Optimizer> createOptimizer)
     {
-        var (network, optimizer) = FreshNetwork(seed);
+        var (network, optimizer) = FreshNetwork(seed, createOptimizer);
         var epochs = 0;
         var meanSquaredError = double.MaxValue;
         var clock = Stopwatch.StartNew();
@@ -95,9 +103,9 @@ internal static class XorTraining
         return (epochs, clock.Elapsed.TotalSeconds, meanSquaredError < TargetMse);
     }
 
-    private static double TimeSteps(int seed, int steps)
+    private static double TimeSteps(int seed, int steps, Func<Optimizer> createOptimizer)
     {
-        var (network, optimizer) = FreshNetwork(seed);
+        var (network, optimizer) = FreshNetwork(seed, createOptimizer);
         for (var step = 0; step < 10; step++)
         {
             network.TrainStep(s_inputs, s_targets, optimizer);
@@ -112,10 +120,10 @@ internal static class XorTraining
         return clock.Elapsed.TotalSeconds;
     }
 
-    // Where a step's time goes: the same steps, their two halves timed apart.
+    // Where a step's time goes: the same steps (Adam's), their two halves timed apart.
     private static (double Gradients, double Update) TimeStepParts(int seed, int steps)
     {
-        var (network, optimizer) = FreshNetwork(seed);
+        var (network, optimizer) = FreshNetwork(seed, Adam);
         long gradientTicks = 0, updateTicks = 0;
         for (var step = 0; step < steps; step++)
         {
@@ -131,12 +139,18 @@ internal static class XorTraining
         return ((double)gradientTicks / Stopwatch.Frequency, (double)updateTicks / Stopwatch.Frequency);
     }
 
-    // The XOR sample's network and optimizer.
-    private static (XorNet Network, Adam Optimizer) FreshNetwork(int seed)
+    // The XOR sample's optimizer.
+    private static Optimizer Adam() => new Adam(learningRate: 0.05f);
+
+    // iRPROP− with FANN's defaults: Δ0 = 0.1 (rprop_delta_zero) and Δmin = 0; η+ 1.2, η− 0.5 and Δmax 50 are NetGen's too.
+    private static Optimizer FannRprop() => new Rprop(learningRate: 0.1f, minStepSize: 0f);
+
+    // The XOR sample's network.
+    private static (XorNet Network, Optimizer Optimizer) FreshNetwork(int seed, Func<Optimizer> createOptimizer)
     {
         var network = new XorNet();
         network.Initialize(seed);
-        return (network, new Adam(learningRate: 0.05f));
+        return (network, createOptimizer());
     }
 
     private static double MeanSquaredError(ReadOnlySpan<float> outputs)

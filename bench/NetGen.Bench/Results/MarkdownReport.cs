@@ -176,12 +176,13 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         Line("## XOR");
         Line();
         Line(Invariant($"Full batch of 4, {options.XorRepeats} repeats, each from a fresh network with the next seed. NetGen and PyTorch train the XOR sample's network"));
-        Line("(2-4-1, tanh then sigmoid, cross-entropy, Adam η = 0.05); FANN runs its classic example (2-3-1, symmetric sigmoids, RPROP,");
-        Line("inputs and targets ±1, MSE on FANN's half-range scale). All three stop by FANN's rule (`fann_train_on_data`): on the MSE of");
+        Line("(2-4-1, tanh then sigmoid, cross-entropy, Adam η = 0.05); NetGen RPROP is the same network trained with `Rprop` (iRPROP−)");
+        Line("at FANN's settings (initial step 0.1, smallest step 0); FANN runs its classic example (2-3-1, symmetric sigmoids, RPROP,");
+        Line("inputs and targets ±1, MSE on FANN's half-range scale). All stop by FANN's rule (`fann_train_on_data`): on the MSE of");
         Line("a step's own forward outputs, before its update, so no extra forward pass. Times cover the training loop alone.");
         Line();
         var steps = XorTraining.StepsWorkload(options.XorSteps);
-        var rows = new[] { "NetGen", "PyTorch", "FANN" }.Select(implementation => new[]
+        var rows = new[] { "NetGen", XorTraining.NetGenRprop, "PyTorch", "FANN" }.Select(implementation => new[]
         {
             implementation,
             Number(results.Median(XorTraining.Section, XorTraining.ToTarget, implementation, XorTraining.Epochs), "0"),

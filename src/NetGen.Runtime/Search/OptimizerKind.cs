@@ -29,6 +29,12 @@ public enum OptimizerKind
 
     /// <summary><see cref="Optimizers.AdamW"/>; its weight decay is decoupled.</summary>
     AdamW,
+
+    /// <summary>
+    /// <see cref="Optimizers.Rprop"/>, the learning rate being its initial step (at most 50, its largest); for full
+    /// batches, as a batch size as large as the training set gives.
+    /// </summary>
+    Rprop,
 }
 
 /// <summary>Builds the optimizer an <see cref="OptimizerKind"/> names.</summary>
@@ -49,6 +55,7 @@ public static class OptimizerKindExtensions
         OptimizerKind.RmsProp => new RmsProp(learningRate) { WeightDecay = weightDecay },
         OptimizerKind.Adam => new Adam(learningRate) { WeightDecay = weightDecay },
         OptimizerKind.AdamW => new AdamW(learningRate) { WeightDecay = weightDecay },
+        OptimizerKind.Rprop => new Rprop(learningRate) { WeightDecay = weightDecay },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"not an {nameof(OptimizerKind)}."),
     };
 }

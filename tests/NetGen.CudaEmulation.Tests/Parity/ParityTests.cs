@@ -94,6 +94,9 @@ public abstract class ParityTests(ITestOutputHelper output)
             output.WriteLine($"{name}'s gradients are all zero; the optimizers step with seeded random gradients instead.");
         }
 
+        // The second step's gradients: every third turned round and every seventh zero; the third step's are the first
+        // step's again. So RPROP's steps grow, shrink with the gradient forgotten, and stay, and what it remembers shows.
+        var secondGradients = gradients.Select((g, i) => i % 3 == 1 ? -g : i % 7 == 3 ? 0f : g).ToArray();
         var initial = cpu.Parameters.ToArray();
         var norm = (float)Math.Sqrt(gradients.Sum(g => (double)g * g));
         var largest = gradients.Max(Math.Abs);
@@ -109,12 +112,15 @@ public abstract class ParityTests(ITestOutputHelper output)
             ("Adagrad", () => new Adagrad(0.05f)),
             ("AdaDelta", () => new AdaDelta(1f, 0.9f, 1e-6f)),
             ("RmsProp", () => new RmsProp(0.01f, 0.9f)),
+            ("Rprop", () => new Rprop()),
+            ("Rprop, bounds that bite, L2 and L1 decay, norm clipping",
+                () => new Rprop(0.05f, 0.3f, 1.5f, 0.02f, 0.06f) { WeightDecay = 0.01f, L1Decay = 0.01f, ClipNorm = 0.5f * norm }),
             ("Adam", () => new Adam(0.01f)),
             ("Adam, L2 decay, norm and value clipping", () => new Adam(0.01f) { WeightDecay = 0.01f, ClipNorm = 0.5f * norm, ClipValue = 0.25f * largest }),
             ("AdamW", () => new AdamW(0.01f) { WeightDecay = 0.05f }),
             ("AdamW, L1 decay and value clipping", () => new AdamW(0.01f) { WeightDecay = 0.05f, L1Decay = 0.01f, ClipValue = 0.25f * largest }),
         };
-        var steps = network.IsLarge ? 1 : 2;
+        var steps = network.IsLarge ? 1 : 3;
         var report = new ParityReport($"{name} optimizers");
         var watch = Stopwatch.StartNew();
         using var gpu = new EmulatedCudaProgram(network.Program, 1, seed);
@@ -124,13 +130,14 @@ public abstract class ParityTests(ITestOutputHelper output)
             var optimizer = create();
             var parameters = initial.ToArray();
             gpu.Upload(CudaBufferNames.Parameters, initial);
-            gpu.Upload(CudaBufferNames.Gradients, gradients);
             gpu.Floats(CudaBufferNames.Loss)[0] = 1f; // the ClipNorm pass leaves out a step whose loss is not finite
             gpu.Floats(CudaBufferNames.FirstOptimizerState).Clear();
             gpu.Floats(CudaBufferNames.SecondOptimizerState).Clear();
             for (var step = 1; step <= steps; step++)
             {
-                optimizer.Step(parameters, gradients);
+                var stepGradients = step == 2 ? secondGradients : gradients;
+                gpu.Upload(CudaBufferNames.Gradients, stepGradients);
+                optimizer.Step(parameters, stepGradients);
                 rules.Add(gpu.RunOptimizerStep(optimizer));
                 report.Compare($"{label}, step {step}", parameters, gpu.Floats(CudaBufferNames.Parameters), ParityReport.ParameterName(cpu));
             }

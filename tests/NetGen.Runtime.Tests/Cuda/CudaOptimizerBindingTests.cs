@@ -46,6 +46,25 @@ public sealed class CudaOptimizerBindingTests
         Assert.Equal(float.PositiveInfinity, floats["clip_bound"]);
     }
 
+    [Fact]
+    public void Rprop_gets_its_initial_step_factors_and_bounds()
+    {
+        var rprop = new Rprop(learningRate: 0.1f, etaMinus: 0.25f, etaPlus: 1.5f, minStepSize: 0.001f, maxStepSize: 2f) { L1Decay = 0.03f, ClipNorm = 3f };
+        rprop.CountStep();
+        var floats = new Dictionary<string, float>();
+
+        CudaOptimizerBinding.Bind(rprop, floats);
+
+        Assert.Equal("Rprop", CudaOptimizerBinding.Rule(rprop));
+        Assert.Equal(0.1f, floats["learning_rate"]); // Δ0, which the kernel uses where a step is still 0
+        Assert.Equal(0.25f, floats["eta_minus"]);
+        Assert.Equal(1.5f, floats["eta_plus"]);
+        Assert.Equal(0.001f, floats["min_step_size"]);
+        Assert.Equal(2f, floats["max_step_size"]);
+        Assert.Equal(0.03f, floats["l1_weight_decay"]);
+        Assert.Equal(3f, floats["max_norm"]);
+    }
+
     [Theory]
     [InlineData("Sgd")]
     [InlineData("Momentum")]
@@ -53,6 +72,7 @@ public sealed class CudaOptimizerBindingTests
     [InlineData("Adagrad")]
     [InlineData("AdaDelta")]
     [InlineData("RmsProp")]
+    [InlineData("Rprop")]
     public void Every_rule_binds_every_float_its_kernel_takes(string rule)
     {
         Optimizer optimizer = rule switch
@@ -62,7 +82,8 @@ public sealed class CudaOptimizerBindingTests
             "Nesterov" => new Nesterov(),
             "Adagrad" => new Adagrad(),
             "AdaDelta" => new AdaDelta(),
-            _ => new RmsProp(),
+            "RmsProp" => new RmsProp(),
+            _ => new Rprop(),
         };
         var floats = new Dictionary<string, float>();
         CudaOptimizerBinding.Bind(optimizer, floats);

@@ -92,7 +92,7 @@ public sealed class CudaSessionGpuTests
         foreach (var make in new Func<Optimizer>[]
                  {
                      () => new Sgd(0.1f), () => new Momentum(), () => new Nesterov(), () => new Adagrad(), () => new AdaDelta(),
-                     () => new RmsProp(), () => new Adam(), () => new AdamW { WeightDecay = 0.1f },
+                     () => new RmsProp(), () => new Rprop(), () => new Adam(), () => new AdamW { WeightDecay = 0.1f },
                      () => new Adam { WeightDecay = 0.01f, ClipNorm = 0.5f, ClipValue = 0.01f },
                      () => new Sgd(0.1f) { L1Decay = 0.01f }, () => new AdamW { WeightDecay = 0.1f, L1Decay = 0.001f },
                  })

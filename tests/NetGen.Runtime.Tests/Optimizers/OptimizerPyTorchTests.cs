@@ -62,6 +62,10 @@ public sealed class OptimizerPyTorchTests(ITestOutputHelper output)
             "Adagrad" => new Adagrad(learningRate, Option("epsilon")) { WeightDecay = decay, ClipNorm = clipNorm, ClipValue = clipValue },
             "AdaDelta" => new AdaDelta(learningRate, Option("rho"), Option("epsilon")) { WeightDecay = decay, ClipNorm = clipNorm, ClipValue = clipValue },
             "RmsProp" => new RmsProp(learningRate, Option("rho"), Option("epsilon")) { WeightDecay = decay, ClipNorm = clipNorm, ClipValue = clipValue },
+            "Rprop" => new Rprop(learningRate, Option("eta_minus", 0.5f), Option("eta_plus", 1.2f), Option("min_step_size", 1e-6f), Option("max_step_size", 50f))
+            {
+                WeightDecay = decay, ClipNorm = clipNorm, ClipValue = clipValue,
+            },
             "Adam" => new Adam(learningRate) { WeightDecay = decay, ClipNorm = clipNorm, ClipValue = clipValue },
             "AdamW" => new AdamW(learningRate) { WeightDecay = decay, ClipNorm = clipNorm, ClipValue = clipValue },
             _ => throw new ArgumentException($"No NetGen optimizer is named '{name}'.", nameof(name)),

@@ -127,7 +127,7 @@ internal static class OptimizerTestData
 
     public static readonly TheoryData<string> OptimizerNames = new()
     {
-        "Sgd", "Momentum", "Nesterov", "Adagrad", "AdaDelta", "RmsProp", "Adam", "AdamW",
+        "Sgd", "Momentum", "Nesterov", "Adagrad", "AdaDelta", "RmsProp", "Rprop", "Adam", "AdamW",
     };
 
     /// <summary>
@@ -142,6 +142,7 @@ internal static class OptimizerTestData
         "Adagrad" => new Adagrad { WeightDecay = weightDecay ?? 0f, L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue },
         "AdaDelta" => new AdaDelta { WeightDecay = weightDecay ?? 0f, L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue },
         "RmsProp" => new RmsProp { WeightDecay = weightDecay ?? 0f, L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue },
+        "Rprop" => new Rprop { WeightDecay = weightDecay ?? 0f, L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue },
         "Adam" => new Adam { WeightDecay = weightDecay ?? 0f, L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue },
         "AdamW" => weightDecay is { } decay
             ? new AdamW { WeightDecay = decay, L1Decay = l1Decay, ClipNorm = clipNorm, ClipValue = clipValue }

@@ -95,6 +95,18 @@ internal sealed class ScalarUpdateReference
                     return theta - lr * delta;
                 };
             }
+            case Rprop rprop:
+            {
+                float etaMinus = rprop.EtaMinus, etaPlus = rprop.EtaPlus, minStep = rprop.MinStepSize, maxStep = rprop.MaxStepSize;
+                return (float theta, float g, ref float previous, ref float stepSize, long _) =>
+                {
+                    float agreement = Sign(g) * Sign(previous);
+                    float factor = agreement > 0f ? etaPlus : agreement < 0f ? etaMinus : 1f;
+                    stepSize = Math.Clamp((stepSize > 0f ? stepSize : lr) * factor, minStep, maxStep);
+                    previous = agreement < 0f ? 0f : g;
+                    return theta - Sign(previous) * stepSize;
+                };
+            }
             case Adam adam:
             {
                 float beta1 = adam.Beta1, beta2 = adam.Beta2, epsilon = adam.Epsilon;

@@ -33,6 +33,12 @@ CASES = [
      lambda p: torch.optim.Adadelta(p, lr=1.0, rho=0.9, eps=1e-6)),
     ("RmsProp", {"learning_rate": 0.01, "rho": 0.9, "epsilon": 1e-8},
      lambda p: torch.optim.RMSprop(p, lr=0.01, alpha=0.9, eps=1e-8)),
+    # iRPROP-: PyTorch's Rprop forgets the gradient after a sign change. It has no weight_decay. With the second
+    # case's bounds, Δ0·η+ = 0.075 is held at Δmax and Δ0·η− = 0.015 at Δmin on the first sign change.
+    ("Rprop", {"learning_rate": 0.01}, lambda p: torch.optim.Rprop(p)),
+    ("Rprop", {"learning_rate": 0.05, "eta_minus": 0.3, "eta_plus": 1.5, "min_step_size": 0.02, "max_step_size": 0.06,
+               "clip_norm": 0.2, "clip_value": 0.05},
+     lambda p: torch.optim.Rprop(p, lr=0.05, etas=(0.3, 1.5), step_sizes=(0.02, 0.06))),
     ("Adam", {"learning_rate": 0.01, "weight_decay": 0.1}, lambda p: torch.optim.Adam(p, lr=0.01, weight_decay=0.1)),
     ("Adam", {"learning_rate": 0.01, "weight_decay": 0.01, "clip_norm": 0.2, "clip_value": 0.05},
      lambda p: torch.optim.Adam(p, lr=0.01, weight_decay=0.01)),

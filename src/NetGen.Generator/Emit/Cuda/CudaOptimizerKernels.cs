@@ -85,6 +85,20 @@ internal static class CudaOptimizerKernels
             new[] { "learning_rate", "rho", "epsilon" },
             "const float average = rho * mean_squared_gradient[i] + (1.0f - rho) * g * g;\nmean_squared_gradient[i] = average;\n" +
             "parameters[i] = theta - learning_rate * g / (sqrtf(average) + epsilon);")),
+        ("Rprop", Step(
+            parameterCount, "rprop_step",
+            "iRPROP−: a = sign(g)·sign(g_prev); Δ ← clamp(Δ·(η+ if a > 0, η− if a < 0, else 1), Δmin, Δmax), a stored Δ of 0 " +
+            "being Δ0 (learning_rate); g ← 0 if a < 0; θ ← θ − sign(g)·Δ; g_prev ← g",
+            new[] { "previous_gradient", "step_size" }, new[] { "learning_rate", "eta_minus", "eta_plus", "min_step_size", "max_step_size" },
+            "const float g_sign = g > 0.0f ? 1.0f : (g < 0.0f ? -1.0f : 0.0f);\n" +
+            "const float previous = previous_gradient[i];\n" +
+            "const float agreement = g_sign * (previous > 0.0f ? 1.0f : (previous < 0.0f ? -1.0f : 0.0f));\n" +
+            "const float stored = step_size[i]; // 0 until the first step: zeroed state starts at Δ0, as on the CPU\n" +
+            "float step = (stored > 0.0f ? stored : learning_rate) * (agreement > 0.0f ? eta_plus : (agreement < 0.0f ? eta_minus : 1.0f));\n" +
+            "step = step < min_step_size ? min_step_size : (step > max_step_size ? max_step_size : step);\n" +
+            "step_size[i] = step;\n" +
+            "previous_gradient[i] = agreement < 0.0f ? 0.0f : g; // a sign change forgets the gradient: no step this time\n" +
+            "parameters[i] = theta - (agreement < 0.0f ? 0.0f : g_sign) * step;")),
         ("Adam", Step(
             parameterCount, "adam_step",
             "m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²; θ ← θ·r − step_size·m / (√v·c2 + ε), with step_size = η / (1−β1ᵗ), " +

@@ -18,11 +18,12 @@ internal static class CudaOptimizerBinding
         Nesterov => "Nesterov",
         Momentum => "Momentum",
         RmsProp => "RmsProp",
+        Rprop => "Rprop",
         AdaDelta => "AdaDelta",
         Adagrad => "Adagrad",
         Sgd => "Sgd",
         _ => throw new NotSupportedException(
-            $"{optimizer.GetType().Name} has no CUDA kernel; on a GPU use Sgd, Momentum, Nesterov, Adagrad, AdaDelta, RmsProp, Adam or AdamW."),
+            $"{optimizer.GetType().Name} has no CUDA kernel; on a GPU use Sgd, Momentum, Nesterov, Adagrad, AdaDelta, RmsProp, Rprop, Adam or AdamW."),
     };
 
     /// <summary>
@@ -63,6 +64,12 @@ internal static class CudaOptimizerBinding
             case RmsProp rmsProp:
                 floats["rho"] = rmsProp.Rho;
                 floats["epsilon"] = rmsProp.Epsilon;
+                break;
+            case Rprop rprop: // learning_rate is Δ0
+                floats["eta_minus"] = rprop.EtaMinus;
+                floats["eta_plus"] = rprop.EtaPlus;
+                floats["min_step_size"] = rprop.MinStepSize;
+                floats["max_step_size"] = rprop.MaxStepSize;
                 break;
         }
     }

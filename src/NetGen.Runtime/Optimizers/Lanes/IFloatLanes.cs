@@ -15,6 +15,9 @@ internal unsafe interface IFloatLanes<TSelf>
     /// <summary>How many floats the group holds.</summary>
     static abstract int Count { get; }
 
+    /// <summary>A group with <paramref name="value"/> in every lane.</summary>
+    static abstract TSelf Create(float value);
+
     static abstract TSelf Load(float* source);
 
     static abstract void Store(TSelf lanes, float* destination);
@@ -26,6 +29,18 @@ internal unsafe interface IFloatLanes<TSelf>
 
     /// <summary>Each lane's sign: +1 above zero, −1 below, 0 for ±0 and NaN.</summary>
     static abstract TSelf Sign(TSelf x);
+
+    /// <summary>
+    /// Each lane of <paramref name="whenPositive"/> where <paramref name="x"/> is above zero, else of
+    /// <paramref name="otherwise"/> (for ±0 and NaN too).
+    /// </summary>
+    static abstract TSelf WherePositive(TSelf x, TSelf whenPositive, TSelf otherwise);
+
+    /// <summary>
+    /// Each lane of <paramref name="whenNegative"/> where <paramref name="x"/> is below zero, else of
+    /// <paramref name="otherwise"/> (for ±0 and NaN too).
+    /// </summary>
+    static abstract TSelf WhereNegative(TSelf x, TSelf whenNegative, TSelf otherwise);
 
     /// <summary>Each lane whose magnitude is below the smallest normal float replaced by +0.</summary>
     static abstract TSelf FlushSubnormalsToZero(TSelf x);

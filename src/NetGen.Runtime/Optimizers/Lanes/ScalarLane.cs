@@ -11,6 +11,9 @@ internal readonly unsafe struct ScalarLane(float value) : IFloatLanes<ScalarLane
     public static int Count => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane Create(float value) => new(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane Load(float* source) => new(*source);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -25,6 +28,14 @@ internal readonly unsafe struct ScalarLane(float value) : IFloatLanes<ScalarLane
     // Not MathF.Sign, which throws on NaN.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane Sign(ScalarLane x) => new(x.Value > 0f ? 1f : x.Value < 0f ? -1f : 0f);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane WherePositive(ScalarLane x, ScalarLane whenPositive, ScalarLane otherwise)
+        => x.Value > 0f ? whenPositive : otherwise;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane WhereNegative(ScalarLane x, ScalarLane whenNegative, ScalarLane otherwise)
+        => x.Value < 0f ? whenNegative : otherwise;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane FlushSubnormalsToZero(ScalarLane x)

@@ -13,6 +13,9 @@ internal readonly unsafe struct Vector512Lanes(Vector512<float> value) : IFloatL
     public static int Count => Vector512<float>.Count;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes Create(float value) => new(Vector512.Create(value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lanes Load(float* source) => new(Vector512.Load(source));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -33,6 +36,14 @@ internal readonly unsafe struct Vector512Lanes(Vector512<float> value) : IFloatL
         var negative = Vector512.ConditionalSelect(Vector512.LessThan(x.Value, Vector512<float>.Zero), one, Vector512<float>.Zero);
         return new(positive - negative);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes WherePositive(Vector512Lanes x, Vector512Lanes whenPositive, Vector512Lanes otherwise)
+        => new(Vector512.ConditionalSelect(Vector512.GreaterThan(x.Value, Vector512<float>.Zero), whenPositive.Value, otherwise.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Lanes WhereNegative(Vector512Lanes x, Vector512Lanes whenNegative, Vector512Lanes otherwise)
+        => new(Vector512.ConditionalSelect(Vector512.LessThan(x.Value, Vector512<float>.Zero), whenNegative.Value, otherwise.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lanes FlushSubnormalsToZero(Vector512Lanes x)

@@ -14,6 +14,9 @@ internal readonly unsafe struct VectorLanes(Vector<float> value) : IFloatLanes<V
     public static int Count => Vector<float>.Count;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLanes Create(float value) => new(Vector.Create(value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLanes Load(float* source) => new(Vector.Load(source));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -34,6 +37,14 @@ internal readonly unsafe struct VectorLanes(Vector<float> value) : IFloatLanes<V
         var negative = Vector.ConditionalSelect(Vector.LessThan(x.Value, Vector<float>.Zero), one, Vector<float>.Zero);
         return new(positive - negative);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLanes WherePositive(VectorLanes x, VectorLanes whenPositive, VectorLanes otherwise)
+        => new(Vector.ConditionalSelect(Vector.GreaterThan(x.Value, Vector<float>.Zero), whenPositive.Value, otherwise.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorLanes WhereNegative(VectorLanes x, VectorLanes whenNegative, VectorLanes otherwise)
+        => new(Vector.ConditionalSelect(Vector.LessThan(x.Value, Vector<float>.Zero), whenNegative.Value, otherwise.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLanes FlushSubnormalsToZero(VectorLanes x)
