@@ -87,7 +87,7 @@ public sealed class CudaProgram
     /// </summary>
     public IReadOnlyList<CudaLaunch> ClipNorm { get; }
 
-    /// <summary>The update kernel of each optimizer rule, keyed by rule ("Sgd", "Momentum", "Nesterov", "Adagrad", "AdaDelta", "RmsProp", "Adam").</summary>
+    /// <summary>The update kernel of each optimizer rule, keyed by rule ("Sgd", "Momentum", "Nesterov", "Adagrad", "AdaDelta", "RmsProp", "Adam", "Rprop").</summary>
     public IReadOnlyDictionary<string, CudaLaunch> OptimizerSteps { get; }
 
     /// <summary>The buffer holding the network's outputs after <see cref="Forward"/> (logits for softmax cross-entropy).</summary>
