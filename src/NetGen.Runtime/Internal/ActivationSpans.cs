@@ -1,3 +1,4 @@
+using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -7,7 +8,8 @@ namespace NetGen.Internal;
 /// <summary>
 /// a = f(z) over a run of values, the transcendental activations (tanh, the logistic sigmoid) vectorised with the
 /// recurrent cells' lanes: 16 values at a time where 512-bit vectors are fast, a <see cref="Vector{T}"/> at a time
-/// otherwise, and the scalar activation for the few left at the end (within 2e-7 of the lanes). A dense layer of
+/// otherwise, the few left at the end through the same lanes, padded (the scalar activation only without vector
+/// hardware). Every value goes through the same formula wherever it stands in the run. A dense layer of
 /// batch × units and a convolution's output plane go through it; MathF.Tanh per value cost most of a small network's step.
 /// </summary>
 internal static unsafe class ActivationSpans
@@ -30,8 +32,7 @@ internal static unsafe class ActivationSpans
                 Vector512Lanes.Store(Vector512Lanes.Activate(Vector512Lanes.Load(z + i), activation), a + i);
             }
         }
-
-        if (Vector.IsHardwareAccelerated)
+        else if (Vector.IsHardwareAccelerated)
         {
             for (; i <= count - VectorLanes.Count; i += VectorLanes.Count)
             {
@@ -39,9 +40,35 @@ internal static unsafe class ActivationSpans
             }
         }
 
-        for (; i < count; i++)
+        if (i == count)
         {
-            a[i] = activation.Apply(z[i]);
+            return;
         }
+
+        if (!Vector.IsHardwareAccelerated)
+        {
+            for (; i < count; i++)
+            {
+                a[i] = activation.Apply(z[i]);
+            }
+
+            return;
+        }
+
+        // The last few values go through the same lanes, padded, so that a value's result never depends on where it
+        // stands: the same sample gives the same outputs at any place in a batch.
+        var tail = stackalloc float[Vector512<float>.Count];
+        var rest = count - i;
+        new Span<float>(z + i, rest).CopyTo(new Span<float>(tail, Vector512<float>.Count));
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Vector512Lanes.Store(Vector512Lanes.Activate(Vector512Lanes.Load(tail), activation), tail);
+        }
+        else
+        {
+            VectorLanes.Store(VectorLanes.Activate(VectorLanes.Load(tail), activation), tail);
+        }
+
+        new Span<float>(tail, rest).CopyTo(new Span<float>(a + i, rest));
     }
 }
