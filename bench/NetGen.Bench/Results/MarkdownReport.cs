@@ -336,12 +336,12 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         Line("(neither side's kernels depend on the values). Timed: the call alone, each call separately, after at least a second of untimed");
         Line("calls (in which .NET recompiles the hot methods optimized); no data loading or conversion. **NetGen** calls the generated");
         Line("`Predict(ReadOnlySpan<float> samples, Span<float> predictions)` with one sample and a preallocated 10-float span: the forward");
-        Line(Invariant($"pass in inference mode, the logits copied into the span, softmax there ({Figure("mlp", "NetGen", InferenceLatency.Allocated, "0")} and {Figure("lenet", "NetGen", InferenceLatency.Allocated, "0")} bytes allocated per call),"));
+        Line(Invariant($"pass in inference mode, the logits copied into the span, softmax there (bytes allocated per call: {Figure("mlp", "NetGen", InferenceLatency.Allocated, "0")} for the MLP, {Figure("lenet", "NetGen", InferenceLatency.Allocated, "0")} for LeNet-5),"));
         Line("timed with `Stopwatch.GetTimestamp`. **PyTorch** calls `torch.softmax(model(x), dim=1)` after `model.eval()`, under");
         Line("`torch.inference_mode()`, on an input tensor made once (1 × 784 for the MLP, 1 × 1 × 28 × 28 for LeNet-5); PyTorch allocates");
         Line("the output and every intermediate tensor on each call. Timed with `time.perf_counter_ns`. The timer's own cost is in every");
         Line(Invariant($"figure: NetGen {Figure("mlp", "NetGen", InferenceLatency.Timer, "0.000")} µs, PyTorch {Figure("mlp", "PyTorch", InferenceLatency.Timer, "0.000")} µs (medians of back-to-back readings). PyTorch may use the run's"));
-        Line(Invariant($"{options.Threads} threads; NetGen runs one sample on one thread whatever `CpuThreads.Max` is (it splits convolutions by sample and matrix"));
+        Line(Invariant($"thread count ({options.Threads}); NetGen runs one sample on one thread whatever `CpuThreads.Max` is (it splits convolutions by sample and matrix"));
         Line("products only above 2¹⁸ multiply-adds). Percentiles interpolate linearly between ranks.");
         Line();
         var rows = new List<string[]>();
