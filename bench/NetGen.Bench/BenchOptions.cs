@@ -11,14 +11,14 @@ internal sealed record BenchOptions
     public const string Usage = """
         Usage: dotnet run --project bench/NetGen.Bench -c Release -- [options]
           --threads N      threads for NetGen and every peer (default: all cores)
-          --only LIST      sections to run, comma-separated: matmul,mnist,xor,sweep,regcost,regularized,lstm (default: all)
+          --only LIST      sections to run, comma-separated: matmul,mnist,xor,sweep,regcost,regularized,lstm,latency (default: all)
           --epochs N       MNIST epochs per model (default 3)
           --data-dir DIR   the MNIST files (default: data/mnist, or NETGEN_MNIST_DIR)
           --output DIR     where benchmarks.md and benchmarks.csv go (default: docs for a full run; bench/out with --quick or --only)
           --quick          small sizes and few repeats, to check the harness itself; not for the record
         """;
 
-    public static readonly string[] AllSections = ["matmul", "mnist", "xor", "sweep", "regcost", "regularized", "lstm"];
+    public static readonly string[] AllSections = ["matmul", "mnist", "xor", "sweep", "regcost", "regularized", "lstm", "latency"];
 
     public int Threads { get; init; } = Environment.ProcessorCount;
 
@@ -56,6 +56,14 @@ internal sealed record BenchOptions
     public int XorRepeats => Quick ? 3 : 20;
 
     public int XorSteps => Quick ? 1_000 : 10_000;
+
+    /// <summary>Single-sample predictions timed per model, each call alone.</summary>
+    public int LatencyCalls(string model) => model switch
+    {
+        "mlp" => Quick ? 1_000 : 20_000,
+        "lenet" => Quick ? 300 : 5_000,
+        _ => throw new ArgumentOutOfRangeException(nameof(model), model, "No latency benchmark for this model."),
+    };
 
     /// <exception cref="ArgumentException">An option is unknown or its value is invalid; the message says which.</exception>
     public static BenchOptions Parse(string[] args)

@@ -91,6 +91,12 @@ if (options.Sections.Contains("xor"))
     XorTraining.Run(context);
 }
 
+if (options.Sections.Contains("latency"))
+{
+    Console.WriteLine("Inference latency");
+    InferenceLatency.Run(context);
+}
+
 if (Directory.Exists(peers.ScratchDirectory))
 {
     Directory.Delete(peers.ScratchDirectory, recursive: true);

@@ -38,6 +38,7 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         WriteRegularizationCost();
         WriteRegularizedTraining();
         WriteLstm();
+        WriteLatency();
         if (results.NotRun.Count > 0)
         {
             Line("## Not run");
@@ -104,6 +105,11 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
             Verdict(regularizedAccuracy >= regularizedFloor, regularizedAccuracy - regularizedFloor)]);
         var lstmRatio = LstmRatio();
         rows.Add([$"{LstmTraining.Workload} epoch time ≤ 0.5× PyTorch's (the faster OpenBLAS kernels)", Ratio(lstmRatio), Verdict(lstmRatio <= 0.5, lstmRatio)]);
+        var latencyWorkload = MnistModels.Workload("mlp");
+        var latencyRatio = results.Median(InferenceLatency.Section, latencyWorkload, "NetGen", InferenceLatency.P50)
+            / results.Median(InferenceLatency.Section, latencyWorkload, "PyTorch", InferenceLatency.P50);
+        rows.Add([$"{latencyWorkload} single-sample Predict p50 ≤ 0.1× the peer's (TorchSharp's in the target; PyTorch CPU stands in)", Ratio(latencyRatio),
+            Verdict(latencyRatio <= 0.1, latencyRatio)]);
         Line("## Targets");
         Line();
         Table(["target", "measured (NetGen / peer)", "met"], rows);
@@ -310,6 +316,55 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
             };
         }).ToList();
         Table(["implementation", "forward (ms)", "backward (ms)", "update (ms)", "step (ms)"], stepRows);
+    }
+
+    private void WriteLatency()
+    {
+        if (!Has(InferenceLatency.Section))
+        {
+            return;
+        }
+
+        const string Section = InferenceLatency.Section;
+        string Figure(string model, string implementation, string metric, string format)
+            => Number(results.Median(Section, MnistModels.Workload(model), implementation, metric), format);
+
+        Line("## Inference latency: one sample");
+        Line();
+        Line(Invariant($"The MNIST sample's MLP and LeNet-5, each a fresh network initialized with seed {options.Seed} (NetGen's initialization on both sides),"));
+        Line("asked for the class probabilities of one sample at a time: the same 784 pixels on both sides, pseudo-random in [0, 1)");
+        Line("(neither side's kernels depend on the values). Timed: the call alone, each call separately, after at least a second of untimed");
+        Line("calls (in which .NET recompiles the hot methods optimized); no data loading or conversion. **NetGen** calls the generated");
+        Line("`Predict(ReadOnlySpan<float> samples, Span<float> predictions)` with one sample and a preallocated 10-float span: the forward");
+        Line(Invariant($"pass in inference mode, the logits copied into the span, softmax there (bytes allocated per call: {Figure("mlp", "NetGen", InferenceLatency.Allocated, "0")} for the MLP, {Figure("lenet", "NetGen", InferenceLatency.Allocated, "0")} for LeNet-5),"));
+        Line("timed with `Stopwatch.GetTimestamp`. **PyTorch** calls `torch.softmax(model(x), dim=1)` after `model.eval()`, under");
+        Line("`torch.inference_mode()`, on an input tensor made once (1 × 784 for the MLP, 1 × 1 × 28 × 28 for LeNet-5); PyTorch allocates");
+        Line("the output and every intermediate tensor on each call. Timed with `time.perf_counter_ns`. The timer's own cost is in every");
+        Line(Invariant($"figure: NetGen {Figure("mlp", "NetGen", InferenceLatency.Timer, "0.000")} µs, PyTorch {Figure("mlp", "PyTorch", InferenceLatency.Timer, "0.000")} µs (medians of back-to-back readings). PyTorch may use the run's"));
+        Line(Invariant($"thread count ({options.Threads}); NetGen runs one sample on one thread whatever `CpuThreads.Max` is (it splits convolutions by sample and matrix"));
+        Line("products only above 2¹⁸ multiply-adds). Percentiles interpolate linearly between ranks.");
+        Line();
+        var rows = new List<string[]>();
+        foreach (var model in InferenceLatency.Models)
+        {
+            var workload = MnistModels.Workload(model);
+            var ratio = results.Median(Section, workload, "NetGen", InferenceLatency.P50) / results.Median(Section, workload, "PyTorch", InferenceLatency.P50);
+            foreach (var implementation in (string[])["NetGen", "PyTorch"])
+            {
+                rows.Add(
+                [
+                    workload, implementation, Figure(model, implementation, InferenceLatency.Calls, "N0"),
+                    Figure(model, implementation, InferenceLatency.P50, "0.00"), Figure(model, implementation, InferenceLatency.P99, "0.00"),
+                    Figure(model, implementation, InferenceLatency.Mean, "0.00"), implementation == "NetGen" ? Ratio(ratio) : "",
+                ]);
+            }
+        }
+
+        Table(["network", "implementation", "calls", "p50 (µs)", "p99 (µs)", "mean (µs)", "NetGen / PyTorch (p50)"], rows);
+        Line("The target names TorchSharp, .NET's binding of libtorch; it is not a peer of the harness yet, so PyTorch CPU, Python's binding");
+        Line("of the same library, stands in. Each binding adds its own cost per call (Python's module calls here, P/Invoke and tensor handles");
+        Line("in TorchSharp), so the ratio to PyTorch is not the ratio to TorchSharp.");
+        Line();
     }
 
     private double LstmRatio()

@@ -26,6 +26,26 @@ internal sealed record Measurement(
         }
     }
 
+    /// <summary>
+    /// The value below which <paramref name="fraction"/> of <paramref name="values"/> lie, interpolated linearly between the two
+    /// nearest ranks (NumPy's default): 0.5 is the median, 0.99 the 99th percentile. NaN when there are no values.
+    /// </summary>
+    public static double Percentile(IReadOnlyList<double> values, double fraction)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fraction, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fraction, 1.0);
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        var position = fraction * (sorted.Length - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+    }
+
     public static Measurement Single(string section, string workload, string implementation, string metric, string unit, double value)
         => new(section, workload, implementation, metric, unit, [value]);
 
