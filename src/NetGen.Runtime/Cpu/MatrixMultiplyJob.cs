@@ -9,17 +9,15 @@ namespace NetGen.Cpu;
 /// </summary>
 /// <remarks>
 /// Per part the loops are those of GotoBLAS: for each block of <see cref="BlockColumns"/> columns and each block of
-/// <see cref="BlockSteps"/> steps, pack B; for each block of <see cref="BlockRows"/> rows, pack A; then run the
+/// <see cref="BlockSteps"/> steps, pack B; for each block of the kernel's <see cref="MatrixMultiplyTile.BlockRows"/>
+/// rows, pack A; then run the
 /// micro-kernel over every tile of the block. The packed B micro-panel stays in L1 while the kernel walks down the
 /// packed A block in L2. Blocks after the first along k add to C, so each element is still a single chain of fused
 /// multiply-adds over k in ascending order.
 /// </remarks>
 internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
 {
-    private const int TileRows = MatrixMultiplyKernels.TileRows;
-    private const int TileColumns = MatrixMultiplyKernels.TileColumns;
     private const int BlockSteps = 256;
-    private const int BlockRows = 128;
     private const int BlockColumns = 2048;
 
     /// <summary>
@@ -46,6 +44,7 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
     private int _n;
     private int _k;
     private MatrixMultiplyKernel _kernel;
+    private MatrixMultiplyTile _tile;
     private bool _splitsColumns;
     private int _partCount;
 
@@ -76,17 +75,19 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
         job._n = n;
         job._k = k;
         job._kernel = kernel;
+        MatrixMultiplyTile tile = job._tile = MatrixMultiplyKernels.TileOf(kernel);
 
         // Each part packs all of the operand it shares with the other parts, so split the dimension whose shared
         // operand is the smaller: columns (sharing A, m×k) when m ≤ n, else rows (sharing B, k×n).
         job._splitsColumns = n >= m;
-        int tiles = job._splitsColumns ? CeilingDivide(n, TileColumns) : CeilingDivide(m, TileRows);
+        int tiles = job._splitsColumns ? CeilingDivide(n, tile.Columns) : CeilingDivide(m, tile.Rows);
         bool parallel = (long)m * n * k >= ParallelThreshold;
         if (parallel)
         {
             // This thread may run any of the parts, or none of them this time: room for the largest keeps its later calls allocation-free.
             int steps = Math.Min(BlockSteps, k);
-            MatrixMultiplyScratch.Current.Reserve(steps * RoundUp(Math.Min(BlockRows, m), TileRows), steps * RoundUp(Math.Min(BlockColumns, n), TileColumns));
+            MatrixMultiplyScratch.Current.Reserve(
+                steps * RoundUp(Math.Min(tile.BlockRows, m), tile.Rows), steps * RoundUp(Math.Min(BlockColumns, n), tile.Columns));
         }
 
         job._partCount = parallel ? Math.Min(WorkerPool.MaxThreads, tiles) : 1;
@@ -104,12 +105,12 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
     {
         if (_splitsColumns)
         {
-            (int start, int end) = PartRange(part, _n, TileColumns);
+            (int start, int end) = PartRange(part, _n, _tile.Columns);
             MultiplyRectangle(0, _m, start, end);
         }
         else
         {
-            (int start, int end) = PartRange(part, _m, TileRows);
+            (int start, int end) = PartRange(part, _m, _tile.Rows);
             MultiplyRectangle(start, end, 0, _n);
         }
     }
@@ -126,33 +127,34 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
     private void MultiplyRectangle(int rowStart, int rowEnd, int columnStart, int columnEnd)
     {
         MatrixMultiplyScratch scratch = MatrixMultiplyScratch.Current;
+        MatrixMultiplyTile tile = _tile;
         for (int blockColumn = columnStart; blockColumn < columnEnd; blockColumn += BlockColumns)
         {
             int columns = Math.Min(BlockColumns, columnEnd - blockColumn);
             for (int blockStep = 0; blockStep < _k; blockStep += BlockSteps)
             {
                 int steps = Math.Min(BlockSteps, _k - blockStep);
-                float* packedB = scratch.PackedB(steps * RoundUp(columns, TileColumns));
+                float* packedB = scratch.PackedB(steps * RoundUp(columns, tile.Columns));
                 MatrixMultiplyPacking.PackBlock(
                     _b + blockColumn * _bColumnStride + blockStep * _bStepStride, _bColumnStride, _bStepStride,
-                    columns, steps, TileColumns, packedB);
+                    columns, steps, tile.Columns, packedB);
 
-                for (int blockRow = rowStart; blockRow < rowEnd; blockRow += BlockRows)
+                for (int blockRow = rowStart; blockRow < rowEnd; blockRow += tile.BlockRows)
                 {
-                    int rows = Math.Min(BlockRows, rowEnd - blockRow);
-                    float* packedA = scratch.PackedA(steps * RoundUp(rows, TileRows));
+                    int rows = Math.Min(tile.BlockRows, rowEnd - blockRow);
+                    float* packedA = scratch.PackedA(steps * RoundUp(rows, tile.Rows));
                     MatrixMultiplyPacking.PackBlock(
                         _a + blockRow * _aRowStride + blockStep * _aStepStride, _aRowStride, _aStepStride,
-                        rows, steps, TileRows, packedA);
+                        rows, steps, tile.Rows, packedA);
 
-                    for (int column = 0; column < columns; column += TileColumns)
+                    for (int column = 0; column < columns; column += tile.Columns)
                     {
-                        for (int row = 0; row < rows; row += TileRows)
+                        for (int row = 0; row < rows; row += tile.Rows)
                         {
                             MultiplyTile(
                                 packedA + row * steps, packedB + column * steps, steps,
                                 blockRow + row, blockColumn + column,
-                                Math.Min(TileRows, rows - row), Math.Min(TileColumns, columns - column),
+                                Math.Min(tile.Rows, rows - row), Math.Min(tile.Columns, columns - column),
                                 accumulate: blockStep > 0, scratch);
                         }
                     }
@@ -166,7 +168,8 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
         MatrixMultiplyScratch scratch)
     {
         float* c = _c + (nint)row * _n + column;
-        if (rows == TileRows && columns == TileColumns)
+        int tileColumns = _tile.Columns;
+        if (rows == _tile.Rows && columns == tileColumns)
         {
             MatrixMultiplyKernels.MultiplyTile(_kernel, packedA, packedB, steps, c, _n, accumulate);
             return;
@@ -176,16 +179,16 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
         float* tile = scratch.EdgeTile();
         if (accumulate)
         {
-            new Span<float>(tile, TileRows * TileColumns).Clear();
+            new Span<float>(tile, _tile.Floats).Clear();
             for (int r = 0; r < rows; r++)
             {
-                new ReadOnlySpan<float>(c + (nint)r * _n, columns).CopyTo(new Span<float>(tile + r * TileColumns, columns));
+                new ReadOnlySpan<float>(c + (nint)r * _n, columns).CopyTo(new Span<float>(tile + r * tileColumns, columns));
             }
         }
-        MatrixMultiplyKernels.MultiplyTile(_kernel, packedA, packedB, steps, tile, TileColumns, accumulate);
+        MatrixMultiplyKernels.MultiplyTile(_kernel, packedA, packedB, steps, tile, tileColumns, accumulate);
         for (int r = 0; r < rows; r++)
         {
-            new ReadOnlySpan<float>(tile + r * TileColumns, columns).CopyTo(new Span<float>(c + (nint)r * _n, columns));
+            new ReadOnlySpan<float>(tile + r * tileColumns, columns).CopyTo(new Span<float>(c + (nint)r * _n, columns));
         }
     }
 

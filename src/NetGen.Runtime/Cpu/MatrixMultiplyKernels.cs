@@ -14,19 +14,37 @@ internal enum MatrixMultiplyKernel
 }
 
 /// <summary>
-/// Micro-kernels: one <see cref="TileRows"/> × <see cref="TileColumns"/> tile of C, held in registers while it
-/// accumulates the outer products of a packed A panel and a packed B panel.
+/// The tile of C a micro-kernel holds in registers, and how many rows of A are packed together for it: a multiple of
+/// the tile's rows that keeps a packed block of A (<see cref="BlockRows"/> × 256 steps) within L2.
+/// </summary>
+internal readonly record struct MatrixMultiplyTile(int Rows, int Columns, int BlockRows)
+{
+    public int Floats => Rows * Columns;
+}
+
+/// <summary>
+/// Micro-kernels: one tile of C (<see cref="TileOf"/>), held in registers while it accumulates the outer products of a
+/// packed A panel and a packed B panel.
 /// </summary>
 /// <remarks>
-/// A packed A panel holds, for each step p, the tile's <see cref="TileRows"/> values of column p of A:
-/// a[p·TileRows + r]. A packed B panel holds, for each p, the tile's <see cref="TileColumns"/> values of row p of B:
-/// b[p·TileColumns + j]. Every kernel computes c[r, j] = fma(a[r, p], b[p, j], c[r, j]) for p ascending, starting from
-/// 0 or from the stored C, so all kernels give bit-identical results.
+/// A packed A panel holds, for each step p, the tile's R values of column p of A: a[p·R + r]. A packed B panel holds,
+/// for each p, the tile's C values of row p of B: b[p·C + j]. Every kernel computes c[r, j] = fma(a[r, p], b[p, j],
+/// c[r, j]) for p ascending, starting from 0 or from the stored C, so all kernels give bit-identical results whatever
+/// their tile.
 /// </remarks>
 internal static unsafe class MatrixMultiplyKernels
 {
-    public const int TileRows = 8;
-    public const int TileColumns = 32;
+    // AVX-512 and the scalar kernel: 8 rows × 2 vectors of 16 (16 of the 32 ZMM registers accumulate).
+    private const int WideRows = 8;
+    private const int WideColumns = 32;
+    private static readonly MatrixMultiplyTile Wide = new(WideRows, WideColumns, BlockRows: 128);
+
+    // AVX2: 6 rows × 2 vectors of 8, as BLIS and OpenBLAS do on Haswell and Zen: 12 accumulators, 2 loads of B and 6
+    // broadcasts of A for 12 fused multiply-adds, within the 16 YMM registers.
+    private static readonly MatrixMultiplyTile Narrow = new(Rows: 6, Columns: 16, BlockRows: 120);
+
+    /// <summary>The most floats any kernel's tile holds: the size of an edge tile computed aside.</summary>
+    public const int MaxTileFloats = WideRows * WideColumns;
 
     /// <summary>The fastest kernel this machine runs.</summary>
     public static MatrixMultiplyKernel Best { get; } =
@@ -42,6 +60,9 @@ internal static unsafe class MatrixMultiplyKernels
         _ => true,
     };
 
+    /// <summary>The tile <paramref name="kernel"/> computes, which the packing of its operands follows.</summary>
+    public static MatrixMultiplyTile TileOf(MatrixMultiplyKernel kernel) => kernel == MatrixMultiplyKernel.Vector256 ? Narrow : Wide;
+
     /// <summary>
     /// Sets the tile at <paramref name="c"/> (row stride <paramref name="ldc"/>) to A·B over <paramref name="kc"/>
     /// steps, or adds A·B to it when <paramref name="accumulate"/> is set.
@@ -55,13 +76,7 @@ internal static unsafe class MatrixMultiplyKernels
                 MultiplyTileVector512(a, b, kc, c, ldc, accumulate);
                 break;
             case MatrixMultiplyKernel.Vector256:
-                for (int row = 0; row < TileRows; row += 4)
-                {
-                    for (int column = 0; column < TileColumns; column += 16)
-                    {
-                        MultiplyQuarterTileVector256(a + row, b + column, kc, c + row * ldc + column, ldc, accumulate);
-                    }
-                }
+                MultiplyTileVector256(a, b, kc, c, ldc, accumulate);
                 break;
             default:
                 MultiplyTileScalar(a, b, kc, c, ldc, accumulate);
@@ -111,8 +126,8 @@ internal static unsafe class MatrixMultiplyKernels
             c60 = Vector512.FusedMultiplyAdd(ar, b0, c60); c61 = Vector512.FusedMultiplyAdd(ar, b1, c61);
             ar = Vector512.Create(a[7]);
             c70 = Vector512.FusedMultiplyAdd(ar, b0, c70); c71 = Vector512.FusedMultiplyAdd(ar, b1, c71);
-            a += TileRows;
-            b += TileColumns;
+            a += WideRows;
+            b += WideColumns;
         }
 
         c00.Store(c); c01.Store(c + 16);
@@ -125,21 +140,23 @@ internal static unsafe class MatrixMultiplyKernels
         c70.Store(c + 7 * ldc); c71.Store(c + 7 * ldc + 16);
     }
 
-    // 4 rows × 2 vectors of one quarter of the tile: 8 accumulators fit the 16 registers of AVX2 with room to spare.
+    // 6 rows × 2 vectors: 12 accumulators, 2 loads of B and 6 broadcasts of A per 12 fused multiply-adds.
     [SkipLocalsInit]
-    private static void MultiplyQuarterTileVector256(float* a, float* b, int kc, float* c, nint ldc, bool accumulate)
+    private static void MultiplyTileVector256(float* a, float* b, int kc, float* c, nint ldc, bool accumulate)
     {
-        Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31;
+        Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
         if (accumulate)
         {
             c00 = Vector256.Load(c); c01 = Vector256.Load(c + 8);
             c10 = Vector256.Load(c + ldc); c11 = Vector256.Load(c + ldc + 8);
             c20 = Vector256.Load(c + 2 * ldc); c21 = Vector256.Load(c + 2 * ldc + 8);
             c30 = Vector256.Load(c + 3 * ldc); c31 = Vector256.Load(c + 3 * ldc + 8);
+            c40 = Vector256.Load(c + 4 * ldc); c41 = Vector256.Load(c + 4 * ldc + 8);
+            c50 = Vector256.Load(c + 5 * ldc); c51 = Vector256.Load(c + 5 * ldc + 8);
         }
         else
         {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector256<float>.Zero;
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = Vector256<float>.Zero;
         }
 
         for (int p = 0; p < kc; p++)
@@ -154,48 +171,54 @@ internal static unsafe class MatrixMultiplyKernels
             c20 = Vector256.FusedMultiplyAdd(ar, b0, c20); c21 = Vector256.FusedMultiplyAdd(ar, b1, c21);
             ar = Vector256.Create(a[3]);
             c30 = Vector256.FusedMultiplyAdd(ar, b0, c30); c31 = Vector256.FusedMultiplyAdd(ar, b1, c31);
-            a += TileRows;
-            b += TileColumns;
+            ar = Vector256.Create(a[4]);
+            c40 = Vector256.FusedMultiplyAdd(ar, b0, c40); c41 = Vector256.FusedMultiplyAdd(ar, b1, c41);
+            ar = Vector256.Create(a[5]);
+            c50 = Vector256.FusedMultiplyAdd(ar, b0, c50); c51 = Vector256.FusedMultiplyAdd(ar, b1, c51);
+            a += 6;
+            b += 16;
         }
 
         c00.Store(c); c01.Store(c + 8);
         c10.Store(c + ldc); c11.Store(c + ldc + 8);
         c20.Store(c + 2 * ldc); c21.Store(c + 2 * ldc + 8);
         c30.Store(c + 3 * ldc); c31.Store(c + 3 * ldc + 8);
+        c40.Store(c + 4 * ldc); c41.Store(c + 4 * ldc + 8);
+        c50.Store(c + 5 * ldc); c51.Store(c + 5 * ldc + 8);
     }
 
     [SkipLocalsInit]
     private static void MultiplyTileScalar(float* a, float* b, int kc, float* c, nint ldc, bool accumulate)
     {
-        float* tile = stackalloc float[TileRows * TileColumns];
-        for (int r = 0; r < TileRows; r++)
+        float* tile = stackalloc float[WideRows * WideColumns];
+        for (int r = 0; r < WideRows; r++)
         {
-            for (int j = 0; j < TileColumns; j++)
+            for (int j = 0; j < WideColumns; j++)
             {
-                tile[r * TileColumns + j] = accumulate ? c[r * ldc + j] : 0f;
+                tile[r * WideColumns + j] = accumulate ? c[r * ldc + j] : 0f;
             }
         }
 
         for (int p = 0; p < kc; p++)
         {
-            for (int r = 0; r < TileRows; r++)
+            for (int r = 0; r < WideRows; r++)
             {
                 float ar = a[r];
-                float* tileRow = tile + r * TileColumns;
-                for (int j = 0; j < TileColumns; j++)
+                float* tileRow = tile + r * WideColumns;
+                for (int j = 0; j < WideColumns; j++)
                 {
                     tileRow[j] = MathF.FusedMultiplyAdd(ar, b[j], tileRow[j]);
                 }
             }
-            a += TileRows;
-            b += TileColumns;
+            a += WideRows;
+            b += WideColumns;
         }
 
-        for (int r = 0; r < TileRows; r++)
+        for (int r = 0; r < WideRows; r++)
         {
-            for (int j = 0; j < TileColumns; j++)
+            for (int j = 0; j < WideColumns; j++)
             {
-                c[r * ldc + j] = tile[r * TileColumns + j];
+                c[r * ldc + j] = tile[r * WideColumns + j];
             }
         }
     }

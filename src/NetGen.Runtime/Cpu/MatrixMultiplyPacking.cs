@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -74,6 +75,12 @@ internal static unsafe class MatrixMultiplyPacking
     // Steps adjacent in the source: each lane is a run of contiguous floats, scattered into the panel's columns.
     private static void TransposePanel(float* source, nint laneStride, int lanes, int steps, int width, float* panel)
     {
+        if (Avx.IsSupported && width < 8)
+        {
+            TransposeNarrowPanel(source, laneStride, lanes, steps, width, panel);
+            return;
+        }
+
         int l = 0;
         if (Avx.IsSupported)
         {
@@ -110,6 +117,59 @@ internal static unsafe class MatrixMultiplyPacking
         }
     }
 
+    // A panel narrower than a vector (the AVX2 kernel's 6 rows of A): 8 steps at a time through an 8×8 transpose whose
+    // missing lanes are zero. Each step's 8 results are stored whole where they fit in the panel: the floats beyond the
+    // width land where the next step goes and are overwritten by it.
+    private static void TransposeNarrowPanel(float* source, nint laneStride, int lanes, int steps, int width, float* panel)
+    {
+        int fullSteps = steps & ~7;
+        int panelEnd = steps * width;
+        for (int p = 0; p < fullSteps; p += 8)
+        {
+            float* from = source + p;
+            Vector256<float> r0 = LoadLane(from, laneStride, 0, lanes), r1 = LoadLane(from, laneStride, 1, lanes);
+            Vector256<float> r2 = LoadLane(from, laneStride, 2, lanes), r3 = LoadLane(from, laneStride, 3, lanes);
+            Vector256<float> r4 = LoadLane(from, laneStride, 4, lanes), r5 = LoadLane(from, laneStride, 5, lanes);
+            Vector256<float> r6 = LoadLane(from, laneStride, 6, lanes), r7 = LoadLane(from, laneStride, 7, lanes);
+            Transpose8x8(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7);
+            StoreStep(r0, panel, (p + 0) * width, width, panelEnd); StoreStep(r1, panel, (p + 1) * width, width, panelEnd);
+            StoreStep(r2, panel, (p + 2) * width, width, panelEnd); StoreStep(r3, panel, (p + 3) * width, width, panelEnd);
+            StoreStep(r4, panel, (p + 4) * width, width, panelEnd); StoreStep(r5, panel, (p + 5) * width, width, panelEnd);
+            StoreStep(r6, panel, (p + 6) * width, width, panelEnd); StoreStep(r7, panel, (p + 7) * width, width, panelEnd);
+        }
+        for (int p = fullSteps; p < steps; p++)
+        {
+            int l = 0;
+            for (; l < lanes; l++)
+            {
+                panel[p * width + l] = source[l * laneStride + p];
+            }
+            for (; l < width; l++)
+            {
+                panel[p * width + l] = 0f;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> LoadLane(float* source, nint laneStride, int lane, int lanes)
+        => lane < lanes ? Avx.LoadVector256(source + lane * laneStride) : Vector256<float>.Zero;
+
+    // A step's lanes at panel[offset…]: 8 floats at once where they fit before the panel's end, else one by one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreStep(Vector256<float> step, float* panel, int offset, int width, int panelEnd)
+    {
+        if (offset + Vector256<float>.Count <= panelEnd)
+        {
+            Avx.Store(panel + offset, step);
+            return;
+        }
+        for (int l = 0; l < width; l++)
+        {
+            panel[offset + l] = step.GetElement(l);
+        }
+    }
+
     // Rows r of the 8×8 block at source (row stride sourceStride) become columns r of the block at target.
     private static void Transpose8x8(float* source, nint sourceStride, float* target, nint targetStride)
     {
@@ -121,7 +181,23 @@ internal static unsafe class MatrixMultiplyPacking
         Vector256<float> r5 = Avx.LoadVector256(source + 5 * sourceStride);
         Vector256<float> r6 = Avx.LoadVector256(source + 6 * sourceStride);
         Vector256<float> r7 = Avx.LoadVector256(source + 7 * sourceStride);
+        Transpose8x8(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7);
+        Avx.Store(target, r0);
+        Avx.Store(target + targetStride, r1);
+        Avx.Store(target + 2 * targetStride, r2);
+        Avx.Store(target + 3 * targetStride, r3);
+        Avx.Store(target + 4 * targetStride, r4);
+        Avx.Store(target + 5 * targetStride, r5);
+        Avx.Store(target + 6 * targetStride, r6);
+        Avx.Store(target + 7 * targetStride, r7);
+    }
 
+    // Transposes the 8×8 block held in r0…r7 (row i in ri) in place.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(
+        ref Vector256<float> r0, ref Vector256<float> r1, ref Vector256<float> r2, ref Vector256<float> r3,
+        ref Vector256<float> r4, ref Vector256<float> r5, ref Vector256<float> r6, ref Vector256<float> r7)
+    {
         // Interleave pairs of rows, then pairs of pairs, within each 128-bit half.
         Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
         Vector256<float> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
@@ -133,13 +209,13 @@ internal static unsafe class MatrixMultiplyPacking
         Vector256<float> u6 = Avx.Shuffle(t5, t7, 0x44), u7 = Avx.Shuffle(t5, t7, 0xEE);
 
         // Then join the matching halves of rows 0–3 and rows 4–7.
-        Avx.Store(target, Avx.Permute2x128(u0, u4, 0x20));
-        Avx.Store(target + targetStride, Avx.Permute2x128(u1, u5, 0x20));
-        Avx.Store(target + 2 * targetStride, Avx.Permute2x128(u2, u6, 0x20));
-        Avx.Store(target + 3 * targetStride, Avx.Permute2x128(u3, u7, 0x20));
-        Avx.Store(target + 4 * targetStride, Avx.Permute2x128(u0, u4, 0x31));
-        Avx.Store(target + 5 * targetStride, Avx.Permute2x128(u1, u5, 0x31));
-        Avx.Store(target + 6 * targetStride, Avx.Permute2x128(u2, u6, 0x31));
-        Avx.Store(target + 7 * targetStride, Avx.Permute2x128(u3, u7, 0x31));
+        r0 = Avx.Permute2x128(u0, u4, 0x20);
+        r1 = Avx.Permute2x128(u1, u5, 0x20);
+        r2 = Avx.Permute2x128(u2, u6, 0x20);
+        r3 = Avx.Permute2x128(u3, u7, 0x20);
+        r4 = Avx.Permute2x128(u0, u4, 0x31);
+        r5 = Avx.Permute2x128(u1, u5, 0x31);
+        r6 = Avx.Permute2x128(u2, u6, 0x31);
+        r7 = Avx.Permute2x128(u3, u7, 0x31);
     }
 }

@@ -34,7 +34,7 @@ internal sealed unsafe class MatrixMultiplyScratch
     public float* PackedB(int floats) => _packedB.Get(floats);
 
     /// <summary>Room for one tile of C at the ragged edge of the matrix.</summary>
-    public float* EdgeTile() => _edgeTile.Get(MatrixMultiplyKernels.TileRows * MatrixMultiplyKernels.TileColumns);
+    public float* EdgeTile() => _edgeTile.Get(MatrixMultiplyKernels.MaxTileFloats);
 
     /// <summary>Grows the buffers to hold packed blocks of A and B of the given sizes, and an edge tile.</summary>
     public void Reserve(int packedAFloats, int packedBFloats)

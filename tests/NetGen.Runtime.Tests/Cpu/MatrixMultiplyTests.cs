@@ -19,7 +19,8 @@ public enum MatrixProduct
 
 public sealed class MatrixMultiplyTests
 {
-    // Ragged sizes on both sides of the 8×32 tiles and of the 128-row, 256-step and 2048-column blocks.
+    // Ragged sizes on both sides of the 8×32 and 6×16 tiles, of the 128- and 120-row, 256-step and 2048-column blocks,
+    // and of the 8-step transposes that pack A (a panel that ends on a whole 8 steps, with fewer rows than the tile).
     public static readonly TheoryData<int, int, int> Shapes = new()
     {
         { 1, 1, 1 },
@@ -41,6 +42,11 @@ public sealed class MatrixMultiplyTests
         { 300, 257, 190 },
         { 9, 2100, 5 },
         { 257, 40, 261 },
+        { 5, 16, 16 },
+        { 6, 17, 8 },
+        { 12, 48, 24 },
+        { 121, 33, 264 },
+        { 240, 15, 40 },
     };
 
     // By name: the kernel enum is internal, and test methods are public.
@@ -67,6 +73,36 @@ public sealed class MatrixMultiplyTests
             Compute(product, a, b, c, m, n, k);
 
             AssertCloseToReference(product, a, b, c, m, n, k);
+        }
+    }
+
+    // Each kernel has its own tile and packing, so every kernel this machine runs gets every ragged shape.
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void EveryKernel_GivesTheBestKernelsBitsOnEveryShape(int m, int n, int k)
+    {
+        foreach (MatrixProduct product in Enum.GetValues<MatrixProduct>())
+        {
+            var (a, b) = RandomOperands(m, n, k, seed: m * 31 + n * 7 + k);
+            float[] expected = new float[m * n];
+            Compute(product, a, b, expected, m, n, k);
+            foreach (MatrixMultiplyKernel kernel in Enum.GetValues<MatrixMultiplyKernel>())
+            {
+                if (!MatrixMultiplyKernels.IsSupported(kernel))
+                {
+                    continue;
+                }
+
+                float[] c = Filled(m * n, float.NaN);
+                Compute(product, a, b, c, m, n, k, kernel);
+                for (int i = 0; i < c.Length; i++)
+                {
+                    if (BitConverter.SingleToInt32Bits(c[i]) != BitConverter.SingleToInt32Bits(expected[i]))
+                    {
+                        Assert.Fail($"{product} {m}×{n}×{k} with {kernel}: c[{i / n},{i % n}] = {c[i]:R}, {MatrixMultiplyKernels.Best} gives {expected[i]:R}");
+                    }
+                }
+            }
         }
     }
 
