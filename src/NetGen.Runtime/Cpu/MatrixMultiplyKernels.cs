@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace NetGen.Cpu;
@@ -9,6 +10,7 @@ namespace NetGen.Cpu;
 internal enum MatrixMultiplyKernel
 {
     Scalar,
+    Vector128,
     Vector256,
     Vector512,
 }
@@ -43,6 +45,10 @@ internal static unsafe class MatrixMultiplyKernels
     // broadcasts of A for 12 fused multiply-adds, within the 16 YMM registers.
     private static readonly MatrixMultiplyTile Narrow = new(Rows: 6, Columns: 16, BlockRows: 120);
 
+    // 128-bit vectors (ARM64's AdvSimd; x86 without AVX2): 8 rows × 2 vectors of 4, 16 accumulators of ARM64's 32
+    // registers.
+    private static readonly MatrixMultiplyTile Short = new(Rows: 8, Columns: 8, BlockRows: 128);
+
     /// <summary>The most floats any kernel's tile holds: the size of an edge tile computed aside.</summary>
     public const int MaxTileFloats = WideRows * WideColumns;
 
@@ -50,6 +56,7 @@ internal static unsafe class MatrixMultiplyKernels
     public static MatrixMultiplyKernel Best { get; } =
         IsSupported(MatrixMultiplyKernel.Vector512) ? MatrixMultiplyKernel.Vector512
         : IsSupported(MatrixMultiplyKernel.Vector256) ? MatrixMultiplyKernel.Vector256
+        : IsSupported(MatrixMultiplyKernel.Vector128) ? MatrixMultiplyKernel.Vector128
         : MatrixMultiplyKernel.Scalar;
 
     /// <summary>Whether <paramref name="kernel"/> runs in hardware here, fused multiply-add included.</summary>
@@ -57,11 +64,17 @@ internal static unsafe class MatrixMultiplyKernels
     {
         MatrixMultiplyKernel.Vector512 => Vector512.IsHardwareAccelerated && Avx512F.IsSupported,
         MatrixMultiplyKernel.Vector256 => Vector256.IsHardwareAccelerated && Fma.IsSupported,
+        MatrixMultiplyKernel.Vector128 => Vector128.IsHardwareAccelerated && (Fma.IsSupported || AdvSimd.IsSupported),
         _ => true,
     };
 
     /// <summary>The tile <paramref name="kernel"/> computes, which the packing of its operands follows.</summary>
-    public static MatrixMultiplyTile TileOf(MatrixMultiplyKernel kernel) => kernel == MatrixMultiplyKernel.Vector256 ? Narrow : Wide;
+    public static MatrixMultiplyTile TileOf(MatrixMultiplyKernel kernel) => kernel switch
+    {
+        MatrixMultiplyKernel.Vector256 => Narrow,
+        MatrixMultiplyKernel.Vector128 => Short,
+        _ => Wide,
+    };
 
     /// <summary>
     /// Sets the tile at <paramref name="c"/> (row stride <paramref name="ldc"/>) to A·B over <paramref name="kc"/>
@@ -77,6 +90,9 @@ internal static unsafe class MatrixMultiplyKernels
                 break;
             case MatrixMultiplyKernel.Vector256:
                 MultiplyTileVector256(a, b, kc, c, ldc, accumulate);
+                break;
+            case MatrixMultiplyKernel.Vector128:
+                MultiplyTileVector128(a, b, kc, c, ldc, accumulate);
                 break;
             default:
                 MultiplyTileScalar(a, b, kc, c, ldc, accumulate);
@@ -185,6 +201,62 @@ internal static unsafe class MatrixMultiplyKernels
         c30.Store(c + 3 * ldc); c31.Store(c + 3 * ldc + 8);
         c40.Store(c + 4 * ldc); c41.Store(c + 4 * ldc + 8);
         c50.Store(c + 5 * ldc); c51.Store(c + 5 * ldc + 8);
+    }
+
+    // 8 rows × 2 vectors of 4: 16 accumulators, 2 loads of B and 8 broadcasts of A per 16 fused multiply-adds.
+    [SkipLocalsInit]
+    private static void MultiplyTileVector128(float* a, float* b, int kc, float* c, nint ldc, bool accumulate)
+    {
+        Vector128<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        if (accumulate)
+        {
+            c00 = Vector128.Load(c); c01 = Vector128.Load(c + 4);
+            c10 = Vector128.Load(c + ldc); c11 = Vector128.Load(c + ldc + 4);
+            c20 = Vector128.Load(c + 2 * ldc); c21 = Vector128.Load(c + 2 * ldc + 4);
+            c30 = Vector128.Load(c + 3 * ldc); c31 = Vector128.Load(c + 3 * ldc + 4);
+            c40 = Vector128.Load(c + 4 * ldc); c41 = Vector128.Load(c + 4 * ldc + 4);
+            c50 = Vector128.Load(c + 5 * ldc); c51 = Vector128.Load(c + 5 * ldc + 4);
+            c60 = Vector128.Load(c + 6 * ldc); c61 = Vector128.Load(c + 6 * ldc + 4);
+            c70 = Vector128.Load(c + 7 * ldc); c71 = Vector128.Load(c + 7 * ldc + 4);
+        }
+        else
+        {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector128<float>.Zero;
+            c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = Vector128<float>.Zero;
+        }
+
+        for (int p = 0; p < kc; p++)
+        {
+            Vector128<float> b0 = Vector128.Load(b);
+            Vector128<float> b1 = Vector128.Load(b + 4);
+            Vector128<float> ar = Vector128.Create(a[0]);
+            c00 = Vector128.FusedMultiplyAdd(ar, b0, c00); c01 = Vector128.FusedMultiplyAdd(ar, b1, c01);
+            ar = Vector128.Create(a[1]);
+            c10 = Vector128.FusedMultiplyAdd(ar, b0, c10); c11 = Vector128.FusedMultiplyAdd(ar, b1, c11);
+            ar = Vector128.Create(a[2]);
+            c20 = Vector128.FusedMultiplyAdd(ar, b0, c20); c21 = Vector128.FusedMultiplyAdd(ar, b1, c21);
+            ar = Vector128.Create(a[3]);
+            c30 = Vector128.FusedMultiplyAdd(ar, b0, c30); c31 = Vector128.FusedMultiplyAdd(ar, b1, c31);
+            ar = Vector128.Create(a[4]);
+            c40 = Vector128.FusedMultiplyAdd(ar, b0, c40); c41 = Vector128.FusedMultiplyAdd(ar, b1, c41);
+            ar = Vector128.Create(a[5]);
+            c50 = Vector128.FusedMultiplyAdd(ar, b0, c50); c51 = Vector128.FusedMultiplyAdd(ar, b1, c51);
+            ar = Vector128.Create(a[6]);
+            c60 = Vector128.FusedMultiplyAdd(ar, b0, c60); c61 = Vector128.FusedMultiplyAdd(ar, b1, c61);
+            ar = Vector128.Create(a[7]);
+            c70 = Vector128.FusedMultiplyAdd(ar, b0, c70); c71 = Vector128.FusedMultiplyAdd(ar, b1, c71);
+            a += 8;
+            b += 8;
+        }
+
+        c00.Store(c); c01.Store(c + 4);
+        c10.Store(c + ldc); c11.Store(c + ldc + 4);
+        c20.Store(c + 2 * ldc); c21.Store(c + 2 * ldc + 4);
+        c30.Store(c + 3 * ldc); c31.Store(c + 3 * ldc + 4);
+        c40.Store(c + 4 * ldc); c41.Store(c + 4 * ldc + 4);
+        c50.Store(c + 5 * ldc); c51.Store(c + 5 * ldc + 4);
+        c60.Store(c + 6 * ldc); c61.Store(c + 6 * ldc + 4);
+        c70.Store(c + 7 * ldc); c71.Store(c + 7 * ldc + 4);
     }
 
     [SkipLocalsInit]
