@@ -6,10 +6,10 @@ using System.Runtime.Intrinsics;
 namespace NetGen.Internal;
 
 /// <summary>
-/// a = f(z) over a run of values, the transcendental activations (tanh, the logistic sigmoid) vectorised with the
-/// recurrent cells' lanes: 16 values at a time where 512-bit vectors are fast, a <see cref="Vector{T}"/> at a time
-/// otherwise, the few left at the end through the same lanes, padded (the scalar activation only without vector
-/// hardware). Every value goes through the same formula wherever it stands in the run. A dense layer of
+/// a = f(z) over a run of values, the transcendental activations (tanh, the logistic sigmoid, ELU, SoftPlus, arctan)
+/// vectorised with the recurrent cells' lanes: 16 values at a time where 512-bit vectors are fast, a
+/// <see cref="Vector{T}"/> at a time otherwise, the few left at the end through the same lanes, padded (the scalar
+/// activation only without vector hardware). Every value goes through the same formula wherever it stands in the run. A dense layer of
 /// batch × units and a convolution's output plane go through it; MathF.Tanh per value cost most of a small network's step.
 /// </summary>
 internal static unsafe class ActivationSpans
@@ -17,7 +17,9 @@ internal static unsafe class ActivationSpans
     /// <summary>Whether <see cref="Apply"/> vectorises <typeparamref name="TActivation"/>; callers keep their own path for the rest.</summary>
     public static bool Vectorizes<TActivation>()
         where TActivation : struct, IActivation =>
-        typeof(TActivation) == typeof(TanhActivation) || typeof(TActivation) == typeof(SigmoidActivation);
+        typeof(TActivation) == typeof(TanhActivation) || typeof(TActivation) == typeof(SigmoidActivation)
+        || typeof(TActivation) == typeof(EluActivation) || typeof(TActivation) == typeof(SoftPlusActivation)
+        || typeof(TActivation) == typeof(ArcTanActivation);
 
     /// <summary>a[i] = f(z[i]) for i below <paramref name="count"/>; <paramref name="z"/> and <paramref name="a"/> may be the same.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

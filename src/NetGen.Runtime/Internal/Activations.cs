@@ -95,6 +95,9 @@ public readonly struct LeakyReluActivation(float alpha) : IActivation
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct EluActivation(float alpha) : IActivation
 {
+    /// <summary>α, the value f approaches as z → −∞ is −α.</summary>
+    public float Alpha => alpha;
+
     public float Apply(float z) => z > 0f ? z : alpha * (MathF.Exp(z) - 1f);
 
     public float Derivative(float z, float a) => z > 0f ? 1f : a + alpha;

@@ -91,7 +91,7 @@ internal readonly unsafe struct ScalarLane(float value) : ILanes<ScalarLane>
 /// <summary>
 /// <see cref="Vector{T}.Count"/> units at a time, with exp-based σ and tanh accurate to a few units in the last place
 /// (at most 2e-7 relative; where σ(x) underflows, below x = −87, within 1e-38), NaN in, NaN out; the activations tanh,
-/// σ, identity and ReLU.
+/// σ, identity, ReLU, ELU, SoftPlus (ln by Cephes' logf) and arctan (Cephes' atanf).
 /// </summary>
 internal readonly unsafe struct VectorLanes(Vector<float> value) : ILanes<VectorLanes>
 {
@@ -141,7 +141,9 @@ internal readonly unsafe struct VectorLanes(Vector<float> value) : ILanes<Vector
     public static bool Supports<TActivation>()
         where TActivation : struct, IActivation =>
         typeof(TActivation) == typeof(TanhActivation) || typeof(TActivation) == typeof(SigmoidActivation)
-        || typeof(TActivation) == typeof(IdentityActivation) || typeof(TActivation) == typeof(ReluActivation);
+        || typeof(TActivation) == typeof(IdentityActivation) || typeof(TActivation) == typeof(ReluActivation)
+        || typeof(TActivation) == typeof(EluActivation) || typeof(TActivation) == typeof(SoftPlusActivation)
+        || typeof(TActivation) == typeof(ArcTanActivation);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLanes Activate<TActivation>(VectorLanes z, TActivation activation)
@@ -160,6 +162,22 @@ internal readonly unsafe struct VectorLanes(Vector<float> value) : ILanes<Vector
         if (typeof(TActivation) == typeof(ReluActivation))
         {
             return new(Vector.Max(z._value, Vector<float>.Zero));
+        }
+
+        if (typeof(TActivation) == typeof(EluActivation))
+        {
+            var alpha = new Vector<float>(Unsafe.As<TActivation, EluActivation>(ref activation).Alpha);
+            return new(Vector.ConditionalSelect(Vector.GreaterThan(z._value, Vector<float>.Zero), z._value, alpha * (Exp(z._value) - Vector<float>.One)));
+        }
+
+        if (typeof(TActivation) == typeof(SoftPlusActivation))
+        {
+            return new(Vector.Max(z._value, Vector<float>.Zero) + Log(Vector<float>.One + Exp(-Vector.Abs(z._value))));
+        }
+
+        if (typeof(TActivation) == typeof(ArcTanActivation))
+        {
+            return new(ArcTan(z._value));
         }
 
         Debug.Assert(typeof(TActivation) == typeof(IdentityActivation), "Supports<TActivation>() is checked first.");
@@ -185,8 +203,70 @@ internal readonly unsafe struct VectorLanes(Vector<float> value) : ILanes<Vector
             return new(Vector.ConditionalSelect(Vector.GreaterThan(z._value, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero));
         }
 
+        if (typeof(TActivation) == typeof(EluActivation))
+        {
+            var alpha = new VectorLanes(new Vector<float>(Unsafe.As<TActivation, EluActivation>(ref activation).Alpha));
+            return new(Vector.ConditionalSelect(Vector.GreaterThan(z._value, Vector<float>.Zero), Vector<float>.One, (a + alpha)._value));
+        }
+
+        if (typeof(TActivation) == typeof(SoftPlusActivation))
+        {
+            return Sigmoid(z);
+        }
+
+        if (typeof(TActivation) == typeof(ArcTanActivation))
+        {
+            return new(Vector<float>.One / (Vector<float>.One + (z._value * z._value)));
+        }
+
         Debug.Assert(typeof(TActivation) == typeof(IdentityActivation), "Supports<TActivation>() is checked first.");
         return One;
+    }
+
+    /// <summary>atan x by Cephes' atanf: |x| reduced below tan(π/8) through atan x = π/4 + atan((x − 1)/(x + 1)) or
+    /// π/2 − atan(1/x), then an odd polynomial; the sign of x put back.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> ArcTan(Vector<float> x)
+    {
+        var magnitude = Vector.Abs(x);
+        var beyondThreeEighths = Vector.GreaterThan(magnitude, new Vector<float>(2.414213562373095f));
+        var beyondOneEighth = Vector.GreaterThan(magnitude, new Vector<float>(0.4142135623730950f));
+        var reduced = Vector.ConditionalSelect(beyondThreeEighths, -Vector<float>.One / magnitude,
+            Vector.ConditionalSelect(beyondOneEighth, (magnitude - Vector<float>.One) / (magnitude + Vector<float>.One), magnitude));
+        var offset = Vector.ConditionalSelect(beyondThreeEighths, new Vector<float>(1.5707963267948966f),
+            Vector.ConditionalSelect(beyondOneEighth, new Vector<float>(0.7853981633974483f), Vector<float>.Zero));
+        var square = reduced * reduced;
+        var polynomial = Vector.FusedMultiplyAdd(new Vector<float>(8.05374449538e-2f), square, new Vector<float>(-1.38776856032E-1f));
+        polynomial = Vector.FusedMultiplyAdd(polynomial, square, new Vector<float>(1.99777106478E-1f));
+        polynomial = Vector.FusedMultiplyAdd(polynomial, square, new Vector<float>(-3.33329491539E-1f));
+        var result = offset + Vector.FusedMultiplyAdd(polynomial * square, reduced, reduced);
+        return Vector.ConditionalSelect(Vector.AsVectorSingle(new Vector<int>(int.MinValue)), x, result);
+    }
+
+    /// <summary>ln x for positive normal x by Cephes' logf: x = m·2ᵉ with m in [√½, √2), ln m by a polynomial in m − 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> Log(Vector<float> x)
+    {
+        var bits = Vector.AsVectorInt32(x);
+        var exponent = Vector.ConvertToSingle(Vector.ShiftRightArithmetic(bits, 23) - new Vector<int>(127));
+        var mantissa = Vector.AsVectorSingle((bits & new Vector<int>(0x007FFFFF)) | new Vector<int>(0x3F800000));
+        var high = Vector.GreaterThan(mantissa, new Vector<float>(1.41421356237f));
+        mantissa = Vector.ConditionalSelect(high, mantissa * new Vector<float>(0.5f), mantissa);
+        exponent = Vector.ConditionalSelect(high, exponent + Vector<float>.One, exponent);
+        var m = mantissa - Vector<float>.One;
+        var square = m * m;
+        var polynomial = Vector.FusedMultiplyAdd(new Vector<float>(7.0376836292E-2f), m, new Vector<float>(-1.1514610310E-1f));
+        polynomial = Vector.FusedMultiplyAdd(polynomial, m, new Vector<float>(1.1676998740E-1f));
+        polynomial = Vector.FusedMultiplyAdd(polynomial, m, new Vector<float>(-1.2420140846E-1f));
+        polynomial = Vector.FusedMultiplyAdd(polynomial, m, new Vector<float>(1.4249322787E-1f));
+        polynomial = Vector.FusedMultiplyAdd(polynomial, m, new Vector<float>(-1.6668057665E-1f));
+        polynomial = Vector.FusedMultiplyAdd(polynomial, m, new Vector<float>(2.0000714765E-1f));
+        polynomial = Vector.FusedMultiplyAdd(polynomial, m, new Vector<float>(-2.4999993993E-1f));
+        polynomial = Vector.FusedMultiplyAdd(polynomial, m, new Vector<float>(3.3333331174E-1f));
+        var y = polynomial * square * m;
+        y = Vector.FusedMultiplyAdd(exponent, new Vector<float>(-2.12194440e-4f), y);
+        y = Vector.FusedMultiplyAdd(square, new Vector<float>(-0.5f), y);
+        return Vector.FusedMultiplyAdd(exponent, new Vector<float>(0.693359375f), m + y);
     }
 
     /// <summary>
@@ -262,7 +342,9 @@ internal readonly unsafe struct Vector512Lanes(Vector512<float> value) : ILanes<
     public static bool Supports<TActivation>()
         where TActivation : struct, IActivation =>
         typeof(TActivation) == typeof(TanhActivation) || typeof(TActivation) == typeof(SigmoidActivation)
-        || typeof(TActivation) == typeof(IdentityActivation) || typeof(TActivation) == typeof(ReluActivation);
+        || typeof(TActivation) == typeof(IdentityActivation) || typeof(TActivation) == typeof(ReluActivation)
+        || typeof(TActivation) == typeof(EluActivation) || typeof(TActivation) == typeof(SoftPlusActivation)
+        || typeof(TActivation) == typeof(ArcTanActivation);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lanes Activate<TActivation>(Vector512Lanes z, TActivation activation)
@@ -281,6 +363,22 @@ internal readonly unsafe struct Vector512Lanes(Vector512<float> value) : ILanes<
         if (typeof(TActivation) == typeof(ReluActivation))
         {
             return new(Vector512.Max(z._value, Vector512<float>.Zero));
+        }
+
+        if (typeof(TActivation) == typeof(EluActivation))
+        {
+            var alpha = Vector512.Create(Unsafe.As<TActivation, EluActivation>(ref activation).Alpha);
+            return new(Vector512.ConditionalSelect(Vector512.GreaterThan(z._value, Vector512<float>.Zero), z._value, alpha * (Exp(z._value) - Vector512<float>.One)));
+        }
+
+        if (typeof(TActivation) == typeof(SoftPlusActivation))
+        {
+            return new(Vector512.Max(z._value, Vector512<float>.Zero) + Log(Vector512<float>.One + Exp(-Vector512.Abs(z._value))));
+        }
+
+        if (typeof(TActivation) == typeof(ArcTanActivation))
+        {
+            return new(ArcTan(z._value));
         }
 
         Debug.Assert(typeof(TActivation) == typeof(IdentityActivation), "Supports<TActivation>() is checked first.");
@@ -306,8 +404,70 @@ internal readonly unsafe struct Vector512Lanes(Vector512<float> value) : ILanes<
             return new(Vector512.ConditionalSelect(Vector512.GreaterThan(z._value, Vector512<float>.Zero), Vector512<float>.One, Vector512<float>.Zero));
         }
 
+        if (typeof(TActivation) == typeof(EluActivation))
+        {
+            var alpha = new Vector512Lanes(Vector512.Create(Unsafe.As<TActivation, EluActivation>(ref activation).Alpha));
+            return new(Vector512.ConditionalSelect(Vector512.GreaterThan(z._value, Vector512<float>.Zero), Vector512<float>.One, (a + alpha)._value));
+        }
+
+        if (typeof(TActivation) == typeof(SoftPlusActivation))
+        {
+            return Sigmoid(z);
+        }
+
+        if (typeof(TActivation) == typeof(ArcTanActivation))
+        {
+            return new(Vector512<float>.One / (Vector512<float>.One + (z._value * z._value)));
+        }
+
         Debug.Assert(typeof(TActivation) == typeof(IdentityActivation), "Supports<TActivation>() is checked first.");
         return One;
+    }
+
+    /// <summary>atan x by Cephes' atanf: |x| reduced below tan(π/8) through atan x = π/4 + atan((x − 1)/(x + 1)) or
+    /// π/2 − atan(1/x), then an odd polynomial; the sign of x put back.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> ArcTan(Vector512<float> x)
+    {
+        var magnitude = Vector512.Abs(x);
+        var beyondThreeEighths = Vector512.GreaterThan(magnitude, Vector512.Create(2.414213562373095f));
+        var beyondOneEighth = Vector512.GreaterThan(magnitude, Vector512.Create(0.4142135623730950f));
+        var reduced = Vector512.ConditionalSelect(beyondThreeEighths, -Vector512<float>.One / magnitude,
+            Vector512.ConditionalSelect(beyondOneEighth, (magnitude - Vector512<float>.One) / (magnitude + Vector512<float>.One), magnitude));
+        var offset = Vector512.ConditionalSelect(beyondThreeEighths, Vector512.Create(1.5707963267948966f),
+            Vector512.ConditionalSelect(beyondOneEighth, Vector512.Create(0.7853981633974483f), Vector512<float>.Zero));
+        var square = reduced * reduced;
+        var polynomial = Vector512.FusedMultiplyAdd(Vector512.Create(8.05374449538e-2f), square, Vector512.Create(-1.38776856032E-1f));
+        polynomial = Vector512.FusedMultiplyAdd(polynomial, square, Vector512.Create(1.99777106478E-1f));
+        polynomial = Vector512.FusedMultiplyAdd(polynomial, square, Vector512.Create(-3.33329491539E-1f));
+        var result = offset + Vector512.FusedMultiplyAdd(polynomial * square, reduced, reduced);
+        return Vector512.ConditionalSelect(Vector512.AsSingle(Vector512.Create(int.MinValue)), x, result);
+    }
+
+    /// <summary>ln x for positive normal x by Cephes' logf: x = m·2ᵉ with m in [√½, √2), ln m by a polynomial in m − 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Log(Vector512<float> x)
+    {
+        var bits = Vector512.AsInt32(x);
+        var exponent = Vector512.ConvertToSingle(Vector512.ShiftRightArithmetic(bits, 23) - Vector512.Create(127));
+        var mantissa = Vector512.AsSingle((bits & Vector512.Create(0x007FFFFF)) | Vector512.Create(0x3F800000));
+        var high = Vector512.GreaterThan(mantissa, Vector512.Create(1.41421356237f));
+        mantissa = Vector512.ConditionalSelect(high, mantissa * Vector512.Create(0.5f), mantissa);
+        exponent = Vector512.ConditionalSelect(high, exponent + Vector512<float>.One, exponent);
+        var m = mantissa - Vector512<float>.One;
+        var square = m * m;
+        var polynomial = Vector512.FusedMultiplyAdd(Vector512.Create(7.0376836292E-2f), m, Vector512.Create(-1.1514610310E-1f));
+        polynomial = Vector512.FusedMultiplyAdd(polynomial, m, Vector512.Create(1.1676998740E-1f));
+        polynomial = Vector512.FusedMultiplyAdd(polynomial, m, Vector512.Create(-1.2420140846E-1f));
+        polynomial = Vector512.FusedMultiplyAdd(polynomial, m, Vector512.Create(1.4249322787E-1f));
+        polynomial = Vector512.FusedMultiplyAdd(polynomial, m, Vector512.Create(-1.6668057665E-1f));
+        polynomial = Vector512.FusedMultiplyAdd(polynomial, m, Vector512.Create(2.0000714765E-1f));
+        polynomial = Vector512.FusedMultiplyAdd(polynomial, m, Vector512.Create(-2.4999993993E-1f));
+        polynomial = Vector512.FusedMultiplyAdd(polynomial, m, Vector512.Create(3.3333331174E-1f));
+        var y = polynomial * square * m;
+        y = Vector512.FusedMultiplyAdd(exponent, Vector512.Create(-2.12194440e-4f), y);
+        y = Vector512.FusedMultiplyAdd(square, Vector512.Create(-0.5f), y);
+        return Vector512.FusedMultiplyAdd(exponent, Vector512.Create(0.693359375f), m + y);
     }
 
     /// <summary>
