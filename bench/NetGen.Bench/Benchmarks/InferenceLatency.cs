@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using NetGen.Bench.Results;
 using NetGen.Samples.Mnist;
 
@@ -13,7 +14,8 @@ namespace NetGen.Bench.Benchmarks;
 /// Single-sample inference latency: the MNIST sample's MLP (784-128-10) and LeNet-5, each a fresh network initialized
 /// with the run's seed, asked for the class probabilities of one sample at a time. NetGen calls the generated
 /// <c>Predict(ReadOnlySpan&lt;float&gt; samples, Span&lt;float&gt; predictions)</c> with one sample and a preallocated
-/// output; PyTorch (bench/peers/pytorch_latency.py) calls <c>softmax(model(x))</c> under <c>torch.inference_mode()</c>.
+/// output; PyTorch (bench/peers/pytorch_latency.py) and TorchSharp (bench/peers/torchsharp, workload latency) call
+/// <c>softmax(model(x))</c> under <c>torch.inference_mode()</c>.
 /// Both sides warm up for at least a second, then time every call alone; the section reports the 50th and 99th
 /// percentiles and the mean.
 /// </summary>
@@ -65,11 +67,17 @@ internal static class InferenceLatency
                 "--seed", options.Seed.ToString(CultureInfo.InvariantCulture),
                 "--threads", options.Threads.ToString(CultureInfo.InvariantCulture),
             ];
-            foreach (var line in context.RunPythonPeer("PyTorch", "torch", "python3-torch", "pytorch_latency.py", arguments))
-            {
-                var seconds = line.GetProperty("seconds").EnumerateArray().Select(value => value.GetDouble()).ToArray();
-                AddCalls(context, line.GetProperty("model").GetString() ?? model, "PyTorch", seconds, line.GetProperty("timer_seconds").GetDouble());
-            }
+            AddPeerCalls(context, model, "PyTorch", context.RunPythonPeer("PyTorch", "torch", "python3-torch", "pytorch_latency.py", arguments));
+            AddPeerCalls(context, model, BenchContext.TorchSharp, context.RunTorchSharpPeer("latency", arguments));
+        }
+    }
+
+    private static void AddPeerCalls(BenchContext context, string model, string peer, IEnumerable<JsonElement> lines)
+    {
+        foreach (var line in lines)
+        {
+            var seconds = line.GetProperty("seconds").EnumerateArray().Select(value => value.GetDouble()).ToArray();
+            AddCalls(context, line.GetProperty("model").GetString() ?? model, peer, seconds, line.GetProperty("timer_seconds").GetDouble());
         }
     }
 
