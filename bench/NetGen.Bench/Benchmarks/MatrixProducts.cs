@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
@@ -55,7 +56,27 @@ internal static class MatrixProducts
         AddPeer(context, "NumPy", context.RunPythonPeer("NumPy", "numpy", "python3-numpy", "matmul.py", ["--library", "numpy", .. arguments]));
         AddPeer(context, "PyTorch", context.RunPythonPeer("PyTorch", "torch", "python3-torch", "matmul.py", ["--library", "torch", .. arguments]));
         AddPeer(context, BenchContext.TorchSharp, context.RunTorchSharpPeer("matmul", arguments));
+        var peak = FmaPeak.Peak(context.Results);
+        foreach (var size in options.MatrixSizes)
+        {
+            foreach (var implementation in Implementations)
+            {
+                var gigaflops = Throughput(context.Results, size, implementation);
+                if (!double.IsNaN(gigaflops))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {implementation,-10} {Workload(size),-22} {gigaflops,7:0.0} GFLOP/s, {gigaflops / peak,4:0%} of the FMA peak ({peak:0} GFLOP/s)"));
+                }
+            }
+        }
     }
+
+    /// <summary>The implementations of this section, NetGen first; the others are its peers.</summary>
+    public static readonly string[] Implementations = ["NetGen", "NumPy", "PyTorch", BenchContext.TorchSharp];
+
+    /// <summary>GFLOP/s of the median product: 2n³ / seconds. NaN where the implementation did not run.</summary>
+    public static double Throughput(ResultSet results, int size, string implementation)
+        => 2.0 * size * size * size / results.Median(Section, Workload(size), implementation, Metric) / 1e9;
 
     private static void AddPeer(BenchContext context, string peer, IEnumerable<JsonElement> lines)
     {
