@@ -20,7 +20,7 @@ namespace NetGen.Bench.Benchmarks;
 /// percentiles and the mean.
 /// </summary>
 /// <remarks>
-/// The sample is the same 784 pixels on both sides, pseudo-random in [0, 1) (see <see cref="Sample"/>), so the section
+/// The sample is the same 784 pixels on both sides, pseudo-random in [0, 1) (see <see cref="LatencyProbe.Sample"/>), so the section
 /// runs without the MNIST files: neither side's kernels look at the values (no sparse or zero-skipping paths), so a
 /// digit would be timed alike. One sample is one thread for NetGen whatever <c>CpuThreads.Max</c> is: convolutions are
 /// split by sample and matrix products only above 2¹⁸ multiply-adds (the MLP's hidden layer is 100,352).
@@ -36,14 +36,13 @@ internal static class InferenceLatency
     public const string Allocated = "bytes allocated per call";
     public const string Microseconds = "µs";
     public const double WarmUpSeconds = 1;
-    private const int TimerReads = 10_000;
 
     public static readonly string[] Models = ["mlp", "lenet"];
 
     public static void Run(BenchContext context)
     {
         var options = context.Options;
-        var sample = Sample(options.Seed);
+        var sample = LatencyProbe.Sample(options.Seed);
         foreach (var model in Models)
         {
             var calls = options.LatencyCalls(model);
@@ -53,7 +52,7 @@ internal static class InferenceLatency
                 "lenet" => TimeCalls(new LeNetPredictor(Fresh<LeNet5>(options.Seed)), sample, calls),
                 _ => throw new InvalidOperationException($"No latency benchmark for the model '{model}'."),
             };
-            AddCalls(context, model, "NetGen", seconds, TimerSeconds());
+            AddCalls(context, model, "NetGen", seconds, LatencyProbe.TimerSeconds());
             context.Add(Measurement.Single(Section, MnistModels.Workload(model), "NetGen", Allocated, "B", (double)allocated / calls));
         }
 
@@ -79,23 +78,6 @@ internal static class InferenceLatency
             var seconds = line.GetProperty("seconds").EnumerateArray().Select(value => value.GetDouble()).ToArray();
             AddCalls(context, line.GetProperty("model").GetString() ?? model, peer, seconds, line.GetProperty("timer_seconds").GetDouble());
         }
-    }
-
-    /// <summary>
-    /// The sample both sides predict: x ← 1664525·x + 1013904223 mod 2³² from x = seed, each pixel the top 24 bits of x
-    /// over 2²⁴ (exact in float32). bench/peers/pytorch_latency.py makes the same pixels.
-    /// </summary>
-    public static float[] Sample(int seed)
-    {
-        var pixels = new float[MnistMlp.InputSize];
-        var state = unchecked((uint)seed);
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            state = unchecked((1664525u * state) + 1013904223u);
-            pixels[i] = (state >> 8) / 16777216f;
-        }
-
-        return pixels;
     }
 
     private static TNetwork Fresh<TNetwork>(int seed)
@@ -153,21 +135,6 @@ internal static class InferenceLatency
             predictor.Predict(sample, prediction);
             ticks[call] = Stopwatch.GetTimestamp() - start;
         }
-    }
-
-    // The median of back-to-back timestamps: what the timer itself adds to each call's figure.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double TimerSeconds()
-    {
-        var gaps = new long[TimerReads];
-        for (var i = 0; i < gaps.Length; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            gaps[i] = Stopwatch.GetTimestamp() - start;
-        }
-
-        Array.Sort(gaps);
-        return (double)gaps[gaps.Length / 2] / Stopwatch.Frequency;
     }
 
     private static void AddCalls(BenchContext context, string model, string implementation, IReadOnlyList<double> seconds, double timerSeconds)

@@ -49,21 +49,13 @@ internal static class ElfVersionRequirements
         }
 
         var strings = StringTable(elf, path, section.Link);
-        var offset = section.Offset;
-        for (var index = 0; index < section.Info; index++)
+        // Elf64_Verdef: vd_version, vd_flags, vd_ndx, vd_cnt (2 bytes each), vd_hash, vd_aux, vd_next (4 each);
+        // its first Elf64_Verdaux (vda_name, vda_next) names the version.
+        foreach (var definition in Chain(elf, path, section.Offset, section.Info, size: 20, nextField: 16))
         {
-            // Elf64_Verdef: vd_version, vd_flags, vd_ndx, vd_cnt (2 bytes each), vd_hash, vd_aux, vd_next (4 each).
-            Check(elf, path, offset, 20);
-            var auxiliary = offset + U32(elf, offset + 12);
+            var auxiliary = definition + U32(elf, definition + 12);
             Check(elf, path, auxiliary, 8);
-            definitions.Add(Name(elf, path, strings, U32(elf, auxiliary))); // Elf64_Verdaux: vda_name, vda_next
-            var next = U32(elf, offset + 16);
-            if (next == 0)
-            {
-                break;
-            }
-
-            offset += next;
+            definitions.Add(Name(elf, path, strings, U32(elf, auxiliary)));
         }
 
         return definitions;
@@ -112,32 +104,31 @@ internal static class ElfVersionRequirements
         }
 
         var strings = StringTable(elf, path, section.Link);
-        var offset = section.Offset;
-        for (var index = 0; index < section.Info; index++)
+        // Elf64_Verneed: vn_version, vn_cnt (2 bytes each), vn_file, vn_aux, vn_next (4 each);
+        // Elf64_Vernaux: vna_hash (4), vna_flags, vna_other (2 each), vna_name, vna_next (4 each).
+        foreach (var needed in Chain(elf, path, section.Offset, section.Info, size: 16, nextField: 12))
         {
-            // Elf64_Verneed: vn_version, vn_cnt (2 bytes each), vn_file, vn_aux, vn_next (4 each).
-            Check(elf, path, offset, 16);
-            var count = U16(elf, offset + 2);
-            var library = Name(elf, path, strings, U32(elf, offset + 4));
-            var auxiliary = offset + U32(elf, offset + 8);
-            for (var entry = 0; entry < count; entry++)
+            var library = Name(elf, path, strings, U32(elf, needed + 4));
+            foreach (var auxiliary in Chain(elf, path, needed + U32(elf, needed + 8), U16(elf, needed + 2), size: 16, nextField: 12))
             {
-                // Elf64_Vernaux: vna_hash (4), vna_flags, vna_other (2 each), vna_name, vna_next (4 each).
-                Check(elf, path, auxiliary, 16);
                 yield return (auxiliary + 4, library, Name(elf, path, strings, U32(elf, auxiliary + 8)), (ushort)U16(elf, auxiliary + 4));
-                var nextAuxiliary = U32(elf, auxiliary + 12);
-                if (nextAuxiliary == 0)
-                {
-                    break;
-                }
-
-                auxiliary += nextAuxiliary;
             }
+        }
+    }
 
-            var next = U32(elf, offset + 12);
+    // The offsets of a chain of at most count entries of the given size, each giving the distance to the next at nextField
+    // (0 ends the chain early), checked to lie within the file.
+    private static IEnumerable<int> Chain(byte[] elf, string path, int first, int count, int size, int nextField)
+    {
+        var offset = first;
+        for (var index = 0; index < count; index++)
+        {
+            Check(elf, path, offset, size);
+            yield return offset;
+            var next = U32(elf, offset + nextField);
             if (next == 0)
             {
-                break;
+                yield break;
             }
 
             offset += next;

@@ -68,6 +68,11 @@ internal static class TorchSharpBuild
                 {
                     System.Console.WriteLine($"  {Path.GetRelativePath(output, library)}: {libstdcxx} lacks {MissingVersion}; that requirement marked weak");
                 }
+
+                if (ElfVersionRequirements.Read(library).Any(r => r.Version == MissingVersion && !r.Weak))
+                {
+                    return (null, $"{library} still requires {MissingVersion}, which {libstdcxx} lacks");
+                }
             }
         }
 

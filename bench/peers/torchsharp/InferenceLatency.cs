@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using NetGen.Bench.Benchmarks;
 using static TorchSharp.torch;
 
 namespace NetGen.Bench.TorchSharpPeer;
@@ -18,7 +19,6 @@ internal sealed class InferenceLatency(Arguments arguments, int seed) : IWorkloa
 {
     public static readonly string[] Options = ["--model", "--calls", "--warm-up"];
     public static readonly string[] Flags = ["--quick"];
-    private const int TimerReads = 10_000;
 
     private readonly string _model = arguments.Choice("--model", "all", [.. Models.Names, "all"]);
     private readonly int? _calls = arguments.OptionalPositive("--calls");
@@ -29,7 +29,7 @@ internal sealed class InferenceLatency(Arguments arguments, int seed) : IWorkloa
 
     public void Run()
     {
-        var timer = TimerSeconds();
+        var timer = LatencyProbe.TimerSeconds();
         foreach (var model in _model == "all" ? Models.Names : [_model])
         {
             var calls = _calls ?? (model, _quick) switch
@@ -51,26 +51,12 @@ internal sealed class InferenceLatency(Arguments arguments, int seed) : IWorkloa
         }
     }
 
-    /// <summary>x ← 1664525·x + 1013904223 mod 2³² from x = seed; each pixel the top 24 bits of x over 2²⁴.</summary>
-    private static float[] SamplePixels(int seed)
-    {
-        var pixels = new float[784];
-        var state = unchecked((uint)seed);
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            state = unchecked((1664525u * state) + 1013904223u);
-            pixels[i] = (state >> 8) / 16777216f;
-        }
-
-        return pixels;
-    }
-
     private double[] TimeCalls(string name, int calls)
     {
         manual_seed(seed);
         using var model = Models.Create(name);
         model.eval();
-        using var sample = tensor(SamplePixels(seed), Models.SampleShape(name));
+        using var sample = tensor(LatencyProbe.Sample(seed), Models.SampleShape(name));
         var ticks = new long[calls];
         using (inference_mode())
         {
@@ -106,20 +92,5 @@ internal sealed class InferenceLatency(Arguments arguments, int seed) : IWorkloa
         {
             throw new InvalidOperationException("The model did not give 10 class probabilities.");
         }
-    }
-
-    // The median of back-to-back timestamps: what the timer itself adds to each call's figure.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double TimerSeconds()
-    {
-        var gaps = new long[TimerReads];
-        for (var i = 0; i < gaps.Length; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            gaps[i] = Stopwatch.GetTimestamp() - start;
-        }
-
-        Array.Sort(gaps);
-        return (double)gaps[gaps.Length / 2] / Stopwatch.Frequency;
     }
 }
