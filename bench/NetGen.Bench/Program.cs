@@ -57,7 +57,7 @@ if (options.Sections.Contains("mnist") || options.Sections.Contains("sweep") || 
     var data = MnistFiles.TryLoad(options, out var reason);
     if (data is null)
     {
-        context.NotRun("NetGen and PyTorch", "MNIST", reason);
+        context.NotRun("NetGen, PyTorch and TorchSharp", "MNIST", reason);
     }
     else
     {

@@ -36,7 +36,7 @@ internal sealed class PeerEnvironment
     /// <summary>Set for every peer process: the thread limits, and OpenBLAS's kernel choice.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; }
 
-    /// <summary>Where the harness builds the C peer; removed at the end of the run.</summary>
+    /// <summary>Where the harness builds the C and TorchSharp peers; removed at the end of the run.</summary>
     public string ScratchDirectory { get; }
 
     /// <summary>What each peer said about itself (version, BLAS, threads), by peer name.</summary>

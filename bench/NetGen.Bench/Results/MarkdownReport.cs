@@ -10,7 +10,7 @@ using NetGen.Cpu;
 
 namespace NetGen.Bench.Results;
 
-/// <summary>docs/benchmarks.md: the machine, the targets with their measured ratios, and one table per section.</summary>
+/// <summary>docs/benchmarks-ISA.md: the machine, the targets with their measured ratios, and one table per section.</summary>
 internal sealed class MarkdownReport(ResultSet results, BenchOptions options, string isa, PeerEnvironment peerEnvironment, DateTime started, TimeSpan duration)
 {
     // The peers of the MNIST training workloads (mlp and lenet, the sweep) and of inference latency.
