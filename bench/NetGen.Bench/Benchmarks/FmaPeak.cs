@@ -24,13 +24,22 @@ internal static class FmaPeak
     private const int Accumulators = 14;
     private const double RunSeconds = 0.2;
 
+    // Vector512 FMAs where .NET accelerates them (not with --isa avx2), else Vector256.
+    private static bool Wide => Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
+
     public static string Workload(int threads)
-        => string.Create(CultureInfo.InvariantCulture, $"float32 FMA, {(Vector512.IsHardwareAccelerated ? "Vector512" : "Vector256")}, {threads} threads");
+        => string.Create(CultureInfo.InvariantCulture, $"float32 FMA, {(Wide ? "Vector512" : "Vector256")}, {threads} threads");
 
     /// <summary>Measures the peak, adds it to the results and returns it in GFLOP/s.</summary>
     public static double Run(BenchContext context)
     {
         var threads = context.Options.Threads;
+        if (!Wide && !Fma.IsSupported)
+        {
+            Console.WriteLine("  not measured: the loop needs x86 FMA (AVX2) or AVX-512");
+            return double.NaN;
+        }
+
         var runs = context.Options.Quick ? 3 : 7;
         // Calibrate the loop count to about RunSeconds per thread, then keep the best of the runs.
         var iterations = 100_000L;
@@ -47,7 +56,7 @@ internal static class FmaPeak
 
     // Two floating-point operations per lane per multiply-add.
     private static double Flops(int threads, long iterations)
-        => 2.0 * threads * iterations * Accumulators * (Vector512.IsHardwareAccelerated ? Vector512<float>.Count : Vector256<float>.Count);
+        => 2.0 * threads * iterations * Accumulators * (Wide ? Vector512<float>.Count : Vector256<float>.Count);
 
     // The seconds from the common start to the last thread's end.
     private static double Measure(int threads, long iterations)
@@ -57,7 +66,7 @@ internal static class FmaPeak
         var workers = Enumerable.Range(0, threads).Select(index => new Thread(() =>
         {
             start.SignalAndWait();
-            sink[index] = Vector512.IsHardwareAccelerated ? Chains512(iterations) : Chains256(iterations);
+            sink[index] = Wide ? Chains512(iterations) : Chains256(iterations);
         })).ToArray();
         foreach (var worker in workers)
         {

@@ -30,7 +30,7 @@ internal static class MachineDescription
             ("Memory", MemoryTotal()),
             ("OS", $"{OsName()} ({RuntimeInformation.OSDescription})"),
             (".NET", RuntimeInformation.FrameworkDescription),
-            ("NetGen CPU kernels", $"{CpuKernels.InstructionSet} ({(Vector512.IsHardwareAccelerated ? "Vector512" : Fma.IsSupported ? "Vector256" : "scalar")}; "
+            ("NetGen CPU kernels", $"{CpuKernels.InstructionSet} ({(Vector512.IsHardwareAccelerated ? "Vector512" : Vector256.IsHardwareAccelerated ? "Vector256" : Vector128.IsHardwareAccelerated ? "Vector128" : "scalar")}; "
                 + $"`Vector512.IsHardwareAccelerated` {Vector512.IsHardwareAccelerated}{(avx512Setting is null ? "" : $", `{InstructionSetChoice.RuntimeSetting}={avx512Setting}`")})"),
             ("System BLAS (NumPy, PyTorch)", SystemBlas()),
         ];
