@@ -11,12 +11,17 @@ internal sealed record BenchOptions
     public const string Usage = """
         Usage: dotnet run --project bench/NetGen.Bench -c Release -- [options]
           --threads N      threads for NetGen and every peer (default: all cores)
+          --isa avx512|avx2  the vector instructions for NetGen and every peer (default: the best this machine has); avx2 on an
+                           AVX-512 machine reruns the harness with DOTNET_EnableAVX512=0 and gives the peers AVX2 kernels
           --only LIST      sections to run, comma-separated: matmul,mnist,xor,sweep,regcost,regularized,lstm,latency (default: all)
           --epochs N       MNIST epochs per model (default 3)
           --data-dir DIR   the MNIST files (default: data/mnist, or NETGEN_MNIST_DIR)
-          --output DIR     where benchmarks.md and benchmarks.csv go (default: docs for a full run; bench/out with --quick or --only)
+          --output DIR     where benchmarks-ISA.md and benchmarks-ISA.csv go (default: docs for a full run, which also rewrites
+                           docs/benchmarks.md as the index of the runs per ISA; bench/out with --quick or --only)
           --quick          small sizes and few repeats, to check the harness itself; not for the record
         """;
+
+    public static readonly string[] InstructionSets = ["avx512", "avx2"];
 
     public static readonly string[] AllSections = ["matmul", "mnist", "xor", "sweep", "regcost", "regularized", "lstm", "latency"];
 
@@ -31,6 +36,9 @@ internal sealed record BenchOptions
     public string? OutputDirectory { get; init; }
 
     public bool Quick { get; init; }
+
+    /// <summary>"avx512" or "avx2" as given with --isa; null for the best the machine has.</summary>
+    public string? Isa { get; init; }
 
     public int Seed { get; init; } = 1;
 
@@ -80,6 +88,7 @@ internal sealed record BenchOptions
                 "--data-dir" => options with { DataDirectory = Value(args, ref i) },
                 "--output" => options with { OutputDirectory = Value(args, ref i) },
                 "--quick" => options with { Quick = true },
+                "--isa" => options with { Isa = InstructionSet(Value(args, ref i)) },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
         }
@@ -94,6 +103,18 @@ internal sealed record BenchOptions
         => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
             ? value
             : throw new ArgumentException($"{name} needs a positive integer, not '{text}'.");
+
+    /// <summary>The command line that reproduces this run, its instruction set named even where it was the default.</summary>
+    public string CommandLine(string isa)
+    {
+        var arguments = Isa is null ? $"{Arguments} --isa {isa}".Trim() : Arguments;
+        return $"dotnet run --project bench/NetGen.Bench -c Release -- {arguments}";
+    }
+
+    private static string InstructionSet(string text)
+        => InstructionSets.Contains(text, StringComparer.Ordinal)
+            ? text
+            : throw new ArgumentException($"--isa takes {string.Join(" or ", InstructionSets)}, not '{text}'.");
 
     private static HashSet<string> SectionList(string text)
     {

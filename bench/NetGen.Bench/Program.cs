@@ -2,16 +2,16 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Runtime.Intrinsics.X86;
 using NetGen.Bench;
 using NetGen.Bench.Benchmarks;
 using NetGen.Bench.Peers;
 using NetGen.Bench.Results;
 using NetGen.Cpu;
 
-// The benchmark harness: NetGen beside NumPy, PyTorch CPU and FANN, in one run, on one machine, with one thread
-// count, written to docs/benchmarks.md and docs/benchmarks.csv. It installs nothing; a missing peer is named in
-// the report with the package that provides it.
+// The benchmark harness: NetGen beside NumPy, PyTorch CPU, TorchSharp and FANN, in one run, on one machine, with one
+// thread count and one instruction set (--isa), written to docs/benchmarks-ISA.md and docs/benchmarks-ISA.csv, with
+// docs/benchmarks.md as the index of the runs per instruction set. It installs nothing; a missing peer is named in the
+// report with the package that provides it.
 
 BenchOptions options;
 try
@@ -25,17 +25,25 @@ catch (ArgumentException error)
     return 2;
 }
 
+var isa = options.Isa ?? InstructionSetChoice.Best;
+if (InstructionSetChoice.Enforce(isa, args) is { } exitCode)
+{
+    return exitCode;
+}
+
 var root = FindRepositoryRoot();
 // Only a full run replaces the run of record in docs/; a quick or partial run goes to bench/out.
 var isRunOfRecord = !options.Quick && BenchOptions.AllSections.All(options.Sections.Contains);
 var output = Path.GetFullPath(options.OutputDirectory ?? Path.Combine(root, isRunOfRecord ? "docs" : Path.Combine("bench", "out")));
 CpuThreads.Max = options.Threads;
-var peers = PeerEnvironment.Create(root, options.Threads, Avx512F.IsSupported ? "SkylakeX" : null);
+var peers = PeerEnvironment.Create(root, options.Threads, isa);
 var results = new ResultSet();
 var context = new BenchContext(options, peers, results);
 var started = DateTime.UtcNow;
 var clock = Stopwatch.StartNew();
-Console.WriteLine($"NetGen benchmarks: {options.Threads} threads, sections {string.Join(", ", options.Sections)}{(options.Quick ? ", quick" : "")}");
+Console.WriteLine($"NetGen benchmarks: {options.Threads} threads, {InstructionSetChoice.Title(isa)} (NetGen's kernels: {CpuKernels.InstructionSet}), sections {string.Join(", ", options.Sections)}{(options.Quick ? ", quick" : "")}");
+Console.WriteLine("FMA peak");
+FmaPeak.Run(context);
 
 if (options.Sections.Contains("matmul"))
 {
@@ -49,7 +57,7 @@ if (options.Sections.Contains("mnist") || options.Sections.Contains("sweep") || 
     var data = MnistFiles.TryLoad(options, out var reason);
     if (data is null)
     {
-        context.NotRun("NetGen and PyTorch", "MNIST", reason);
+        context.NotRun("NetGen, PyTorch and TorchSharp", "MNIST", reason);
     }
     else
     {
@@ -103,10 +111,18 @@ if (Directory.Exists(peers.ScratchDirectory))
 }
 
 Directory.CreateDirectory(output);
-var report = new MarkdownReport(results, options, peers.About, peers.Variables, started, clock.Elapsed).Write();
-File.WriteAllText(Path.Combine(output, "benchmarks.md"), report);
-File.WriteAllText(Path.Combine(output, "benchmarks.csv"), CsvReport.Write(results));
-Console.WriteLine($"Wrote {Path.Combine(output, "benchmarks.md")} and benchmarks.csv in {clock.Elapsed.TotalMinutes:0.0} minutes.");
+var report = new MarkdownReport(results, options, isa, peers, started, clock.Elapsed).Write();
+var reportPath = Path.Combine(output, $"benchmarks-{isa}.md");
+File.WriteAllText(reportPath, report);
+File.WriteAllText(Path.Combine(output, $"benchmarks-{isa}.csv"), CsvReport.Write(results));
+Console.WriteLine($"Wrote {reportPath} and benchmarks-{isa}.csv in {clock.Elapsed.TotalMinutes:0.0} minutes.");
+if (isRunOfRecord)
+{
+    // The index holds the latest full run of each instruction set.
+    File.WriteAllText(Path.Combine(output, "benchmarks.md"), BenchmarkIndex.Write(output));
+    Console.WriteLine($"Wrote {Path.Combine(output, "benchmarks.md")}, the index of the runs per instruction set.");
+}
+
 return 0;
 
 // The folder holding NetGen.sln, from the current directory upwards; the peers' scripts are found from there.

@@ -16,10 +16,13 @@ internal sealed class BenchContext(BenchOptions options, PeerEnvironment peers, 
 
     public ResultSet Results { get; } = results;
 
+    /// <summary>The TorchSharp peer's implementation name.</summary>
+    public const string TorchSharp = "TorchSharp";
+
     public void Add(Measurement measurement)
     {
         Results.Add(measurement);
-        Console.WriteLine($"  {measurement.Implementation,-8} {measurement.Workload,-22} {measurement.Metric,-18} {Format(measurement.Median)} {measurement.Unit}");
+        Console.WriteLine($"  {measurement.Implementation,-10} {measurement.Workload,-22} {measurement.Metric,-18} {Format(measurement.Median)} {measurement.Unit}");
     }
 
     /// <summary>
@@ -36,6 +39,21 @@ internal sealed class BenchContext(BenchOptions options, PeerEnvironment peers, 
         }
 
         return RunPeer(peer, script, Peers.Python, [Peers.Script(script), .. arguments], overrides);
+    }
+
+    /// <summary>
+    /// Runs a workload of the TorchSharp peer (bench/peers/torchsharp), built once per run; a failed build or run is
+    /// recorded as not run, with the reason, and gives no lines.
+    /// </summary>
+    public IReadOnlyList<JsonElement> RunTorchSharpPeer(string workload, IEnumerable<string> arguments)
+    {
+        if (TorchSharpBuild.TryBuild(Peers, out var reason) is not { } program)
+        {
+            NotRun(TorchSharp, "bench/peers/torchsharp", reason);
+            return [];
+        }
+
+        return RunPeer(TorchSharp, $"bench/peers/torchsharp {workload}", program, [workload, .. arguments]);
     }
 
     /// <summary>Runs a peer program; a failure is recorded as not run, with the reason, and gives no lines.</summary>

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using NetGen.Bench.Results;
 using NetGen.Samples.Mnist;
 
@@ -13,12 +14,13 @@ namespace NetGen.Bench.Benchmarks;
 /// Single-sample inference latency: the MNIST sample's MLP (784-128-10) and LeNet-5, each a fresh network initialized
 /// with the run's seed, asked for the class probabilities of one sample at a time. NetGen calls the generated
 /// <c>Predict(ReadOnlySpan&lt;float&gt; samples, Span&lt;float&gt; predictions)</c> with one sample and a preallocated
-/// output; PyTorch (bench/peers/pytorch_latency.py) calls <c>softmax(model(x))</c> under <c>torch.inference_mode()</c>.
+/// output; PyTorch (bench/peers/pytorch_latency.py) and TorchSharp (bench/peers/torchsharp, workload latency) call
+/// <c>softmax(model(x))</c> under <c>torch.inference_mode()</c>.
 /// Both sides warm up for at least a second, then time every call alone; the section reports the 50th and 99th
 /// percentiles and the mean.
 /// </summary>
 /// <remarks>
-/// The sample is the same 784 pixels on both sides, pseudo-random in [0, 1) (see <see cref="Sample"/>), so the section
+/// The sample is the same 784 pixels on both sides, pseudo-random in [0, 1) (see <see cref="LatencyProbe.Sample"/>), so the section
 /// runs without the MNIST files: neither side's kernels look at the values (no sparse or zero-skipping paths), so a
 /// digit would be timed alike. One sample is one thread for NetGen whatever <c>CpuThreads.Max</c> is: convolutions are
 /// split by sample and matrix products only above 2¹⁸ multiply-adds (the MLP's hidden layer is 100,352).
@@ -34,14 +36,13 @@ internal static class InferenceLatency
     public const string Allocated = "bytes allocated per call";
     public const string Microseconds = "µs";
     public const double WarmUpSeconds = 1;
-    private const int TimerReads = 10_000;
 
     public static readonly string[] Models = ["mlp", "lenet"];
 
     public static void Run(BenchContext context)
     {
         var options = context.Options;
-        var sample = Sample(options.Seed);
+        var sample = LatencyProbe.Sample(options.Seed);
         foreach (var model in Models)
         {
             var calls = options.LatencyCalls(model);
@@ -51,7 +52,7 @@ internal static class InferenceLatency
                 "lenet" => TimeCalls(new LeNetPredictor(Fresh<LeNet5>(options.Seed)), sample, calls),
                 _ => throw new InvalidOperationException($"No latency benchmark for the model '{model}'."),
             };
-            AddCalls(context, model, "NetGen", seconds, TimerSeconds());
+            AddCalls(context, model, "NetGen", seconds, LatencyProbe.TimerSeconds());
             context.Add(Measurement.Single(Section, MnistModels.Workload(model), "NetGen", Allocated, "B", (double)allocated / calls));
         }
 
@@ -65,29 +66,18 @@ internal static class InferenceLatency
                 "--seed", options.Seed.ToString(CultureInfo.InvariantCulture),
                 "--threads", options.Threads.ToString(CultureInfo.InvariantCulture),
             ];
-            foreach (var line in context.RunPythonPeer("PyTorch", "torch", "python3-torch", "pytorch_latency.py", arguments))
-            {
-                var seconds = line.GetProperty("seconds").EnumerateArray().Select(value => value.GetDouble()).ToArray();
-                AddCalls(context, line.GetProperty("model").GetString() ?? model, "PyTorch", seconds, line.GetProperty("timer_seconds").GetDouble());
-            }
+            AddPeerCalls(context, model, "PyTorch", context.RunPythonPeer("PyTorch", "torch", "python3-torch", "pytorch_latency.py", arguments));
+            AddPeerCalls(context, model, BenchContext.TorchSharp, context.RunTorchSharpPeer("latency", arguments));
         }
     }
 
-    /// <summary>
-    /// The sample both sides predict: x ← 1664525·x + 1013904223 mod 2³² from x = seed, each pixel the top 24 bits of x
-    /// over 2²⁴ (exact in float32). bench/peers/pytorch_latency.py makes the same pixels.
-    /// </summary>
-    public static float[] Sample(int seed)
+    private static void AddPeerCalls(BenchContext context, string model, string peer, IEnumerable<JsonElement> lines)
     {
-        var pixels = new float[MnistMlp.InputSize];
-        var state = unchecked((uint)seed);
-        for (var i = 0; i < pixels.Length; i++)
+        foreach (var line in lines)
         {
-            state = unchecked((1664525u * state) + 1013904223u);
-            pixels[i] = (state >> 8) / 16777216f;
+            var seconds = line.GetProperty("seconds").EnumerateArray().Select(value => value.GetDouble()).ToArray();
+            AddCalls(context, line.GetProperty("model").GetString() ?? model, peer, seconds, line.GetProperty("timer_seconds").GetDouble());
         }
-
-        return pixels;
     }
 
     private static TNetwork Fresh<TNetwork>(int seed)
@@ -145,21 +135,6 @@ internal static class InferenceLatency
             predictor.Predict(sample, prediction);
             ticks[call] = Stopwatch.GetTimestamp() - start;
         }
-    }
-
-    // The median of back-to-back timestamps: what the timer itself adds to each call's figure.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double TimerSeconds()
-    {
-        var gaps = new long[TimerReads];
-        for (var i = 0; i < gaps.Length; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            gaps[i] = Stopwatch.GetTimestamp() - start;
-        }
-
-        Array.Sort(gaps);
-        return (double)gaps[gaps.Length / 2] / Stopwatch.Frequency;
     }
 
     private static void AddCalls(BenchContext context, string model, string implementation, IReadOnlyList<double> seconds, double timerSeconds)

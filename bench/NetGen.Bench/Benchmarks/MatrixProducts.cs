@@ -1,6 +1,9 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json;
 using NetGen.Bench.Results;
 using NetGen.Cpu;
 
@@ -8,7 +11,7 @@ namespace NetGen.Bench.Benchmarks;
 
 /// <summary>
 /// Square float32 products C = A·B, all row-major: NetGen's <see cref="MatrixMultiply.Multiply"/> against NumPy's
-/// and PyTorch's matmul into a preallocated C. Warm-up products per size, then the timed repeats.
+/// PyTorch's and TorchSharp's matmul into a preallocated C. Warm-up products per size, then the timed repeats.
 /// </summary>
 internal static class MatrixProducts
 {
@@ -50,13 +53,34 @@ internal static class MatrixProducts
             "--repeats", options.MatrixRepeats.ToString(CultureInfo.InvariantCulture),
             "--threads", options.Threads.ToString(CultureInfo.InvariantCulture),
         ];
-        AddPeer(context, "NumPy", "numpy", "python3-numpy", ["--library", "numpy", .. arguments]);
-        AddPeer(context, "PyTorch", "torch", "python3-torch", ["--library", "torch", .. arguments]);
+        AddPeer(context, "NumPy", context.RunPythonPeer("NumPy", "numpy", "python3-numpy", "matmul.py", ["--library", "numpy", .. arguments]));
+        AddPeer(context, "PyTorch", context.RunPythonPeer("PyTorch", "torch", "python3-torch", "matmul.py", ["--library", "torch", .. arguments]));
+        AddPeer(context, BenchContext.TorchSharp, context.RunTorchSharpPeer("matmul", arguments));
+        var peak = FmaPeak.Peak(context.Results);
+        foreach (var size in options.MatrixSizes)
+        {
+            foreach (var implementation in Implementations)
+            {
+                var gigaflops = Throughput(context.Results, size, implementation);
+                if (!double.IsNaN(gigaflops))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {implementation,-10} {Workload(size),-22} {gigaflops,7:0.0} GFLOP/s, {gigaflops / peak,4:0%} of the FMA peak ({peak:0} GFLOP/s)"));
+                }
+            }
+        }
     }
 
-    private static void AddPeer(BenchContext context, string peer, string module, string package, string[] arguments)
+    /// <summary>The implementations of this section, NetGen first; the others are its peers.</summary>
+    public static readonly string[] Implementations = ["NetGen", "NumPy", "PyTorch", BenchContext.TorchSharp];
+
+    /// <summary>GFLOP/s of the median product: 2n³ / seconds. NaN where the implementation did not run.</summary>
+    public static double Throughput(ResultSet results, int size, string implementation)
+        => 2.0 * size * size * size / results.Median(Section, Workload(size), implementation, Metric) / 1e9;
+
+    private static void AddPeer(BenchContext context, string peer, IEnumerable<JsonElement> lines)
     {
-        foreach (var line in context.RunPythonPeer(peer, module, package, "matmul.py", arguments))
+        foreach (var line in lines)
         {
             var size = line.GetProperty("size").GetInt32();
             var seconds = line.GetProperty("seconds").EnumerateArray().Select(s => s.GetDouble()).ToArray();

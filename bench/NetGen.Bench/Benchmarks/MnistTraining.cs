@@ -1,13 +1,14 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json;
 using NetGen.Bench.Results;
 using NetGen.Optimizers;
 
 namespace NetGen.Bench.Benchmarks;
 
 /// <summary>
-/// MNIST training with identical settings on both sides: the sample's network, Adam with η = 0.001, the given batch,
+/// MNIST training with identical settings on every side (NetGen, PyTorch and, for the MLP and LeNet-5, TorchSharp): the sample's network, Adam with η = 0.001, the given batch,
 /// reshuffled every epoch. The epoch time covers the training loop only (batches, forward, loss, backward, update);
 /// test accuracy is scored after each epoch, outside the timing.
 /// </summary>
@@ -29,6 +30,7 @@ internal static class MnistTraining
             var netGen = TrainNetGen(context, data, model, context.Options.Epochs, BatchSize);
             AddEpochs(context, Section, MnistModels.Workload(model), "NetGen", netGen);
             AddEpochs(context, Section, MnistModels.Workload(model), "PyTorch", TrainPyTorch(context, data, model, context.Options.Epochs, BatchSize));
+            AddEpochs(context, Section, MnistModels.Workload(model), BenchContext.TorchSharp, TrainTorchSharp(context, data, model, context.Options.Epochs, BatchSize));
         }
     }
 
@@ -38,6 +40,7 @@ internal static class MnistTraining
         {
             AddEpochs(context, SweepSection, SweepWorkload(batchSize), "NetGen", TrainNetGen(context, data, "mlp", 1, batchSize));
             AddEpochs(context, SweepSection, SweepWorkload(batchSize), "PyTorch", TrainPyTorch(context, data, "mlp", 1, batchSize));
+            AddEpochs(context, SweepSection, SweepWorkload(batchSize), BenchContext.TorchSharp, TrainTorchSharp(context, data, "mlp", 1, batchSize));
         }
     }
 
@@ -61,6 +64,15 @@ internal static class MnistTraining
     public static List<(double Seconds, double Accuracy)> TrainPyTorch(
         BenchContext context, MnistFiles data, string model, int epochs, int batchSize, IEnumerable<string>? extraArguments = null,
         IReadOnlyDictionary<string, string>? environment = null)
+        => Epochs(context.RunPythonPeer("PyTorch", "torch", "python3-torch", "pytorch_mnist.py",
+            [.. PeerArguments(context, data, model, epochs, batchSize), "--json", .. extraArguments ?? []], environment));
+
+    /// <summary>The TorchSharp peer's epochs (bench/peers/torchsharp, workload mnist: the models mlp and lenet).</summary>
+    public static List<(double Seconds, double Accuracy)> TrainTorchSharp(BenchContext context, MnistFiles data, string model, int epochs, int batchSize)
+        => Epochs(context.RunTorchSharpPeer("mnist", PeerArguments(context, data, model, epochs, batchSize)));
+
+    // The arguments both MNIST peers take, as bench/peers/README.md names them.
+    private static List<string> PeerArguments(BenchContext context, MnistFiles data, string model, int epochs, int batchSize)
     {
         var options = context.Options;
         List<string> arguments =
@@ -71,18 +83,19 @@ internal static class MnistTraining
             "--seed", options.Seed.ToString(CultureInfo.InvariantCulture),
             "--threads", options.Threads.ToString(CultureInfo.InvariantCulture),
             "--data-dir", data.Directory,
-            "--json",
-            .. extraArguments ?? [],
         ];
         if (options.TrainingLimit is { } limit)
         {
             arguments.AddRange(["--limit", limit.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        return context.RunPythonPeer("PyTorch", "torch", "python3-torch", "pytorch_mnist.py", arguments, environment)
+        return arguments;
+    }
+
+    private static List<(double Seconds, double Accuracy)> Epochs(IEnumerable<JsonElement> lines)
+        => lines.Where(line => line.GetProperty("benchmark").GetString() == "mnist")
             .Select(line => (line.GetProperty("seconds").GetDouble(), line.GetProperty("accuracy").GetDouble()))
             .ToList();
-    }
 
     // The epoch time is the median over the epochs; the accuracy is the one after the last epoch.
     public static void AddEpochs(BenchContext context, string section, string workload, string implementation, List<(double Seconds, double Accuracy)> epochs)

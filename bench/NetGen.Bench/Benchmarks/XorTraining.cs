@@ -13,7 +13,7 @@ namespace NetGen.Bench.Benchmarks;
 
 /// <summary>
 /// XOR, full batch of 4: the time to train to a mean squared error below 0.01, and the time of a fixed number of
-/// steps. NetGen and PyTorch train the XOR sample's network (2-4-1, tanh and sigmoid, cross-entropy, Adam η = 0.05);
+/// steps. NetGen, PyTorch and TorchSharp train the XOR sample's network (2-4-1, tanh and sigmoid, cross-entropy, Adam η = 0.05);
 /// NetGen trains it a second time with RPROP (iRPROP−, FANN's algorithm, with FANN's initial step 0.1 and smallest step
 /// 0); FANN runs its classic example (2-3-1, symmetric sigmoids, RPROP). All stop by FANN's rule: on the MSE of a
 /// step's own forward outputs, computed before its update. Each repeat starts from a fresh network with the next seed.
@@ -62,6 +62,9 @@ internal static class XorTraining
         ];
         AddPeerRuns(context, "PyTorch", context.RunPythonPeer(
             "PyTorch", "torch", "python3-torch", "pytorch_xor.py", [.. arguments, "--threads", options.Threads.ToString(CultureInfo.InvariantCulture)]));
+
+        AddPeerRuns(context, BenchContext.TorchSharp, context.RunTorchSharpPeer(
+            "xor", [.. arguments, "--threads", options.Threads.ToString(CultureInfo.InvariantCulture)]));
 
         if (FannBuild.TryBuild(context.Peers, out var reason) is { } fann)
         {

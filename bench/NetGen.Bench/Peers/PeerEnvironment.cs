@@ -16,6 +16,7 @@ internal sealed class PeerEnvironment
     // Debian's interpreter: a python3 earlier on PATH may not see python3-torch and python3-numpy.
     private const string DebianPython = "/usr/bin/python3";
     private readonly Dictionary<string, string> _about = new();
+    private readonly Dictionary<string, JsonElement> _aboutLines = new();
 
     private PeerEnvironment(string repositoryRoot, int threads, IReadOnlyDictionary<string, string> variables)
     {
@@ -35,17 +36,21 @@ internal sealed class PeerEnvironment
     /// <summary>Set for every peer process: the thread limits, and OpenBLAS's kernel choice.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; }
 
-    /// <summary>Where the harness builds the C peer; removed at the end of the run.</summary>
+    /// <summary>Where the harness builds the C and TorchSharp peers; removed at the end of the run.</summary>
     public string ScratchDirectory { get; }
 
     /// <summary>What each peer said about itself (version, BLAS, threads), by peer name.</summary>
     public IReadOnlyDictionary<string, string> About => _about;
 
-    /// <param name="openBlasCoreType">
-    /// OpenBLAS's kernel family for the Python peers: machines with AVX-512 are often given Haswell (AVX2) by
-    /// their environment, which slows PyTorch and NumPy down; the harness gives them the faster SkylakeX kernels.
+    /// <summary>Each peer's about line as it printed it, by the name in its "peer" field (the run with the harness's own environment).</summary>
+    public IReadOnlyDictionary<string, JsonElement> AboutLines => _aboutLines;
+
+    /// <param name="isa">
+    /// The run's instruction set, which every peer gets too: "avx512" gives OpenBLAS (NumPy, PyTorch) its SkylakeX kernels
+    /// (machines with AVX-512 are often given Haswell by their environment, which slows them down) and libtorch
+    /// (TorchSharp) its AVX-512 ones; "avx2" keeps OpenBLAS on Haswell kernels and libtorch, oneMKL and oneDNN on AVX2.
     /// </param>
-    public static PeerEnvironment Create(string repositoryRoot, int threads, string? openBlasCoreType)
+    public static PeerEnvironment Create(string repositoryRoot, int threads, string isa)
     {
         var count = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var variables = new Dictionary<string, string>
@@ -54,9 +59,17 @@ internal sealed class PeerEnvironment
             ["OPENBLAS_NUM_THREADS"] = count,
             ["MKL_NUM_THREADS"] = count,
         };
-        if (openBlasCoreType is not null)
+        if (isa == InstructionSetChoice.Avx512)
         {
-            variables["OPENBLAS_CORETYPE"] = openBlasCoreType;
+            variables["OPENBLAS_CORETYPE"] = "SkylakeX";
+            variables["ATEN_CPU_CAPABILITY"] = "avx512";
+        }
+        else
+        {
+            variables["OPENBLAS_CORETYPE"] = "Haswell";
+            variables["MKL_ENABLE_INSTRUCTIONS"] = "AVX2";
+            variables["DNNL_MAX_CPU_ISA"] = "AVX2";
+            variables["ATEN_CPU_CAPABILITY"] = "avx2";
         }
 
         return new PeerEnvironment(repositoryRoot, threads, variables);
@@ -83,7 +96,13 @@ internal sealed class PeerEnvironment
         foreach (var about in lines.Where(IsAbout))
         {
             // A run with its own environment keeps its own line: PyTorch with Haswell kernels beside PyTorch with SkylakeX.
-            var name = (about.GetProperty("peer").GetString() ?? "peer")
+            var peer = about.GetProperty("peer").GetString() ?? "peer";
+            if (overrides is not { Count: > 0 })
+            {
+                _aboutLines[peer] = about;
+            }
+
+            var name = peer
                 + (overrides is { Count: > 0 } ? $" ({string.Join(", ", overrides.Select(v => $"{v.Key}={v.Value}"))})" : "");
             _about[name] = string.Join(", ", about.EnumerateObject()
                 .Where(p => p.Name is not ("peer" or "about"))

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using NetGen.Cpu;
 
 namespace NetGen.Bench.Results;
 
@@ -12,12 +14,15 @@ internal static class MachineDescription
 {
     public static IReadOnlyList<(string Label, string Value)> Describe()
     {
+        // The processor's own units, from its flags: .NET may be told to leave AVX-512 unused (--isa avx2).
+        var flags = CpuFlags();
         var vectorUnits = string.Join(", ", new[]
         {
-            Avx512F.IsSupported ? "AVX-512F" : null,
-            Avx2.IsSupported ? "AVX2" : null,
-            Fma.IsSupported ? "FMA" : null,
+            flags.Contains("avx512f") || Avx512F.IsSupported ? "AVX-512F" : null,
+            flags.Contains("avx2") || Avx2.IsSupported ? "AVX2" : null,
+            flags.Contains("fma") || Fma.IsSupported ? "FMA" : null,
         }.Where(unit => unit is not null));
+        var avx512Setting = Environment.GetEnvironmentVariable(InstructionSetChoice.RuntimeSetting);
 
         return
         [
@@ -25,10 +30,15 @@ internal static class MachineDescription
             ("Memory", MemoryTotal()),
             ("OS", $"{OsName()} ({RuntimeInformation.OSDescription})"),
             (".NET", RuntimeInformation.FrameworkDescription),
-            ("NetGen CPU kernels", Avx512F.IsSupported ? "Vector512 (AVX-512)" : Fma.IsSupported ? "Vector256 (AVX2 + FMA)" : "scalar"),
+            ("NetGen CPU kernels", $"{CpuKernels.InstructionSet} ({(Vector512.IsHardwareAccelerated ? "Vector512" : Vector256.IsHardwareAccelerated ? "Vector256" : Vector128.IsHardwareAccelerated ? "Vector128" : "scalar")}; "
+                + $"`Vector512.IsHardwareAccelerated` {Vector512.IsHardwareAccelerated}{(avx512Setting is null ? "" : $", `{InstructionSetChoice.RuntimeSetting}={avx512Setting}`")})"),
             ("System BLAS (NumPy, PyTorch)", SystemBlas()),
         ];
     }
+
+    /// <summary>The processor's feature flags as Linux lists them (avx512f, avx2, fma, …); empty where /proc/cpuinfo is missing.</summary>
+    public static IReadOnlySet<string> CpuFlags()
+        => (ReadField("/proc/cpuinfo", "flags", ':') ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
     private static string CpuModel()
         => ReadField("/proc/cpuinfo", "model name", ':') ?? RuntimeInformation.ProcessArchitecture.ToString();

@@ -3,28 +3,36 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
 using NetGen.Bench.Benchmarks;
+using NetGen.Bench.Peers;
+using NetGen.Cpu;
 
 namespace NetGen.Bench.Results;
 
-/// <summary>docs/benchmarks.md: the machine, the targets with their measured ratios, and one table per section.</summary>
-internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IReadOnlyDictionary<string, string> peers, IReadOnlyDictionary<string, string> peerVariables, DateTime started, TimeSpan duration)
+/// <summary>docs/benchmarks-ISA.md: the machine, the targets with their measured ratios, and one table per section.</summary>
+internal sealed class MarkdownReport(ResultSet results, BenchOptions options, string isa, PeerEnvironment peerEnvironment, DateTime started, TimeSpan duration)
 {
+    // The peers of the MNIST training workloads (mlp and lenet, the sweep) and of inference latency.
+    private static readonly string[] s_trainingPeers = ["PyTorch", BenchContext.TorchSharp];
     private readonly StringBuilder _text = new();
+    private readonly IReadOnlyDictionary<string, string> _peers = peerEnvironment.About;
+    private readonly IReadOnlyDictionary<string, string> _peerVariables = peerEnvironment.Variables;
 
     public string Write()
     {
         Line("# Benchmarks");
         Line();
-        Line("NetGen beside NumPy, PyTorch CPU and FANN, all measured in one run of the harness on one machine, with the same");
-        Line($"thread count ({options.Threads}). Figures are medians over the repeats; `benchmarks.csv` beside this file has every repeat.");
-        Line("Ratios are NetGen's figure over the peer's. How the peers are run, and what each script measures: `bench/peers/README.md`;");
-        Line("where NetGen's time goes: [performance.md](performance.md).");
+        Line("NetGen beside NumPy, PyTorch CPU, TorchSharp and FANN, all measured in one run of the harness on one machine, with the same");
+        Line($"thread count ({options.Threads}) and the same instruction set ({InstructionSetChoice.Title(isa)}). Figures are medians over the repeats;");
+        Line($"`benchmarks-{isa}.csv` beside this file has every repeat. Ratios are NetGen's figure over the peer's; the **best peer** of a");
+        Line("workload is the fastest peer there (the highest throughput or the lowest time), named beside its ratio. How the peers are");
+        Line("run, and what each program measures: `bench/peers/README.md`; where NetGen's time goes: [performance.md](performance.md).");
         Line();
         Line("Produced by:");
         Line();
         Line("```");
-        Line($"dotnet run --project bench/NetGen.Bench -c Release{(options.Arguments.Length > 0 ? " -- " + options.Arguments : "")}");
+        Line(options.CommandLine(isa));
         Line("```");
         Line();
         Line(Invariant($"on {started:yyyy-MM-dd HH:mm} UTC; the run took {duration.TotalMinutes:0.0} minutes."));
@@ -65,8 +73,11 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
             Line($"| {label} | {value} |");
         }
 
-        Line($"| Threads | {options.Threads} for every implementation (NetGen: `CpuThreads.Max`; peers: {string.Join(", ", peerVariables.Select(v => $"`{v.Key}={v.Value}`"))}) |");
-        foreach (var (peer, about) in peers.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var peak = FmaPeak.Peak(results);
+        Line(Invariant($"| FMA peak (measured) | {Number(peak, "0.0")} GFLOP/s ({FmaPeak.Workload(options.Threads)}: independent chains of multiply-adds on every thread at once, the best of several runs of 0.2 s) |"));
+        Line($"| Instruction set (`--isa {isa}`) | {InstructionSetsUsed()} |");
+        Line($"| Threads | {options.Threads} for every implementation (NetGen: `CpuThreads.Max`; peers: {string.Join(", ", _peerVariables.Select(v => $"`{v.Key}={v.Value}`"))}) |");
+        foreach (var (peer, about) in _peers.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             Line($"| Peer: {peer} | {about} |");
         }
@@ -74,22 +85,48 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         Line();
     }
 
+    // What each implementation ran on: NetGen's kernels, OpenBLAS's kernel set, libtorch's CPU capability.
+    private string InstructionSetsUsed()
+    {
+        string? About(string peer, string field)
+            => peerEnvironment.AboutLines.TryGetValue(peer, out var about) && about.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+        var parts = new List<string> { $"NetGen {CpuKernels.InstructionSet}" };
+        foreach (var (peer, name) in new[] { ("numpy", "NumPy"), ("pytorch", "PyTorch") })
+        {
+            if (About(peer, "openblas_core") is { } core)
+            {
+                parts.Add($"{name} OpenBLAS {core} kernels");
+            }
+        }
+
+        if (About("torchsharp", "cpu_capability") is { } capability)
+        {
+            parts.Add($"TorchSharp libtorch {capability}{(_peerVariables.ContainsKey("DNNL_MAX_CPU_ISA") ? " (oneMKL and oneDNN held to AVX2)" : "")}");
+        }
+
+        return string.Join("; ", parts);
+    }
+
     private void WriteTargets()
     {
         var rows = new List<string[]>();
         foreach (var size in options.MatrixSizes)
         {
-            var ratio = Throughput(size, "NetGen") / Throughput(size, "PyTorch");
-            rows.Add([$"{MatrixProducts.Workload(size)} product: throughput ≥ 0.8× PyTorch's", Ratio(ratio), Verdict(ratio >= 0.8, ratio)]);
+            var best = BestPeer(MatrixProducts.Implementations[1..], peer => Throughput(size, peer), higherIsBetter: true);
+            var ratio = Throughput(size, "NetGen") / (best?.Value ?? double.NaN);
+            rows.Add([$"{MatrixProducts.Workload(size)} product: throughput ≥ 0.8× the best peer's", RatioTo(best, Throughput(size, "NetGen")), Verdict(ratio >= 0.8, ratio)]);
         }
 
         foreach (var (model, bound) in new[] { ("mlp", 0.5), ("lenet", 1.0) })
         {
             var workload = MnistModels.Workload(model);
-            var ratio = results.Median(MnistTraining.Section, workload, "NetGen", MnistTraining.EpochSeconds)
-                / results.Median(MnistTraining.Section, workload, "PyTorch", MnistTraining.EpochSeconds);
+            var netGen = results.Median(MnistTraining.Section, workload, "NetGen", MnistTraining.EpochSeconds);
+            var best = BestPeer(s_trainingPeers, peer => results.Median(MnistTraining.Section, workload, peer, MnistTraining.EpochSeconds));
+            var ratio = netGen / (best?.Value ?? double.NaN);
             var difference = AccuracyDifference(MnistTraining.Section, workload);
-            rows.Add([Invariant($"{workload} epoch time ≤ {bound:0.0}× PyTorch's"), Ratio(ratio), Verdict(ratio <= bound, ratio)]);
+            rows.Add([Invariant($"{workload} epoch time ≤ {bound:0.0}× the best peer's"), RatioTo(best, netGen), Verdict(ratio <= bound, ratio)]);
             rows.Add([$"{workload} test accuracy equal to PyTorch's (±0.3 points)", Points(difference), Verdict(Math.Abs(difference) <= 0.3, difference)]);
         }
 
@@ -107,9 +144,8 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         rows.Add([$"{LstmTraining.Workload} epoch time ≤ 0.5× PyTorch's (the faster OpenBLAS kernels)", Ratio(lstmRatio), Verdict(lstmRatio <= 0.5, lstmRatio)]);
         var latencyWorkload = MnistModels.Workload("mlp");
         var latencyRatio = results.Median(InferenceLatency.Section, latencyWorkload, "NetGen", InferenceLatency.P50)
-            / results.Median(InferenceLatency.Section, latencyWorkload, "PyTorch", InferenceLatency.P50);
-        rows.Add([$"{latencyWorkload} single-sample Predict p50 ≤ 0.1× the peer's (TorchSharp's in the target; PyTorch CPU stands in)", Ratio(latencyRatio),
-            Verdict(latencyRatio <= 0.1, latencyRatio)]);
+            / results.Median(InferenceLatency.Section, latencyWorkload, BenchContext.TorchSharp, InferenceLatency.P50);
+        rows.Add([$"{latencyWorkload} single-sample Predict p50 ≤ 0.1× TorchSharp's", Ratio(latencyRatio), Verdict(latencyRatio <= 0.1, latencyRatio)]);
         Line("## Targets");
         Line();
         Table(["target", "measured (NetGen / peer)", "met"], rows);
@@ -124,15 +160,29 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
 
         Line("## Matrix products");
         Line();
-        Line("Square float32 products C = A·B, row-major, into a preallocated C; warm-up products (one for the peers; for NetGen at least two and half a second: its first product of a shape runs on one thread to size its buffers, and .NET recompiles hot methods optimized after a while), then the timed repeats. GFLOP/s = 2n³ / time.");
+        var peak = FmaPeak.Peak(results);
+        Line("Square float32 products C = A·B, row-major, into a preallocated C; warm-up products (one for the peers; for NetGen at least two and half a second: its first product of a shape runs on one thread to size its buffers, and .NET recompiles hot methods optimized after a while), then the timed repeats. NumPy and PyTorch call `matmul(a, b, out=c)`; TorchSharp, which has no `out` for matmul, `c.addmm_(a, b, beta: 0, alpha: 1)`, the same call inside libtorch.");
+        Line(Invariant($"GFLOP/s = 2n³ / time; share of peak: of the measured FMA peak, {Number(peak, "0.0")} GFLOP/s on {options.Threads} threads. The best peer of each size is marked."));
         Line();
-        var rows = options.MatrixSizes.Select(size => new[]
+        var rows = new List<string[]>();
+        foreach (var size in options.MatrixSizes)
         {
-            MatrixProducts.Workload(size),
-            Number(Throughput(size, "NetGen"), "0.0"), Number(Throughput(size, "NumPy"), "0.0"), Number(Throughput(size, "PyTorch"), "0.0"),
-            Ratio(Throughput(size, "NetGen") / Throughput(size, "NumPy")), Ratio(Throughput(size, "NetGen") / Throughput(size, "PyTorch")),
-        }).ToList();
-        Table(["size", "NetGen GFLOP/s", "NumPy GFLOP/s", "PyTorch GFLOP/s", "NetGen / NumPy", "NetGen / PyTorch"], rows);
+            var netGen = Throughput(size, "NetGen");
+            var best = BestPeer(MatrixProducts.Implementations[1..], peer => Throughput(size, peer), higherIsBetter: true);
+            foreach (var implementation in MatrixProducts.Implementations.Where(i => !double.IsNaN(Throughput(size, i))))
+            {
+                var throughput = Throughput(size, implementation);
+                rows.Add(
+                [
+                    MatrixProducts.Workload(size), implementation == best?.Peer ? $"{implementation} (best peer)" : implementation,
+                    Number(results.Median(MatrixProducts.Section, MatrixProducts.Workload(size), implementation, MatrixProducts.Metric) * 1e3, "0.00"),
+                    Number(throughput, "0.0"), $"{Number(throughput / peak * 100, "0")} %",
+                    implementation == "NetGen" ? "" : Ratio(netGen / throughput),
+                ]);
+            }
+        }
+
+        Table(["size", "implementation", "time (ms)", "GFLOP/s", "share of FMA peak", "NetGen / this"], rows);
     }
 
     private void WriteMnist()
@@ -144,15 +194,19 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
 
         Line("## MNIST");
         Line();
-        Line(Invariant($"The samples' networks with identical settings on both sides: Adam η = 0.001, batch {MnistTraining.BatchSize}, {options.Epochs} epochs, pixels scaled to [0, 1],"));
+        Line(Invariant($"The samples' networks with identical settings on every side: Adam η = 0.001, batch {MnistTraining.BatchSize}, {options.Epochs} epochs, pixels scaled to [0, 1],"));
         Line("NetGen's initialization (He normal before a ReLU, Xavier uniform for the logits, zero biases), the training set reshuffled");
         Line("every epoch. Epoch time: the median over the epochs of the training loop alone; accuracy: on the");
         Line($"10,000 test images after the last epoch.{(options.TrainingLimit is { } limit ? Invariant($" Trained on the first {limit:N0} images only.") : "")}");
         Line();
+        Line("PyTorch and TorchSharp draw the same initial weights and the same shuffles from libtorch's generator, seeded alike.");
+        Line();
         var rows = new[] { "mlp", "lenet" }.Select(MnistModels.Workload)
-            .Select(workload => EpochRow(MnistTraining.Section, workload).Concat([FirstEpoch(workload, "NetGen"), FirstEpoch(workload, "PyTorch")]).ToArray())
+            .Select(workload => EpochRow(MnistTraining.Section, workload, s_trainingPeers)
+                .Concat([FirstEpoch(workload, "NetGen"), .. s_trainingPeers.Select(peer => FirstEpoch(workload, peer))]).ToArray())
             .ToList();
-        Table(["network", "NetGen epoch (s)", "PyTorch epoch (s)", "NetGen / PyTorch", "NetGen accuracy (%)", "PyTorch accuracy (%)", "difference (points)", "NetGen 1st epoch (s)", "PyTorch 1st epoch (s)"], rows);
+        Table(["network", "NetGen epoch (s)", "PyTorch epoch (s)", "TorchSharp epoch (s)", "NetGen / best peer", "NetGen accuracy (%)", "PyTorch accuracy (%)",
+            "TorchSharp accuracy (%)", "difference (points, to PyTorch)", "NetGen 1st epoch (s)", "PyTorch 1st epoch (s)", "TorchSharp 1st epoch (s)"], rows);
         Line("The first epoch is in the median too; NetGen's includes compiling the training code, which .NET then recompiles optimized.");
         Line();
     }
@@ -168,8 +222,9 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         Line();
         Line("The MNIST MLP for one epoch at each batch size (seed 000's table runs 5000 … 1), otherwise as above: a fresh network each time.");
         Line();
-        var rows = options.SweepBatchSizes.Select(b => EpochRow(MnistTraining.SweepSection, MnistTraining.SweepWorkload(b))).ToList();
-        Table(["workload", "NetGen epoch (s)", "PyTorch epoch (s)", "NetGen / PyTorch", "NetGen accuracy (%)", "PyTorch accuracy (%)", "difference (points)"], rows);
+        var rows = options.SweepBatchSizes.Select(b => EpochRow(MnistTraining.SweepSection, MnistTraining.SweepWorkload(b), s_trainingPeers)).ToList();
+        Table(["workload", "NetGen epoch (s)", "PyTorch epoch (s)", "TorchSharp epoch (s)", "NetGen / best peer", "NetGen accuracy (%)", "PyTorch accuracy (%)",
+            "TorchSharp accuracy (%)", "difference (points, to PyTorch)"], rows);
     }
 
     private void WriteXor()
@@ -181,14 +236,14 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
 
         Line("## XOR");
         Line();
-        Line(Invariant($"Full batch of 4, {options.XorRepeats} repeats, each from a fresh network with the next seed. NetGen and PyTorch train the XOR sample's network"));
+        Line(Invariant($"Full batch of 4, {options.XorRepeats} repeats, each from a fresh network with the next seed. NetGen, PyTorch and TorchSharp train the XOR sample's network"));
         Line("(2-4-1, tanh then sigmoid, cross-entropy, Adam η = 0.05); NetGen RPROP is the same network trained with `Rprop` (iRPROP−)");
         Line("at FANN's settings (initial step 0.1, smallest step 0); FANN runs its classic example (2-3-1, symmetric sigmoids, RPROP,");
         Line("inputs and targets ±1, MSE on FANN's half-range scale). All stop by FANN's rule (`fann_train_on_data`): on the MSE of");
         Line("a step's own forward outputs, before its update, so no extra forward pass. Times cover the training loop alone.");
         Line();
         var steps = XorTraining.StepsWorkload(options.XorSteps);
-        var rows = new[] { "NetGen", XorTraining.NetGenRprop, "PyTorch", "FANN" }.Select(implementation => new[]
+        var rows = new[] { "NetGen", XorTraining.NetGenRprop, "PyTorch", BenchContext.TorchSharp, "FANN" }.Select(implementation => new[]
         {
             implementation,
             Number(results.Median(XorTraining.Section, XorTraining.ToTarget, implementation, XorTraining.Epochs), "0"),
@@ -240,6 +295,7 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         Table(["network", "NetGen epoch (s)", "NetGen cost", "PyTorch epoch (s)", "PyTorch cost", "NetGen / PyTorch", "NetGen accuracy (%)", "PyTorch accuracy (%)"], rows);
         Line("Epochs on this machine vary by 10–20 % from one to the next, so the step times are the firmer measure of cost.");
         Line();
+        NoTorchSharp();
     }
 
     private void WriteRegularizedTraining()
@@ -268,6 +324,7 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         Table(["epoch", "NetGen accuracy (%)", "PyTorch accuracy (%)"], rows);
         Line("This section is about accuracy; epoch times belong to the sections above.");
         Line();
+        NoTorchSharp();
     }
 
     private void WriteLstm()
@@ -316,6 +373,13 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
             };
         }).ToList();
         Table(["implementation", "forward (ms)", "backward (ms)", "update (ms)", "step (ms)"], stepRows);
+        NoTorchSharp();
+    }
+
+    private void NoTorchSharp()
+    {
+        Line("TorchSharp: not run (the TorchSharp peer has no workload for this section).");
+        Line();
     }
 
     private void WriteLatency()
@@ -339,8 +403,10 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         Line(Invariant($"pass in inference mode, the logits copied into the span, softmax there (bytes allocated per call: {Figure("mlp", "NetGen", InferenceLatency.Allocated, "0")} for the MLP, {Figure("lenet", "NetGen", InferenceLatency.Allocated, "0")} for LeNet-5),"));
         Line("timed with `Stopwatch.GetTimestamp`. **PyTorch** calls `torch.softmax(model(x), dim=1)` after `model.eval()`, under");
         Line("`torch.inference_mode()`, on an input tensor made once (1 × 784 for the MLP, 1 × 1 × 28 × 28 for LeNet-5); PyTorch allocates");
-        Line("the output and every intermediate tensor on each call. Timed with `time.perf_counter_ns`. The timer's own cost is in every");
-        Line(Invariant($"figure: NetGen {Figure("mlp", "NetGen", InferenceLatency.Timer, "0.000")} µs, PyTorch {Figure("mlp", "PyTorch", InferenceLatency.Timer, "0.000")} µs (medians of back-to-back readings). PyTorch may use the run's"));
+        Line("the output and every intermediate tensor on each call. Timed with `time.perf_counter_ns`. **TorchSharp** makes the same call");
+        Line("(`torch.softmax(model.forward(x), 1)` under `torch.inference_mode()`) inside a `torch.NewDisposeScope()`, which frees the call's");
+        Line("tensors as it ends, as TorchSharp code must; timed with `Stopwatch.GetTimestamp`. The timer's own cost is in every figure:");
+        Line(Invariant($"NetGen {Figure("mlp", "NetGen", InferenceLatency.Timer, "0.000")} µs, PyTorch {Figure("mlp", "PyTorch", InferenceLatency.Timer, "0.000")} µs, TorchSharp {Figure("mlp", BenchContext.TorchSharp, InferenceLatency.Timer, "0.000")} µs (medians of back-to-back readings). The peers may use the run's"));
         Line(Invariant($"thread count ({options.Threads}); NetGen runs one sample on one thread whatever `CpuThreads.Max` is (it splits convolutions by sample and matrix"));
         Line("products only above 2¹⁸ multiply-adds). Percentiles interpolate linearly between ranks.");
         Line();
@@ -348,22 +414,23 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         foreach (var model in InferenceLatency.Models)
         {
             var workload = MnistModels.Workload(model);
-            var ratio = results.Median(Section, workload, "NetGen", InferenceLatency.P50) / results.Median(Section, workload, "PyTorch", InferenceLatency.P50);
-            foreach (var implementation in (string[])["NetGen", "PyTorch"])
+            var netGen = results.Median(Section, workload, "NetGen", InferenceLatency.P50);
+            var best = BestPeer(s_trainingPeers, peer => results.Median(Section, workload, peer, InferenceLatency.P50));
+            foreach (var implementation in (string[])["NetGen", .. s_trainingPeers])
             {
                 rows.Add(
                 [
-                    workload, implementation, Figure(model, implementation, InferenceLatency.Calls, "N0"),
+                    workload, implementation == best?.Peer ? $"{implementation} (best peer)" : implementation, Figure(model, implementation, InferenceLatency.Calls, "N0"),
                     Figure(model, implementation, InferenceLatency.P50, "0.00"), Figure(model, implementation, InferenceLatency.P99, "0.00"),
-                    Figure(model, implementation, InferenceLatency.Mean, "0.00"), implementation == "NetGen" ? Ratio(ratio) : "",
+                    Figure(model, implementation, InferenceLatency.Mean, "0.00"),
+                    implementation == "NetGen" ? "" : Ratio(netGen / results.Median(Section, workload, implementation, InferenceLatency.P50)),
                 ]);
             }
         }
 
-        Table(["network", "implementation", "calls", "p50 (µs)", "p99 (µs)", "mean (µs)", "NetGen / PyTorch (p50)"], rows);
-        Line("The target names TorchSharp, .NET's binding of libtorch; it is not a peer of the harness yet, so PyTorch CPU, Python's binding");
-        Line("of the same library, stands in. Each binding adds its own cost per call (Python's module calls here, P/Invoke and tensor handles");
-        Line("in TorchSharp), so the ratio to PyTorch is not the ratio to TorchSharp.");
+        Table(["network", "implementation", "calls", "p50 (µs)", "p99 (µs)", "mean (µs)", "NetGen / this (p50)"], rows);
+        Line("Both peers bind the same library; each binding adds its own cost per call (Python's module calls in PyTorch; P/Invoke, tensor");
+        Line("handles and the dispose scope in TorchSharp).");
         Line();
     }
 
@@ -381,18 +448,33 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
         => results.Median(RegularizationCost.Section, MnistModels.Workload(model), implementation, MnistTraining.EpochSeconds)
             / results.Median(RegularizationCost.Section, MnistModels.Workload("lenet"), implementation, MnistTraining.EpochSeconds) - 1;
 
-    private string[] EpochRow(string section, string workload)
+    // The workload, the epoch times (NetGen's, then each peer's), NetGen's over the best peer's (named when there are several
+    // peers), the accuracies in the same order, and NetGen's accuracy less PyTorch's.
+    private string[] EpochRow(string section, string workload, string[]? peerNames = null)
     {
+        var peerList = peerNames ?? ["PyTorch"];
         var netGen = results.Median(section, workload, "NetGen", MnistTraining.EpochSeconds);
-        var pyTorch = results.Median(section, workload, "PyTorch", MnistTraining.EpochSeconds);
+        var best = BestPeer(peerList, peer => results.Median(section, workload, peer, MnistTraining.EpochSeconds));
         return
         [
-            workload, Number(netGen, "0.000"), Number(pyTorch, "0.000"), Ratio(netGen / pyTorch),
+            workload, Number(netGen, "0.000"), .. peerList.Select(peer => Number(results.Median(section, workload, peer, MnistTraining.EpochSeconds), "0.000")),
+            peerList.Length == 1 ? Ratio(netGen / (best?.Value ?? double.NaN)) : RatioTo(best, netGen),
             Number(results.Median(section, workload, "NetGen", MnistTraining.Accuracy), "0.00"),
-            Number(results.Median(section, workload, "PyTorch", MnistTraining.Accuracy), "0.00"),
+            .. peerList.Select(peer => Number(results.Median(section, workload, peer, MnistTraining.Accuracy), "0.00")),
             Points(AccuracyDifference(section, workload)),
         ];
     }
+
+    // The peer with the best median (the lowest, or with higherIsBetter the highest) and that median; null when none ran.
+    private static (string Peer, double Value)? BestPeer(IEnumerable<string> peerNames, Func<string, double> figure, bool higherIsBetter = false)
+    {
+        var measured = peerNames.Select(peer => (Peer: peer, Value: figure(peer))).Where(p => !double.IsNaN(p.Value)).ToList();
+        return measured.Count == 0 ? null : higherIsBetter ? measured.MaxBy(p => p.Value) : measured.MinBy(p => p.Value);
+    }
+
+    // NetGen's figure over the best peer's, and which peer that is.
+    private static string RatioTo((string Peer, double Value)? best, double netGen)
+        => best is { } b && !double.IsNaN(netGen) ? $"{Ratio(netGen / b.Value)} ({b.Peer})" : "—";
 
     private string FirstEpoch(string workload, string implementation)
         => results.Find(MnistTraining.Section, workload, implementation, MnistTraining.EpochSeconds) is { Values.Count: > 0 } epochs
@@ -402,8 +484,7 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, IR
     private double AccuracyDifference(string section, string workload)
         => results.Median(section, workload, "NetGen", MnistTraining.Accuracy) - results.Median(section, workload, "PyTorch", MnistTraining.Accuracy);
 
-    private double Throughput(int size, string implementation)
-        => 2.0 * size * size * size / results.Median(MatrixProducts.Section, MatrixProducts.Workload(size), implementation, MatrixProducts.Metric) / 1e9;
+    private double Throughput(int size, string implementation) => MatrixProducts.Throughput(results, size, implementation);
 
     private bool Has(string section) => results.Measurements.Any(m => m.Section == section);
 
