@@ -99,6 +99,9 @@ public sealed class NuGetPackageTests
 
             WriteConsumer(consumer, feed, version);
             await RunAsync(consumer, "build", "-c", "Release", "--nologo");
+            // The package's targets have the app compile methods with loops (the kernels) optimized at once.
+            var runtimeConfig = Directory.GetFiles(Path.Combine(consumer, "bin"), "*.runtimeconfig.json", SearchOption.AllDirectories).Single();
+            Assert.Contains("\"System.Runtime.TieredCompilation.QuickJitForLoops\": false", File.ReadAllText(runtimeConfig), StringComparison.Ordinal);
             var run = await RunAsync(consumer, "run", "-c", "Release", "--no-build");
             Assert.Contains("consumer: 17 parameters", run.Output, StringComparison.Ordinal);
             Assert.Contains("learned: True", run.Output, StringComparison.Ordinal);
