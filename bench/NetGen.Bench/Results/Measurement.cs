@@ -11,19 +11,19 @@ namespace NetGen.Bench.Results;
 internal sealed record Measurement(
     string Section, string Workload, string Implementation, string Metric, string Unit, IReadOnlyList<double> Values)
 {
-    public double Median
-    {
-        get
-        {
-            if (Values.Count == 0)
-            {
-                return double.NaN;
-            }
+    public double Median => MedianOf(Values);
 
-            var sorted = Values.Order().ToArray();
-            var middle = sorted.Length / 2;
-            return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    /// <summary>The middle value, or the mean of the two middle ones; NaN for none.</summary>
+    public static double MedianOf(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
         }
+
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /// <summary>
