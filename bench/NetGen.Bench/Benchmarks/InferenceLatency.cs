@@ -15,7 +15,8 @@ namespace NetGen.Bench.Benchmarks;
 /// with the run's seed, asked for the class probabilities of one sample at a time. NetGen calls the generated
 /// <c>Predict(ReadOnlySpan&lt;float&gt; samples, Span&lt;float&gt; predictions)</c> with one sample and a preallocated
 /// output; PyTorch (bench/peers/pytorch_latency.py) and TorchSharp (bench/peers/torchsharp, workload latency) call
-/// <c>softmax(model(x))</c> under <c>torch.inference_mode()</c>.
+/// <c>softmax(model(x))</c> under <c>torch.inference_mode()</c>; ONNX Runtime runs NetGen's ONNX export of the same
+/// network, in process (<see cref="OnnxRuntimeSession"/>).
 /// Both sides warm up for at least a second, then time every call alone; the section reports the 50th and 99th
 /// percentiles and the mean.
 /// </summary>
@@ -36,6 +37,7 @@ internal static class InferenceLatency
     public const string Allocated = "bytes allocated per call";
     public const string Microseconds = "µs";
     public const double WarmUpSeconds = 1;
+    public const string OnnxRuntime = "ONNX Runtime";
 
     public static readonly string[] Models = ["mlp", "lenet"];
 
@@ -68,6 +70,20 @@ internal static class InferenceLatency
             ];
             AddPeerCalls(context, model, "PyTorch", context.RunPythonPeer("PyTorch", "torch", "python3-torch", "pytorch_latency.py", arguments));
             AddPeerCalls(context, model, BenchContext.TorchSharp, context.RunTorchSharpPeer("latency", arguments));
+        }
+
+        RunOnnxRuntime(context, sample);
+    }
+
+    // In process: NetGen's own ONNX export of the same fresh network, run by ONNX Runtime and timed by the same loop.
+    private static void RunOnnxRuntime(BenchContext context, float[] sample)
+    {
+        var options = context.Options;
+        foreach (var model in Models)
+        {
+            using var session = new OnnxRuntimeSession(model == "mlp" ? Fresh<MnistMlp>(options.Seed) : Fresh<LeNet5>(options.Seed), options.Threads);
+            var (seconds, _) = TimeCalls(new OnnxRuntimePredictor(session), sample, options.LatencyCalls(model));
+            AddCalls(context, model, OnnxRuntime, seconds, LatencyProbe.TimerSeconds());
         }
     }
 
@@ -102,6 +118,11 @@ internal static class InferenceLatency
     private readonly struct LeNetPredictor(LeNet5 network) : IPredictor
     {
         public void Predict(ReadOnlySpan<float> sample, Span<float> prediction) => network.Predict(sample, prediction);
+    }
+
+    private readonly struct OnnxRuntimePredictor(OnnxRuntimeSession session) : IPredictor
+    {
+        public void Predict(ReadOnlySpan<float> sample, Span<float> prediction) => session.Predict(sample, prediction);
     }
 
     // At least a second of untimed calls, as XorTraining warms up: .NET compiles Predict quickly at first and again,
