@@ -29,6 +29,14 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
     /// <summary>Products with fewer multiply-adds than this run on the calling thread alone.</summary>
     private const long ParallelThreshold = 1L << 18;
 
+    /// <summary>
+    /// A product with one row of A runs on the calling thread below this many multiply-adds (a single sample through
+    /// the layers of an MNIST network), and split over the threads in bands of <see cref="VectorColumnsPerPart"/> columns above.
+    /// </summary>
+    private const long VectorParallelThreshold = 1L << 20;
+
+    private const int VectorColumnsPerPart = 32;
+
     [ThreadStatic]
     private static MatrixMultiplyJob? t_current;
 
@@ -46,6 +54,7 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
     private MatrixMultiplyKernel _kernel;
     private MatrixMultiplyTile _tile;
     private bool _splitsColumns;
+    private bool _oneRow;
     private int _partCount;
 
     /// <summary>
@@ -63,6 +72,13 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
             return;
         }
 
+        bool oneRow = m == 1 && kernel >= MatrixMultiplyKernel.Vector256 && MatrixVectorProduct.IsSupported;
+        if (oneRow && (long)n * k < VectorParallelThreshold)
+        {
+            MatrixVectorProduct.Multiply(a, aStepStride, b, bColumnStride, bStepStride, c, 0, n, k);
+            return;
+        }
+
         MatrixMultiplyJob job = t_current ??= new MatrixMultiplyJob();
         job._a = a;
         job._aRowStride = aRowStride;
@@ -75,6 +91,14 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
         job._n = n;
         job._k = k;
         job._kernel = kernel;
+        job._oneRow = oneRow;
+        if (oneRow)
+        {
+            job._partCount = Math.Min(WorkerPool.MaxThreads, CeilingDivide(n, VectorColumnsPerPart));
+            RunParts(job);
+            return;
+        }
+
         MatrixMultiplyTile tile = job._tile = MatrixMultiplyKernels.TileOf(kernel);
 
         // Each part packs all of the operand it shares with the other parts, so split the dimension whose shared
@@ -91,18 +115,18 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
         }
 
         job._partCount = parallel ? Math.Min(WorkerPool.MaxThreads, tiles) : 1;
-        try
-        {
-            WorkerPool.Run(job, job._partCount);
-        }
-        finally
-        {
-            job._a = job._b = job._c = null;
-        }
+        RunParts(job);
     }
 
     public override void Run(int part)
     {
+        if (_oneRow)
+        {
+            (int first, int last) = PartRange(part, _n, VectorColumnsPerPart);
+            MatrixVectorProduct.Multiply(_a, _aStepStride, _b, _bColumnStride, _bStepStride, _c, first, last, _k);
+            return;
+        }
+
         if (_splitsColumns)
         {
             (int start, int end) = PartRange(part, _n, _tile.Columns);
@@ -112,6 +136,18 @@ internal sealed unsafe class MatrixMultiplyJob : WorkerPoolJob
         {
             (int start, int end) = PartRange(part, _m, _tile.Rows);
             MultiplyRectangle(start, end, 0, _n);
+        }
+    }
+
+    private static void RunParts(MatrixMultiplyJob job)
+    {
+        try
+        {
+            WorkerPool.Run(job, job._partCount);
+        }
+        finally
+        {
+            job._a = job._b = job._c = null;
         }
     }
 

@@ -194,7 +194,7 @@ internal static unsafe class MatrixMultiplyPacking
 
     // Transposes the 8×8 block held in r0…r7 (row i in ri) in place.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose8x8(
+    internal static void Transpose8x8(
         ref Vector256<float> r0, ref Vector256<float> r1, ref Vector256<float> r2, ref Vector256<float> r3,
         ref Vector256<float> r4, ref Vector256<float> r5, ref Vector256<float> r6, ref Vector256<float> r7)
     {

@@ -47,6 +47,18 @@ public sealed class MatrixMultiplyTests
         { 12, 48, 24 },
         { 121, 33, 264 },
         { 240, 15, 40 },
+        { 1, 128, 784 },
+        { 1, 10, 128 },
+        { 1, 71, 45 },
+        { 1, 1100, 1000 },
+    };
+
+    // One row of A takes the matrix-vector path: both sides of its 32- and 8-column passes and of its 8-step blocks,
+    // and (1100 × 1000) the size it splits over the threads.
+    public static readonly TheoryData<int, int> OneRowShapes = new()
+    {
+        { 1, 1 }, { 7, 9 }, { 8, 8 }, { 9, 7 }, { 31, 17 }, { 32, 16 }, { 33, 15 }, { 40, 33 }, { 70, 784 },
+        { 128, 784 }, { 129, 100 }, { 300, 257 }, { 10, 128 }, { 1100, 1000 },
     };
 
     // By name: the kernel enum is internal, and test methods are public.
@@ -102,6 +114,40 @@ public sealed class MatrixMultiplyTests
                         Assert.Fail($"{product} {m}×{n}×{k} with {kernel}: c[{i / n},{i % n}] = {c[i]:R}, {MatrixMultiplyKernels.Best} gives {expected[i]:R}");
                     }
                 }
+            }
+        }
+    }
+
+    // A sample predicted alone gives the bits it gets in a batch: the single-row path keeps the tiles' chain per element.
+    [Theory]
+    [MemberData(nameof(OneRowShapes))]
+    public void A_row_alone_gives_the_bits_it_gets_in_a_batch(int n, int k)
+    {
+        const int Rows = 5;
+        foreach (MatrixProduct product in Enum.GetValues<MatrixProduct>())
+        {
+            var (a, b) = RandomOperands(Rows, n, k, seed: n * 131 + k);
+            float[] batch = Filled(Rows * n, float.NaN);
+            Compute(product, a, b, batch, Rows, n, k);
+            for (int row = 0; row < Rows; row++)
+            {
+                float[] alone = new float[k];
+                for (int p = 0; p < k; p++)
+                {
+                    alone[p] = a[AIndex(product, row, p, Rows, k)];
+                }
+
+                float[] c = Filled(n + 3, float.NaN);
+                Compute(product, alone, b, c.AsSpan(0, n), 1, n, k);
+                for (int j = 0; j < n; j++)
+                {
+                    if (BitConverter.SingleToInt32Bits(c[j]) != BitConverter.SingleToInt32Bits(batch[row * n + j]))
+                    {
+                        Assert.Fail($"{product} 1×{n}×{k}: row {row} alone gives c[{j}] = {c[j]:R}, in a batch of {Rows} {batch[row * n + j]:R}");
+                    }
+                }
+
+                Assert.All(c[n..], value => Assert.True(float.IsNaN(value), "a column past n was written"));
             }
         }
     }
