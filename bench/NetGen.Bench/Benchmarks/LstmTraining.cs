@@ -20,9 +20,6 @@ internal static class LstmTraining
 {
     public const string Section = "Row-by-row MNIST LSTM";
     public const string Model = "lstm";
-    public const string ForwardSeconds = "forward seconds per batch";
-    public const string BackwardSeconds = "backward seconds per batch";
-    public const string UpdateSeconds = "update seconds per batch";
 
     /// <summary>OpenBLAS's kernel families the PyTorch peer runs with: both where the CPU has AVX-512, else the environment's.</summary>
     public static IReadOnlyList<string?> CoreTypes => Avx512F.IsSupported ? ["Haswell", "SkylakeX"] : [null];
@@ -37,23 +34,17 @@ internal static class LstmTraining
         var epochs = context.Options.LstmEpochs;
         MnistTraining.AddEpochs(context, Section, Workload, "NetGen",
             MnistTraining.TrainNetGen(context, data, Model, epochs, MnistTraining.BatchSize));
-        MeasureNetGenSteps(context, data);
+        StepProfile.MeasureNetGen(context, data, Section, Model, MnistTraining.BatchSize);
         foreach (var coreType in CoreTypes)
         {
             var environment = coreType is null ? null : new Dictionary<string, string> { ["OPENBLAS_CORETYPE"] = coreType };
-            var steps = context.Options.Quick ? 5 : 20;
             var lines = context.RunPythonPeer("PyTorch", "torch", "python3-torch", "pytorch_mnist.py",
-                PyTorchArguments(context, data, epochs, steps), environment);
+                PyTorchArguments(context, data, epochs), environment);
             var epochLines = lines.Where(line => line.GetProperty("benchmark").GetString() == "mnist")
                 .Select(line => (line.GetProperty("seconds").GetDouble(), line.GetProperty("accuracy").GetDouble()))
                 .ToList();
             MnistTraining.AddEpochs(context, Section, Workload, PyTorch(coreType), epochLines);
-            foreach (var profile in lines.Where(line => line.GetProperty("benchmark").GetString() == "mnist-steps"))
-            {
-                context.Add(new Measurement(Section, Workload, PyTorch(coreType), ForwardSeconds, "s", Seconds(profile, "forward_seconds")));
-                context.Add(new Measurement(Section, Workload, PyTorch(coreType), BackwardSeconds, "s", Seconds(profile, "backward_seconds")));
-                context.Add(new Measurement(Section, Workload, PyTorch(coreType), UpdateSeconds, "s", Seconds(profile, "update_seconds")));
-            }
+            StepProfile.AddPeer(context, Section, Workload, PyTorch(coreType), lines);
         }
     }
 
@@ -64,7 +55,7 @@ internal static class LstmTraining
         .OrderBy(name => results.Median(Section, Workload, name, MnistTraining.EpochSeconds))
         .FirstOrDefault();
 
-    private static List<string> PyTorchArguments(BenchContext context, MnistFiles data, int epochs, int steps)
+    private static List<string> PyTorchArguments(BenchContext context, MnistFiles data, int epochs)
     {
         var options = context.Options;
         List<string> arguments =
@@ -75,7 +66,7 @@ internal static class LstmTraining
             "--seed", options.Seed.ToString(CultureInfo.InvariantCulture),
             "--threads", options.Threads.ToString(CultureInfo.InvariantCulture),
             "--data-dir", data.Directory,
-            "--step-profile", steps.ToString(CultureInfo.InvariantCulture),
+            .. StepProfile.PeerArguments(options),
             "--json",
         ];
         if (options.TrainingLimit is { } limit)
@@ -85,49 +76,4 @@ internal static class LstmTraining
 
         return arguments;
     }
-
-    // Forward: Forward on one batch (inference mode: the same recurrent forward, without the loss); backward: a
-    // ComputeGradients (training forward, loss, backward) minus that forward; update: the Adam step. Each part is timed
-    // over a few steps per round, the parts taking turns for several rounds, after an epoch has compiled and warmed
-    // everything; the median round counts, as the median batch does for PyTorch.
-    private static void MeasureNetGenSteps(BenchContext context, MnistFiles data)
-    {
-        var (rounds, steps) = context.Options.Quick ? (3, 5) : (9, 10);
-        const int Batch = MnistTraining.BatchSize;
-        var inputs = data.Training.InputRows(0, Batch).ToArray();
-        var targets = data.Training.TargetRows(0, Batch).ToArray();
-        var outputs = new float[Batch * data.Training.TargetSize];
-        var network = MnistModels.Create(Model);
-        network.Initialize(context.Options.Seed);
-        var optimizer = new Adam(learningRate: 0.001f);
-        var forward = new double[rounds];
-        var backward = new double[rounds];
-        var update = new double[rounds];
-        var clock = new Stopwatch();
-        network.ComputeGradients(inputs, targets);
-        for (var round = 0; round < rounds; round++)
-        {
-            forward[round] = Time(() => network.Forward(inputs, outputs));
-            backward[round] = Time(() => network.ComputeGradients(inputs, targets)) - forward[round];
-            update[round] = Time(() => optimizer.Step(network.Parameters, network.Gradients));
-        }
-
-        context.Add(new Measurement(Section, Workload, "NetGen", ForwardSeconds, "s", forward));
-        context.Add(new Measurement(Section, Workload, "NetGen", BackwardSeconds, "s", backward));
-        context.Add(new Measurement(Section, Workload, "NetGen", UpdateSeconds, "s", update));
-
-        double Time(Action step)
-        {
-            clock.Restart();
-            for (var i = 0; i < steps; i++)
-            {
-                step();
-            }
-
-            return clock.Elapsed.TotalSeconds / steps;
-        }
-    }
-
-    private static double[] Seconds(System.Text.Json.JsonElement line, string property)
-        => line.GetProperty(property).EnumerateArray().Select(value => value.GetDouble()).ToArray();
 }

@@ -27,10 +27,13 @@ internal static class MnistTraining
     {
         foreach (var model in (string[])["mlp", "lenet"])
         {
-            var netGen = TrainNetGen(context, data, model, context.Options.Epochs, BatchSize);
-            AddEpochs(context, Section, MnistModels.Workload(model), "NetGen", netGen);
-            AddEpochs(context, Section, MnistModels.Workload(model), "PyTorch", TrainPyTorch(context, data, model, context.Options.Epochs, BatchSize));
-            AddEpochs(context, Section, MnistModels.Workload(model), BenchContext.TorchSharp, TrainTorchSharp(context, data, model, context.Options.Epochs, BatchSize));
+            var workload = MnistModels.Workload(model);
+            AddEpochs(context, Section, workload, "NetGen", TrainNetGen(context, data, model, context.Options.Epochs, BatchSize));
+            StepProfile.MeasureNetGen(context, data, Section, model, BatchSize);
+            var pyTorch = RunPyTorch(context, data, model, context.Options.Epochs, BatchSize, StepProfile.PeerArguments(context.Options));
+            AddEpochs(context, Section, workload, "PyTorch", Epochs(pyTorch));
+            StepProfile.AddPeer(context, Section, workload, "PyTorch", pyTorch);
+            AddEpochs(context, Section, workload, BenchContext.TorchSharp, TrainTorchSharp(context, data, model, context.Options.Epochs, BatchSize));
         }
     }
 
@@ -64,8 +67,14 @@ internal static class MnistTraining
     public static List<(double Seconds, double Accuracy)> TrainPyTorch(
         BenchContext context, MnistFiles data, string model, int epochs, int batchSize, IEnumerable<string>? extraArguments = null,
         IReadOnlyDictionary<string, string>? environment = null)
-        => Epochs(context.RunPythonPeer("PyTorch", "torch", "python3-torch", "pytorch_mnist.py",
-            [.. PeerArguments(context, data, model, epochs, batchSize), "--json", .. extraArguments ?? []], environment));
+        => Epochs(RunPyTorch(context, data, model, epochs, batchSize, extraArguments, environment));
+
+    /// <summary>The PyTorch MNIST peer's JSON lines: its epochs, and its step profile when the arguments ask for one.</summary>
+    private static List<JsonElement> RunPyTorch(
+        BenchContext context, MnistFiles data, string model, int epochs, int batchSize, IEnumerable<string>? extraArguments = null,
+        IReadOnlyDictionary<string, string>? environment = null)
+        => context.RunPythonPeer("PyTorch", "torch", "python3-torch", "pytorch_mnist.py",
+            [.. PeerArguments(context, data, model, epochs, batchSize), "--json", .. extraArguments ?? []], environment).ToList();
 
     /// <summary>The TorchSharp peer's epochs (bench/peers/torchsharp, workload mnist: the models mlp and lenet).</summary>
     public static List<(double Seconds, double Accuracy)> TrainTorchSharp(BenchContext context, MnistFiles data, string model, int epochs, int batchSize)

@@ -238,6 +238,39 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, st
             "TorchSharp accuracy (%)", "difference (points, to PyTorch)", "NetGen 1st epoch (s)", "PyTorch 1st epoch (s)", "TorchSharp 1st epoch (s)"], rows);
         Line("The first epoch is in the median too; NetGen's includes compiling the training code, which .NET then recompiles optimized.");
         Line();
+        WriteStepProfile(MnistTraining.Section, [.. new[] { "mlp", "lenet" }.Select(MnistModels.Workload)], ["NetGen", "PyTorch"]);
+    }
+
+    /// <summary>
+    /// Where one training step goes, per implementation, and what the epoch spends per batch beyond it (the loop's own
+    /// work); nothing when no step profile was measured.
+    /// </summary>
+    private void WriteStepProfile(string section, IReadOnlyList<string> workloads, IReadOnlyList<string> implementations)
+    {
+        if (workloads.All(workload => double.IsNaN(results.Median(section, workload, "NetGen", StepProfile.ForwardSeconds))))
+        {
+            return;
+        }
+
+        var batches = Math.Ceiling((options.TrainingLimit ?? 60_000) / (double)MnistTraining.BatchSize);
+        Line("Where a training step on one batch goes (milliseconds, medians). NetGen: `Forward` on the batch, then `ComputeGradients`");
+        Line("(forward, loss and backward) less that forward, then the Adam step. PyTorch: the forward and loss with autograd recording,");
+        Line(Invariant($"`loss.backward()`, `optimizer.step()`. Per batch of the epoch: the epoch's median time over its {batches:0} batches; what it"));
+        Line("spends beyond the step is the loop's own work (gathering the shuffled batch, counting correct predictions).");
+        Line();
+        var rows = workloads.SelectMany(workload => implementations.Select(implementation =>
+        {
+            var forward = results.Median(section, workload, implementation, StepProfile.ForwardSeconds);
+            var backward = results.Median(section, workload, implementation, StepProfile.BackwardSeconds);
+            var update = results.Median(section, workload, implementation, StepProfile.UpdateSeconds);
+            var perBatch = results.Median(section, workload, implementation, MnistTraining.EpochSeconds) / batches;
+            return new[]
+            {
+                workload, implementation, Number(forward * 1e3, "0.000"), Number(backward * 1e3, "0.000"), Number(update * 1e3, "0.000"),
+                Number((forward + backward + update) * 1e3, "0.000"), Number(perBatch * 1e3, "0.000"),
+            };
+        })).ToList();
+        Table(["network", "implementation", "forward (ms)", "backward (ms)", "update (ms)", "step (ms)", "per batch of the epoch (ms)"], rows);
     }
 
     private void WriteSweep()
@@ -386,22 +419,7 @@ internal sealed class MarkdownReport(ResultSet results, BenchOptions options, st
             };
         }).ToList();
         Table(["implementation", "epoch (s)", "test accuracy (%)", "NetGen / this"], rows);
-        Line("Where a training step on one batch goes (milliseconds, medians). NetGen: `Forward` on the batch, then `ComputeGradients`");
-        Line("(forward, loss and backward) less that forward, then the Adam step. PyTorch: the forward and loss with autograd recording,");
-        Line("`loss.backward()`, `optimizer.step()`.");
-        Line();
-        var stepRows = implementations.Select(implementation =>
-        {
-            var forward = results.Median(Section, workload, implementation, LstmTraining.ForwardSeconds);
-            var backward = results.Median(Section, workload, implementation, LstmTraining.BackwardSeconds);
-            var update = results.Median(Section, workload, implementation, LstmTraining.UpdateSeconds);
-            return new[]
-            {
-                implementation, Number(forward * 1e3, "0.00"), Number(backward * 1e3, "0.00"), Number(update * 1e3, "0.000"),
-                Number((forward + backward + update) * 1e3, "0.00"),
-            };
-        }).ToList();
-        Table(["implementation", "forward (ms)", "backward (ms)", "update (ms)", "step (ms)"], stepRows);
+        WriteStepProfile(Section, [workload], implementations);
         NoTorchSharp();
     }
 
