@@ -23,8 +23,6 @@ internal static class FmaPeak
     public const string Implementation = "FMA loop";
     private const int Accumulators = 14;
     private const double RunSeconds = 0.2;
-    private const int MaxRounds = 10;
-    private const double Agreement = 0.03;
 
     // Vector512 FMAs where .NET accelerates them (not with --isa avx2), else Vector256.
     private static bool Wide => Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
@@ -49,20 +47,8 @@ internal static class FmaPeak
         iterations = Math.Max(iterations, (long)(iterations * RunSeconds / seconds));
         double Best() => Enumerable.Range(0, runs).Max(_ => Flops(threads, iterations) / Measure(threads, iterations) / 1e9);
 
-        // Right after `dotnet run` builds, the build's processes can still hold a core for a second or two: measure
-        // until two rounds agree within 3 %, so the ceiling is the machine's, not what a busy core leaves.
-        var gigaflops = Best();
-        for (var round = 0; round < MaxRounds; round++)
-        {
-            var again = Best();
-            var agree = Math.Abs(again - gigaflops) <= Agreement * Math.Max(again, gigaflops);
-            gigaflops = Math.Max(gigaflops, again);
-            if (agree)
-            {
-                break;
-            }
-        }
-
+        // The ceiling is the machine's, not what a core still busy with the build leaves.
+        var gigaflops = SettledMeasurement.Of(Best, figure: value => value, keep: Math.Max);
         context.Add(Measurement.Single(Section, Workload(threads), Implementation, Metric, Metric, gigaflops));
         return gigaflops;
     }

@@ -29,26 +29,15 @@ internal static class MatrixProducts
             var b = RandomMatrix(size, seed: 2);
             var c = new float[size * size];
             // At least two warm-up products (a thread's first product of a shape runs alone, sizing its packing
-            // buffers) and half a second. Then rounds of the timed repeats until two rounds' medians agree within 3 %:
-            // right after `dotnet run` builds, this machine's first products ran at half speed for a while.
+            // buffers) and half a second; then rounds of the timed repeats until their medians settle.
             var warmUp = Stopwatch.StartNew();
             for (var product = 0; product < 2 || warmUp.Elapsed.TotalSeconds < 0.5; product++)
             {
                 MatrixMultiply.Multiply(a, b, c, size, size, size);
             }
 
-            var seconds = TimeRepeats(a, b, c, size, options.MatrixRepeats);
-            for (var round = 1; round < MaxRounds; round++)
-            {
-                var again = TimeRepeats(a, b, c, size, options.MatrixRepeats);
-                var agree = Math.Abs(Measurement.MedianOf(again) - Measurement.MedianOf(seconds)) <= Agreement * Measurement.MedianOf(seconds);
-                seconds = again;
-                if (agree)
-                {
-                    break;
-                }
-            }
-
+            var seconds = SettledMeasurement.Of(
+                () => TimeRepeats(a, b, c, size, options.MatrixRepeats), figure: Measurement.MedianOf, keep: (_, last) => last);
             context.Add(new Measurement(Section, Workload(size), "NetGen", Metric, "s", seconds));
         }
 
@@ -92,9 +81,6 @@ internal static class MatrixProducts
             context.Add(new Measurement(Section, Workload(size), peer, Metric, "s", seconds));
         }
     }
-
-    private const int MaxRounds = 10;
-    private const double Agreement = 0.03;
 
     private static double[] TimeRepeats(float[] a, float[] b, float[] c, int size, int repeats)
     {
