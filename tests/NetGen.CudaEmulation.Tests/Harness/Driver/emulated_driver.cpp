@@ -1,0 +1,1236 @@
+// An emulated CUDA driver: the driver-API functions NetGen's runtime declares (NetGen.Cuda.Interop.CudaDriverNative),
+// with cuda.h's C signatures and versioned names, implemented on the host, so that CudaSession runs on the CPU in tests.
+//
+//   * One device ("NetGen emulated device", compute capability 8.0) and its primary context, retained and released as
+//     on a GPU; a thread has no current context until cuCtxSetCurrent, and context-bound calls fail without one.
+//   * Device memory is host memory: cuMemAlloc_v2 returns the address of an aligned host block as the CUdeviceptr, so
+//     kernels that receive device pointers in kernelParams read and write it directly. Every copy and memset checks
+//     that its device range lies inside one live allocation (CUDA_ERROR_INVALID_VALUE otherwise).
+//   * Streams are queues; work runs lazily, at the latest moment the host can observe it: cuStreamSynchronize,
+//     cuEventSynchronize, cuCtxSynchronize, a copy to pageable memory, a free, an unload. cuStreamWaitEvent orders a
+//     stream after the event's stream up to the event's record. A session that reads results without the right wait,
+//     or reuses pinned memory before its copy has left, sees stale data. netgen_emulated_driver_set_immediate(1) runs
+//     every operation at once instead (also a valid schedule).
+//   * Modules cannot be PTX: the test registers the emulation library built from the same CUDA source
+//     (netgen_emulated_driver_register_kernels), which cuModuleLoadData dlopens, whatever the image holds;
+//     cuModuleGetFunction resolves netgen_launch_<kernel>; cuLaunchKernel copies the arguments (by the registered
+//     parameter sizes) and checks a GPU's launch limits.
+//   * netgen_emulated_driver_counts reports what is live (allocations, modules, streams, events, context retains), so
+//     tests can assert that a session releases everything.
+//
+// One mutex serializes every call; the kernels run under it.
+
+#include <dlfcn.h>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#define NG_DRIVER_EXPORT extern "C" __attribute__((visibility("default")))
+
+typedef int CUresult;
+typedef int CUdevice;
+typedef unsigned long long CUdeviceptr;
+typedef struct ng_context* CUcontext;
+typedef struct ng_module* CUmodule;
+typedef struct ng_function* CUfunction;
+typedef struct ng_stream* CUstream;
+typedef struct ng_event* CUevent;
+
+namespace
+{
+enum : CUresult
+{
+    SUCCESS = 0,
+    INVALID_VALUE = 1,
+    OUT_OF_MEMORY = 2,
+    NOT_INITIALIZED = 3,
+    INVALID_DEVICE = 101,
+    INVALID_IMAGE = 200,
+    INVALID_CONTEXT = 201,
+    SHARED_OBJECT_INIT_FAILED = 303,
+    INVALID_HANDLE = 400,
+    NOT_FOUND = 500,
+    NOT_READY = 600,
+    LAUNCH_FAILED = 719,
+    NOT_SUPPORTED = 801,
+};
+
+struct error_text
+{
+    CUresult code;
+    const char* name;
+    const char* description;
+};
+
+const error_text errors[] = {
+    {SUCCESS, "CUDA_SUCCESS", "no error"},
+    {INVALID_VALUE, "CUDA_ERROR_INVALID_VALUE", "invalid argument"},
+    {OUT_OF_MEMORY, "CUDA_ERROR_OUT_OF_MEMORY", "out of memory"},
+    {NOT_INITIALIZED, "CUDA_ERROR_NOT_INITIALIZED", "initialization error"},
+    {INVALID_DEVICE, "CUDA_ERROR_INVALID_DEVICE", "invalid device ordinal"},
+    {INVALID_IMAGE, "CUDA_ERROR_INVALID_IMAGE", "device kernel image is invalid"},
+    {INVALID_CONTEXT, "CUDA_ERROR_INVALID_CONTEXT", "invalid device context"},
+    {SHARED_OBJECT_INIT_FAILED, "CUDA_ERROR_SHARED_OBJECT_INIT_FAILED", "shared object initialization failed"},
+    {INVALID_HANDLE, "CUDA_ERROR_INVALID_HANDLE", "invalid resource handle"},
+    {NOT_FOUND, "CUDA_ERROR_NOT_FOUND", "named symbol not found"},
+    {NOT_READY, "CUDA_ERROR_NOT_READY", "device not ready"},
+    {LAUNCH_FAILED, "CUDA_ERROR_LAUNCH_FAILED", "unspecified launch failure"},
+    {NOT_SUPPORTED, "CUDA_ERROR_NOT_SUPPORTED", "operation not supported"},
+};
+
+// The device's figures: an A100-like GPU, as far as the runtime asks.
+constexpr const char* device_name = "NetGen emulated device";
+constexpr int driver_version = 12020; // CUDA 12.2: loads what NVRTC 11.x and 12.0-12.2 compile
+constexpr unsigned long long total_memory = 40ull << 30;
+constexpr unsigned long long grid_x_limit = 2147483647ull;
+constexpr unsigned int grid_yz_limit = 65535;
+constexpr unsigned int block_threads_limit = 1024;
+
+typedef void (*launcher)(unsigned, unsigned, unsigned, unsigned, void**, unsigned);
+typedef void (*control)();
+
+struct kernel_info
+{
+    launcher entry = nullptr;
+    std::vector<int> parameter_bytes;
+};
+
+struct registration
+{
+    std::string path;
+    std::map<std::string, std::vector<int>> parameters;
+};
+} // namespace
+
+struct ng_context
+{
+    int retains = 0;
+};
+
+struct ng_module
+{
+    void* library = nullptr;
+    control detach = nullptr;
+    registration registered;
+    std::set<CUfunction> functions;
+};
+
+struct ng_function
+{
+    CUmodule module = nullptr;
+    std::string name;
+    launcher entry = nullptr;
+    std::vector<int> parameter_bytes;
+};
+
+struct ng_stream
+{
+    std::deque<std::function<void()>> queue;
+    unsigned long long enqueued = 0;
+    unsigned long long executed = 0;
+    unsigned int flags = 0;
+};
+
+struct ng_event
+{
+    std::shared_ptr<ng_stream> stream; // of the last record; null before the first
+    unsigned long long at = 0;          // the stream's sequence number of the record
+    unsigned int flags = 0;
+    bool completed_once = false;
+    std::chrono::steady_clock::time_point time;
+};
+
+namespace
+{
+std::mutex gate;
+bool initialized = false;
+bool immediate = false;
+int fail_allocations_after = -1; // negative: never
+ng_context primary;
+thread_local CUcontext current = nullptr;
+std::map<std::uintptr_t, std::size_t> device_blocks;
+std::map<std::uintptr_t, std::size_t> host_blocks;
+std::set<CUmodule> modules;
+std::map<CUstream, std::shared_ptr<ng_stream>> streams;
+std::set<CUevent> events;
+std::shared_ptr<ng_stream> default_stream = std::make_shared<ng_stream>();
+registration registered;
+bool has_registration = false;
+unsigned long long launches_run = 0;
+unsigned long long launches_refused = 0;
+unsigned long long base_seed = 0x5EED;
+
+bool has_context() { return current == &primary && primary.retains > 0; }
+
+// Whether [address, address + bytes) lies inside one block of blocks.
+bool inside(const std::map<std::uintptr_t, std::size_t>& blocks, std::uintptr_t address, std::size_t bytes)
+{
+    auto after = blocks.upper_bound(address);
+    if (after == blocks.begin())
+    {
+        return false;
+    }
+
+    --after;
+    return address >= after->first && address - after->first <= after->second && bytes <= after->second - (address - after->first);
+}
+
+bool device_range(CUdeviceptr address, std::size_t bytes) { return address != 0 && inside(device_blocks, (std::uintptr_t)address, bytes); }
+
+bool pinned(const void* address, std::size_t bytes) { return inside(host_blocks, (std::uintptr_t)address, bytes); }
+
+std::shared_ptr<ng_stream> stream_of(CUstream handle)
+{
+    if (handle == nullptr)
+    {
+        return default_stream;
+    }
+
+    auto found = streams.find(handle);
+    return found == streams.end() ? nullptr : found->second;
+}
+
+// Runs the stream's operations up to and including sequence number `until`.
+void run_until(ng_stream& stream, unsigned long long until)
+{
+    while (stream.executed < until && !stream.queue.empty())
+    {
+        auto operation = std::move(stream.queue.front());
+        stream.queue.pop_front();
+        operation();
+        ++stream.executed;
+    }
+}
+
+void run_all(ng_stream& stream) { run_until(stream, stream.enqueued); }
+
+void run_everything()
+{
+    bool again = true;
+    while (again)
+    {
+        again = false;
+        run_all(*default_stream);
+        for (auto& entry : streams)
+        {
+            if (!entry.second->queue.empty())
+            {
+                run_all(*entry.second);
+                again = true;
+            }
+        }
+    }
+}
+
+// Enqueues an operation; the legacy default stream and immediate mode run it at once (after what precedes it).
+void enqueue(const std::shared_ptr<ng_stream>& stream, std::function<void()> operation)
+{
+    if (stream == default_stream)
+    {
+        // The legacy default stream waits for the blocking streams; the runtime only uses non-blocking ones.
+        for (auto& entry : streams)
+        {
+            if ((entry.second->flags & 1u) == 0)
+            {
+                run_all(*entry.second);
+            }
+        }
+    }
+
+    stream->queue.push_back(std::move(operation));
+    ++stream->enqueued;
+    if (immediate || stream == default_stream)
+    {
+        run_all(*stream);
+    }
+}
+
+void* aligned_block(std::size_t bytes)
+{
+    const std::size_t rounded = (bytes + 255) / 256 * 256;
+    return std::aligned_alloc(256, rounded == 0 ? 256 : rounded);
+}
+
+bool allocation_fails()
+{
+    if (fail_allocations_after < 0)
+    {
+        return false;
+    }
+
+    if (fail_allocations_after == 0)
+    {
+        return true;
+    }
+
+    --fail_allocations_after;
+    return false;
+}
+
+#define NG_REQUIRE_INIT()          \
+    if (!initialized)              \
+    {                              \
+        return NOT_INITIALIZED;    \
+    }
+
+#define NG_REQUIRE_CONTEXT()       \
+    NG_REQUIRE_INIT();             \
+    if (!has_context())            \
+    {                              \
+        return INVALID_CONTEXT;    \
+    }
+} // namespace
+
+// ---- initialization, version, errors ----
+
+NG_DRIVER_EXPORT CUresult cuInit(unsigned int flags)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    if (flags != 0)
+    {
+        return INVALID_VALUE;
+    }
+
+    initialized = true;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuDriverGetVersion(int* version)
+{
+    if (version == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    *version = driver_version;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuGetErrorName(CUresult error, const char** name)
+{
+    if (name == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    for (const auto& entry : errors)
+    {
+        if (entry.code == error)
+        {
+            *name = entry.name;
+            return SUCCESS;
+        }
+    }
+
+    *name = nullptr;
+    return INVALID_VALUE;
+}
+
+NG_DRIVER_EXPORT CUresult cuGetErrorString(CUresult error, const char** description)
+{
+    if (description == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    for (const auto& entry : errors)
+    {
+        if (entry.code == error)
+        {
+            *description = entry.description;
+            return SUCCESS;
+        }
+    }
+
+    *description = nullptr;
+    return INVALID_VALUE;
+}
+
+// ---- the device ----
+
+NG_DRIVER_EXPORT CUresult cuDeviceGetCount(int* count)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_INIT();
+    if (count == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    *count = 1;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuDeviceGet(CUdevice* device, int ordinal)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_INIT();
+    if (device == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    if (ordinal != 0)
+    {
+        return INVALID_DEVICE;
+    }
+
+    *device = 0;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuDeviceGetName(char* name, int length, CUdevice device)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_INIT();
+    if (device != 0)
+    {
+        return INVALID_DEVICE;
+    }
+
+    if (name == nullptr || length <= 0)
+    {
+        return INVALID_VALUE;
+    }
+
+    std::strncpy(name, device_name, (std::size_t)length - 1);
+    name[length - 1] = '\0';
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuDeviceGetAttribute(int* value, int attribute, CUdevice device)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_INIT();
+    if (device != 0)
+    {
+        return INVALID_DEVICE;
+    }
+
+    if (value == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    switch (attribute)
+    {
+    case 1: *value = (int)block_threads_limit; return SUCCESS;      // MAX_THREADS_PER_BLOCK
+    case 2: *value = block_threads_limit; return SUCCESS;           // MAX_BLOCK_DIM_X
+    case 3: *value = block_threads_limit; return SUCCESS;           // MAX_BLOCK_DIM_Y
+    case 4: *value = 64; return SUCCESS;                            // MAX_BLOCK_DIM_Z
+    case 5: *value = (int)grid_x_limit; return SUCCESS;             // MAX_GRID_DIM_X
+    case 6: *value = (int)grid_yz_limit; return SUCCESS;            // MAX_GRID_DIM_Y
+    case 7: *value = (int)grid_yz_limit; return SUCCESS;            // MAX_GRID_DIM_Z
+    case 8: *value = 48 * 1024; return SUCCESS;                     // MAX_SHARED_MEMORY_PER_BLOCK
+    case 10: *value = 32; return SUCCESS;                           // WARP_SIZE
+    case 16: *value = 108; return SUCCESS;                          // MULTIPROCESSOR_COUNT
+    case 39: *value = 2048; return SUCCESS;                         // MAX_THREADS_PER_MULTIPROCESSOR
+    case 75: *value = 8; return SUCCESS;                            // COMPUTE_CAPABILITY_MAJOR
+    case 76: *value = 0; return SUCCESS;                            // COMPUTE_CAPABILITY_MINOR
+    case 81: *value = 164 * 1024; return SUCCESS;                   // MAX_SHARED_MEMORY_PER_MULTIPROCESSOR
+    case 82: *value = 65536; return SUCCESS;                        // MAX_REGISTERS_PER_MULTIPROCESSOR
+    case 97: *value = 163 * 1024; return SUCCESS;                   // MAX_SHARED_MEMORY_PER_BLOCK_OPTIN
+    default: return INVALID_VALUE;
+    }
+}
+
+NG_DRIVER_EXPORT CUresult cuDeviceTotalMem_v2(std::size_t* bytes, CUdevice device)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_INIT();
+    if (device != 0)
+    {
+        return INVALID_DEVICE;
+    }
+
+    if (bytes == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    *bytes = (std::size_t)total_memory;
+    return SUCCESS;
+}
+
+// ---- the primary context ----
+
+NG_DRIVER_EXPORT CUresult cuDevicePrimaryCtxRetain(CUcontext* context, CUdevice device)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_INIT();
+    if (device != 0)
+    {
+        return INVALID_DEVICE;
+    }
+
+    if (context == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    ++primary.retains;
+    *context = &primary;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuDevicePrimaryCtxRelease_v2(CUdevice device)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_INIT();
+    if (device != 0)
+    {
+        return INVALID_DEVICE;
+    }
+
+    if (primary.retains == 0)
+    {
+        return INVALID_CONTEXT;
+    }
+
+    if (--primary.retains == 0)
+    {
+        // The context goes, and with it its work; its memory stays counted, so a session that forgot to free shows.
+        run_everything();
+    }
+
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuDevicePrimaryCtxGetState(CUdevice device, unsigned int* flags, int* active)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_INIT();
+    if (device != 0)
+    {
+        return INVALID_DEVICE;
+    }
+
+    if (flags == nullptr || active == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    *flags = 0;
+    *active = primary.retains > 0 ? 1 : 0;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuCtxSetCurrent(CUcontext context)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_INIT();
+    if (context != nullptr && (context != &primary || primary.retains == 0))
+    {
+        return INVALID_CONTEXT;
+    }
+
+    current = context;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuCtxSynchronize()
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    run_everything();
+    return SUCCESS;
+}
+
+// ---- modules ----
+
+NG_DRIVER_EXPORT CUresult cuModuleLoadData(CUmodule* module, const void* image)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (module == nullptr || image == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    if (!has_registration)
+    {
+        // Nothing to run the image with: as a driver refuses an image it cannot load.
+        return INVALID_IMAGE;
+    }
+
+    void* library = dlopen(registered.path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (library == nullptr)
+    {
+        return SHARED_OBJECT_INIT_FAILED;
+    }
+
+    auto attach = (control)dlsym(library, "netgen_emu_attach");
+    auto detach = (control)dlsym(library, "netgen_emu_detach");
+    if (attach == nullptr || detach == nullptr)
+    {
+        dlclose(library);
+        return SHARED_OBJECT_INIT_FAILED;
+    }
+
+    attach();
+    auto* loaded = new ng_module();
+    loaded->library = library;
+    loaded->detach = detach;
+    loaded->registered = registered;
+    modules.insert(loaded);
+    *module = loaded;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuModuleUnload(CUmodule module)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (modules.erase(module) == 0)
+    {
+        return INVALID_HANDLE;
+    }
+
+    run_everything(); // its kernels may still be queued
+    for (CUfunction function : module->functions)
+    {
+        delete function;
+    }
+
+    module->detach();
+    dlclose(module->library);
+    delete module;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuModuleGetFunction(CUfunction* function, CUmodule module, const char* name)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (function == nullptr || name == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    if (modules.count(module) == 0)
+    {
+        return INVALID_HANDLE;
+    }
+
+    auto parameters = module->registered.parameters.find(name);
+    auto entry = (launcher)dlsym(module->library, (std::string("netgen_launch_") + name).c_str());
+    if (entry == nullptr || parameters == module->registered.parameters.end())
+    {
+        return NOT_FOUND;
+    }
+
+    auto* found = new ng_function();
+    found->module = module;
+    found->name = name;
+    found->entry = entry;
+    found->parameter_bytes = parameters->second;
+    module->functions.insert(found);
+    *function = found;
+    return SUCCESS;
+}
+
+// ---- memory ----
+
+NG_DRIVER_EXPORT CUresult cuMemAlloc_v2(CUdeviceptr* pointer, std::size_t bytes)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (pointer == nullptr || bytes == 0)
+    {
+        return INVALID_VALUE;
+    }
+
+    if (bytes > total_memory || allocation_fails())
+    {
+        return OUT_OF_MEMORY;
+    }
+
+    void* block = aligned_block(bytes);
+    if (block == nullptr)
+    {
+        return OUT_OF_MEMORY;
+    }
+
+    device_blocks[(std::uintptr_t)block] = bytes;
+    *pointer = (CUdeviceptr)(std::uintptr_t)block;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuMemFree_v2(CUdeviceptr pointer)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    auto found = device_blocks.find((std::uintptr_t)pointer);
+    if (found == device_blocks.end())
+    {
+        return INVALID_VALUE;
+    }
+
+    run_everything(); // cuMemFree waits for the work that may use the block
+    device_blocks.erase(found);
+    std::free((void*)(std::uintptr_t)pointer);
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuMemAllocHost_v2(void** pointer, std::size_t bytes)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (pointer == nullptr || bytes == 0)
+    {
+        return INVALID_VALUE;
+    }
+
+    if (allocation_fails())
+    {
+        return OUT_OF_MEMORY;
+    }
+
+    void* block = aligned_block(bytes);
+    if (block == nullptr)
+    {
+        return OUT_OF_MEMORY;
+    }
+
+    host_blocks[(std::uintptr_t)block] = bytes;
+    *pointer = block;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuMemFreeHost(void* pointer)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    auto found = host_blocks.find((std::uintptr_t)pointer);
+    if (found == host_blocks.end())
+    {
+        return INVALID_VALUE;
+    }
+
+    run_everything();
+    host_blocks.erase(found);
+    std::free(pointer);
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuMemcpyHtoD_v2(CUdeviceptr destination, const void* source, std::size_t bytes)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if ((source == nullptr && bytes > 0) || !device_range(destination, bytes))
+    {
+        return INVALID_VALUE;
+    }
+
+    std::memcpy((void*)(std::uintptr_t)destination, source, bytes);
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuMemcpyDtoH_v2(void* destination, CUdeviceptr source, std::size_t bytes)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if ((destination == nullptr && bytes > 0) || !device_range(source, bytes))
+    {
+        return INVALID_VALUE;
+    }
+
+    std::memcpy(destination, (const void*)(std::uintptr_t)source, bytes);
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuMemcpyHtoDAsync_v2(CUdeviceptr destination, const void* source, std::size_t bytes, CUstream handle)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    auto stream = stream_of(handle);
+    if (stream == nullptr)
+    {
+        return INVALID_HANDLE;
+    }
+
+    if ((source == nullptr && bytes > 0) || !device_range(destination, bytes))
+    {
+        return INVALID_VALUE;
+    }
+
+    auto* target = (void*)(std::uintptr_t)destination;
+    if (pinned(source, bytes))
+    {
+        // Read when the copy runs: the host must not change the pinned source until then.
+        enqueue(stream, [target, source, bytes] { std::memcpy(target, source, bytes); });
+    }
+    else
+    {
+        // From pageable memory the driver takes the values into a staging buffer before returning.
+        auto staged = std::make_shared<std::vector<unsigned char>>((const unsigned char*)source, (const unsigned char*)source + bytes);
+        enqueue(stream, [target, staged] { std::memcpy(target, staged->data(), staged->size()); });
+    }
+
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuMemcpyDtoHAsync_v2(void* destination, CUdeviceptr source, std::size_t bytes, CUstream handle)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    auto stream = stream_of(handle);
+    if (stream == nullptr)
+    {
+        return INVALID_HANDLE;
+    }
+
+    if ((destination == nullptr && bytes > 0) || !device_range(source, bytes))
+    {
+        return INVALID_VALUE;
+    }
+
+    const auto* from = (const void*)(std::uintptr_t)source;
+    enqueue(stream, [destination, from, bytes] { std::memcpy(destination, from, bytes); });
+    if (!pinned(destination, bytes))
+    {
+        // To pageable memory the call returns once the copy is done.
+        run_all(*stream);
+    }
+
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuMemcpyDtoDAsync_v2(CUdeviceptr destination, CUdeviceptr source, std::size_t bytes, CUstream handle)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    auto stream = stream_of(handle);
+    if (stream == nullptr)
+    {
+        return INVALID_HANDLE;
+    }
+
+    if (!device_range(destination, bytes) || !device_range(source, bytes))
+    {
+        return INVALID_VALUE;
+    }
+
+    auto* to = (void*)(std::uintptr_t)destination;
+    const auto* from = (const void*)(std::uintptr_t)source;
+    enqueue(stream, [to, from, bytes] { std::memmove(to, from, bytes); });
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuMemsetD8_v2(CUdeviceptr destination, unsigned char value, std::size_t count)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (!device_range(destination, count))
+    {
+        return INVALID_VALUE;
+    }
+
+    std::memset((void*)(std::uintptr_t)destination, value, count);
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuMemsetD32_v2(CUdeviceptr destination, unsigned int value, std::size_t count)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (destination % 4 != 0 || count > SIZE_MAX / 4 || !device_range(destination, count * 4))
+    {
+        return INVALID_VALUE;
+    }
+
+    auto* words = (unsigned int*)(std::uintptr_t)destination;
+    for (std::size_t i = 0; i < count; ++i)
+    {
+        words[i] = value;
+    }
+
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuMemsetD32Async(CUdeviceptr destination, unsigned int value, std::size_t count, CUstream handle)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    auto stream = stream_of(handle);
+    if (stream == nullptr)
+    {
+        return INVALID_HANDLE;
+    }
+
+    if (destination % 4 != 0 || count > SIZE_MAX / 4 || !device_range(destination, count * 4))
+    {
+        return INVALID_VALUE;
+    }
+
+    auto* words = (unsigned int*)(std::uintptr_t)destination;
+    enqueue(stream, [words, value, count] {
+        for (std::size_t i = 0; i < count; ++i)
+        {
+            words[i] = value;
+        }
+    });
+    return SUCCESS;
+}
+
+// ---- streams and events ----
+
+NG_DRIVER_EXPORT CUresult cuStreamCreate(CUstream* handle, unsigned int flags)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (handle == nullptr || (flags & ~1u) != 0)
+    {
+        return INVALID_VALUE;
+    }
+
+    auto stream = std::make_shared<ng_stream>();
+    stream->flags = flags;
+    streams[stream.get()] = stream;
+    *handle = stream.get();
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuStreamDestroy_v2(CUstream handle)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    auto found = streams.find(handle);
+    if (found == streams.end())
+    {
+        return INVALID_HANDLE;
+    }
+
+    // Work already enqueued still completes; events recorded in it keep the stream alive.
+    run_all(*found->second);
+    streams.erase(found);
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuStreamSynchronize(CUstream handle)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    auto stream = stream_of(handle);
+    if (stream == nullptr)
+    {
+        return INVALID_HANDLE;
+    }
+
+    run_all(*stream);
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuStreamWaitEvent(CUstream handle, CUevent event, unsigned int flags)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    auto stream = stream_of(handle);
+    if (stream == nullptr || events.count(event) == 0)
+    {
+        return INVALID_HANDLE;
+    }
+
+    if (flags != 0)
+    {
+        return INVALID_VALUE;
+    }
+
+    if (event->stream == nullptr || event->stream == stream)
+    {
+        return SUCCESS; // never recorded (nothing to wait for), or already in this stream's order
+    }
+
+    // Waits for the record as it stands now; a later record of the event does not move the wait.
+    std::shared_ptr<ng_stream> other = event->stream;
+    const unsigned long long at = event->at;
+    enqueue(stream, [other, at] { run_until(*other, at); });
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuEventCreate(CUevent* event, unsigned int flags)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (event == nullptr || (flags & ~0xFu) != 0)
+    {
+        return INVALID_VALUE;
+    }
+
+    auto* created = new ng_event();
+    created->flags = flags;
+    events.insert(created);
+    *event = created;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuEventDestroy_v2(CUevent event)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (events.erase(event) == 0)
+    {
+        return INVALID_HANDLE;
+    }
+
+    // The record may still be queued; its operation must not touch the event once it is gone.
+    if (event->stream != nullptr)
+    {
+        run_until(*event->stream, event->at);
+    }
+
+    delete event;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuEventRecord(CUevent event, CUstream handle)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    auto stream = stream_of(handle);
+    if (stream == nullptr || events.count(event) == 0)
+    {
+        return INVALID_HANDLE;
+    }
+
+    if (event->stream != nullptr && event->stream != stream)
+    {
+        // A record in another stream replaces this one; the earlier record's operation must still find the event.
+        run_until(*event->stream, event->at);
+    }
+
+    event->stream = stream;
+    event->at = stream->enqueued + 1;
+    const unsigned long long at = event->at;
+    enqueue(stream, [event, at] {
+        if (event->at == at)
+        {
+            event->time = std::chrono::steady_clock::now();
+            event->completed_once = true;
+        }
+    });
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuEventSynchronize(CUevent event)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (events.count(event) == 0)
+    {
+        return INVALID_HANDLE;
+    }
+
+    if (event->stream != nullptr)
+    {
+        run_until(*event->stream, event->at);
+    }
+
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuEventElapsedTime(float* milliseconds, CUevent start, CUevent end)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (milliseconds == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    if (events.count(start) == 0 || events.count(end) == 0 || (start->flags & 2u) != 0 || (end->flags & 2u) != 0)
+    {
+        return INVALID_HANDLE;
+    }
+
+    auto done = [](CUevent event) { return event->stream != nullptr && event->stream->executed >= event->at && event->completed_once; };
+    if (!done(start) || !done(end))
+    {
+        return NOT_READY;
+    }
+
+    *milliseconds = std::chrono::duration<float, std::milli>(end->time - start->time).count();
+    return SUCCESS;
+}
+
+// ---- launches ----
+
+NG_DRIVER_EXPORT CUresult cuLaunchKernel(CUfunction function, unsigned int grid_x, unsigned int grid_y, unsigned int grid_z, unsigned int block_x,
+                                         unsigned int block_y, unsigned int block_z, unsigned int shared_bytes, CUstream handle, void** parameters,
+                                         void** extra)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    auto stream = stream_of(handle);
+    bool known = false;
+    for (CUmodule module : modules)
+    {
+        known = known || module->functions.count(function) != 0;
+    }
+
+    if (!known || stream == nullptr)
+    {
+        ++launches_refused;
+        return INVALID_HANDLE;
+    }
+
+    // A GPU's limits (tests/NetGen.CudaEmulation.Tests/Harness/LaunchLimits.cs); blocks are 1-D here, and there is no
+    // dynamic shared memory or `extra` parameter block.
+    if (grid_x == 0 || grid_y == 0 || grid_z == 0 || grid_x > grid_x_limit || grid_y > grid_yz_limit || grid_z > grid_yz_limit || block_x == 0 ||
+        block_x > block_threads_limit || block_y != 1 || block_z != 1 || shared_bytes != 0 || extra != nullptr ||
+        (parameters == nullptr && !function->parameter_bytes.empty()))
+    {
+        ++launches_refused;
+        return INVALID_VALUE;
+    }
+
+    // The arguments are copied at the launch, as the driver does: the caller may change its cells right after.
+    auto cells = std::make_shared<std::vector<unsigned long long>>(function->parameter_bytes.size(), 0ull);
+    for (std::size_t i = 0; i < cells->size(); ++i)
+    {
+        if (parameters[i] == nullptr)
+        {
+            ++launches_refused;
+            return INVALID_VALUE;
+        }
+
+        std::memcpy(&(*cells)[i], parameters[i], (std::size_t)function->parameter_bytes[i]);
+    }
+
+    const unsigned int seed = (unsigned int)((base_seed ^ (launches_run + launches_refused)) * 0x9E3779B97F4A7C15ull >> 32) ^ (unsigned int)stream->enqueued;
+    launcher entry = function->entry;
+    enqueue(stream, [entry, grid_x, grid_y, grid_z, block_x, cells, seed] {
+        std::vector<void*> pointers(cells->size());
+        for (std::size_t i = 0; i < cells->size(); ++i)
+        {
+            pointers[i] = &(*cells)[i];
+        }
+
+        entry(grid_x, grid_y, grid_z, block_x, pointers.empty() ? nullptr : pointers.data(), seed);
+        ++launches_run;
+    });
+    return SUCCESS;
+}
+
+// ---- the test's controls ----
+
+// Makes the next cuModuleLoadData load the emulation library at library_path, whatever image it is given.
+// parameter_bytes lists the kernels' parameter sizes: "kernel_a:8,8,4;kernel_b:8,4". Null path: forget the registration.
+NG_DRIVER_EXPORT int netgen_emulated_driver_register_kernels(const char* library_path, const char* parameter_bytes)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    if (library_path == nullptr)
+    {
+        has_registration = false;
+        registered = registration();
+        return 0;
+    }
+
+    registration next;
+    next.path = library_path;
+    std::string text = parameter_bytes == nullptr ? std::string() : std::string(parameter_bytes);
+    std::size_t start = 0;
+    while (start < text.size())
+    {
+        std::size_t end = text.find(';', start);
+        if (end == std::string::npos)
+        {
+            end = text.size();
+        }
+
+        std::string item = text.substr(start, end - start);
+        start = end + 1;
+        if (item.empty())
+        {
+            continue;
+        }
+
+        std::size_t colon = item.find(':');
+        if (colon == std::string::npos)
+        {
+            return -1;
+        }
+
+        std::vector<int> sizes;
+        std::string list = item.substr(colon + 1);
+        std::size_t at = 0;
+        while (at < list.size())
+        {
+            std::size_t comma = list.find(',', at);
+            if (comma == std::string::npos)
+            {
+                comma = list.size();
+            }
+
+            int size = std::atoi(list.substr(at, comma - at).c_str());
+            if (size != 4 && size != 8)
+            {
+                return -1;
+            }
+
+            sizes.push_back(size);
+            at = comma + 1;
+        }
+
+        next.parameters[item.substr(0, colon)] = sizes;
+    }
+
+    registered = next;
+    has_registration = true;
+    return 0;
+}
+
+// 1: every operation runs as it is enqueued. 0 (the default): operations run lazily, when the host waits for them.
+NG_DRIVER_EXPORT void netgen_emulated_driver_set_immediate(int on)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    immediate = on != 0;
+}
+
+// The next `count` allocations (device or pinned) succeed and the one after fails with CUDA_ERROR_OUT_OF_MEMORY, as do
+// all later ones until this is called with a negative count.
+NG_DRIVER_EXPORT void netgen_emulated_driver_fail_allocations_after(int count)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    fail_allocations_after = count;
+}
+
+// What is live, in this order: device allocations, pinned host allocations, modules, streams, events, retains of the
+// primary context, operations queued and not yet run, launches run, launches refused.
+NG_DRIVER_EXPORT int netgen_emulated_driver_counts(long long* counts, int length)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    long long queued = (long long)default_stream->queue.size();
+    for (auto& entry : streams)
+    {
+        queued += (long long)entry.second->queue.size();
+    }
+
+    const long long values[] = {
+        (long long)device_blocks.size(), (long long)host_blocks.size(), (long long)modules.size(), (long long)streams.size(),
+        (long long)events.size(),        (long long)primary.retains,    queued,                     (long long)launches_run,
+        (long long)launches_refused,
+    };
+    const int count = (int)(sizeof(values) / sizeof(values[0]));
+    if (counts == nullptr || length < count)
+    {
+        return -count;
+    }
+
+    for (int i = 0; i < count; ++i)
+    {
+        counts[i] = values[i];
+    }
+
+    return count;
+}
