@@ -4,12 +4,16 @@ using NetGen.Cuda;
 using NetGen.CudaEmulation.Tests.Harness;
 using NetGen.CudaEmulation.Tests.Networks;
 using NetGen.CudaEmulation.Tests.Parity;
+using Xunit.Abstractions;
 
 namespace NetGen.CudaEmulation.Tests;
 
 /// <summary>The launch metadata against the kernels' signatures in the CUDA source, for every network (no compiling).</summary>
-public sealed class LaunchMetadataTests
+public sealed class LaunchMetadataTests(ITestOutputHelper output)
 {
+    /// <summary>An H100 SXM's streaming multiprocessors.</summary>
+    private const int H100Multiprocessors = 132;
+
     public static TheoryData<string> Networks => NetworkCatalog.Names(NetworkCatalog.All);
 
     /// <summary>Every network, the large-image ones included.</summary>
@@ -95,6 +99,96 @@ public sealed class LaunchMetadataTests
         var program = NetworkCatalog.Get(network).Program;
         var step = program.Forward.Concat(program.Loss).Concat(program.Backward).Concat(program.ClipNorm).Append(program.OptimizerSteps["Adam"]);
         Assert.Equal(launches, step.Count(launch => launch.RunsFor(batch)));
+    }
+
+    [Theory]
+    [MemberData(nameof(NetworksAndLargeImages))]
+    public void Every_small_tile_launch_is_its_products_launch_over_more_blocks_and_fits_a_gpu(string network)
+    {
+        var program = Program(network);
+        var products = program.AllLaunches.Where(launch => launch.SmallTiles is not null).ToArray();
+        foreach (var launch in products)
+        {
+            var small = launch.SmallTiles!;
+            Assert.Equal(launch.Kernel + "_small_tiles", small.Kernel);
+            Assert.Equal(launch.Arguments, small.Arguments);
+            Assert.Equal((launch.BlockThreads, launch.MinimumBatch, launch.GridZ), (small.BlockThreads, small.MinimumBatch, small.GridZ));
+            Assert.Null(small.SmallTiles);
+            foreach (var batch in s_batches.Where(batch => batch <= program.MaxBatchSize))
+            {
+                Assert.True(LaunchLimits.Violation(small, batch) is null, $"{network}: {small.Kernel} at batch {batch}: {LaunchLimits.Violation(small, batch)}");
+                var (x, y, z) = launch.Grid(batch);
+                var (smallX, smallY, smallZ) = small.Grid(batch);
+                Assert.Equal(z, smallZ);
+                Assert.InRange(smallX, x, 4L * x);
+                Assert.InRange(smallY, y, 4L * y);
+            }
+
+            Assert.True(small.Blocks(s_batches[^1]) > launch.Blocks(s_batches[^1]) || small.Blocks(1) > launch.Blocks(1), $"{network}: {small.Kernel} never has more blocks");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void Small_tiles_are_chosen_exactly_when_the_large_grid_has_fewer_blocks_than_twice_the_multiprocessors(string network)
+    {
+        var program = Program(network);
+        foreach (var multiprocessors in new[] { 0, 1, 46, 108, H100Multiprocessors, 170 })
+        {
+            foreach (var batch in s_batches.Where(batch => batch <= program.MaxBatchSize))
+            {
+                foreach (var launch in program.Forward.Concat(program.Loss).Concat(program.Backward).Concat(program.ClipNorm).Concat(program.OptimizerSteps.Values))
+                {
+                    var chosen = launch.For(batch, multiprocessors);
+                    var large = (long)launch.GridX.Count(batch) * launch.GridY.Count(batch) * launch.GridZ.Count(batch);
+                    var expected = launch.SmallTiles is not null && large < 2L * multiprocessors ? launch.SmallTiles : launch;
+                    Assert.Same(expected, chosen);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("MnistMlp")]
+    [InlineData("LeNet5")]
+    public void Blocks_per_product_launch_at_batch_128_on_132_multiprocessors(string network)
+    {
+        // Before: every product over 64 × 64 tiles. After: the launch CudaLaunch.For chooses for an H100's 132 SMs.
+        const int batch = 128;
+        var program = NetworkCatalog.Get(network).Program;
+        var step = program.Forward.Concat(program.Loss).Concat(program.Backward).Where(launch => launch.SmallTiles is not null && launch.RunsFor(batch)).ToArray();
+        long before = 0, after = 0;
+        output.WriteLine($"{network} at batch {batch}, {H100Multiprocessors} SMs: product launch, blocks over 64 × 64 tiles → blocks launched");
+        foreach (var launch in step)
+        {
+            var chosen = launch.For(batch, H100Multiprocessors);
+            output.WriteLine($"  {launch.Kernel,-36} {launch.Blocks(batch),6} → {chosen.Blocks(batch),6}{(chosen == launch ? string.Empty : " (16 × 16 tiles)")}");
+            before += launch.Blocks(batch);
+            after += chosen.Blocks(batch);
+            Assert.True(chosen.Blocks(batch) >= launch.Blocks(batch));
+            Assert.Equal(launch.Blocks(batch) < 2 * H100Multiprocessors, chosen != launch);
+        }
+
+        output.WriteLine($"  {"all products",-36} {before,6} → {after,6}");
+        var expected = network == "MnistMlp"
+            ? new[]
+            {
+                ("dense_forward_Hidden", 4L, 64L), ("dense_forward_Logits", 2, 8), ("dense_weight_gradient_Logits", 2, 8), ("dense_input_gradient_Logits", 4, 64),
+                ("dense_weight_gradient_Hidden", 26, 392),
+            }
+            : new[]
+            {
+                ("conv2d_forward_Conv1", 1_568L, 1_568L), ("conv2d_forward_Conv2", 200, 800), ("dense_forward_Full1", 4, 64), ("dense_weight_gradient_Full1", 14, 200),
+                ("conv2d_input_gradient_Conv2", 392, 392), ("conv2d_weight_gradient_Conv1", 128, 256),
+            };
+        foreach (var (kernel, large, chosen) in expected)
+        {
+            var launch = step.Single(launch => launch.Kernel == kernel);
+            Assert.Equal((large, chosen), (launch.Blocks(batch), launch.For(batch, H100Multiprocessors).Blocks(batch)));
+        }
+
+        // The launches per step do not change: a product runs one kernel or the other.
+        Assert.Equal(step.Length, step.Select(launch => launch.For(batch, H100Multiprocessors)).Count());
     }
 
     private static CudaProgram Program(string network) =>

@@ -6,10 +6,19 @@ using NetGen.Cuda.Interop;
 namespace NetGen;
 
 /// <summary>What a CUDA device offers, as the driver reports it.</summary>
-public sealed record CudaDeviceInfo(int Ordinal, string Name, int ComputeCapabilityMajor, int ComputeCapabilityMinor, long TotalMemoryBytes)
+/// <param name="Ordinal">The device's ordinal, as <c>cuDeviceGet</c> takes it.</param>
+/// <param name="Name">The device's name.</param>
+/// <param name="ComputeCapabilityMajor">The major version of its compute capability.</param>
+/// <param name="ComputeCapabilityMinor">The minor version of its compute capability.</param>
+/// <param name="TotalMemoryBytes">Its memory.</param>
+/// <param name="MultiprocessorCount">
+/// Its streaming multiprocessors (132 on an H100 SXM), which decide when a matrix product runs over small tiles
+/// (<see cref="Cuda.CudaLaunch.For"/>); 0 when unknown, and the products keep their large tiles.
+/// </param>
+public sealed record CudaDeviceInfo(int Ordinal, string Name, int ComputeCapabilityMajor, int ComputeCapabilityMinor, long TotalMemoryBytes, int MultiprocessorCount = 0)
 {
     public override string ToString() =>
-        $"cuda:{Ordinal} {Name} (compute capability {ComputeCapabilityMajor}.{ComputeCapabilityMinor}, {TotalMemoryBytes / (1024 * 1024)} MiB)";
+        $"cuda:{Ordinal} {Name} (compute capability {ComputeCapabilityMajor}.{ComputeCapabilityMinor}, {MultiprocessorCount} multiprocessors, {TotalMemoryBytes / (1024 * 1024)} MiB)";
 }
 
 /// <summary>
@@ -70,8 +79,9 @@ internal static class CudaProbe
         Check.Cuda(CudaDriverNative.cuDeviceGetName(name, name.Length, device), "cuDeviceGetName");
         Check.Cuda(CudaDriverNative.cuDeviceGetAttribute(out var major, CudaDeviceAttribute.ComputeCapabilityMajor, device), "cuDeviceGetAttribute");
         Check.Cuda(CudaDriverNative.cuDeviceGetAttribute(out var minor, CudaDeviceAttribute.ComputeCapabilityMinor, device), "cuDeviceGetAttribute");
+        Check.Cuda(CudaDriverNative.cuDeviceGetAttribute(out var multiprocessors, CudaDeviceAttribute.MultiprocessorCount, device), "cuDeviceGetAttribute");
         Check.Cuda(CudaDriverNative.cuDeviceTotalMem_v2(out var memory, device), "cuDeviceTotalMem_v2");
         var length = Array.IndexOf(name, (byte)0);
-        return new CudaDeviceInfo(ordinal, Encoding.ASCII.GetString(name, 0, length < 0 ? name.Length : length), major, minor, (long)memory);
+        return new CudaDeviceInfo(ordinal, Encoding.ASCII.GetString(name, 0, length < 0 ? name.Length : length), major, minor, (long)memory, multiprocessors);
     }
 }

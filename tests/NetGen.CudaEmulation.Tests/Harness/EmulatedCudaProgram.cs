@@ -82,6 +82,19 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
         }
     }
 
+    /// <summary>Which launch of a tiled product a pass makes (see <see cref="CudaLaunch.SmallTiles"/>).</summary>
+    public enum TileChoice
+    {
+        /// <summary>The launch itself, over 64 × 64 output tiles.</summary>
+        Large,
+
+        /// <summary>Its small-tile launch wherever it has one, whatever the grid.</summary>
+        Small,
+
+        /// <summary>As the CUDA backend chooses on a device of <see cref="Multiprocessors"/> multiprocessors (<see cref="CudaLaunch.For"/>).</summary>
+        ByDevice,
+    }
+
     /// <summary>The passes of a training step, in order.</summary>
     public enum Pass
     {
@@ -105,6 +118,12 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
     public long TrainingStep { get; set; }
 
     public EmulatedLibrary Library { get; }
+
+    /// <summary>Which launch of each tiled product the passes make; <see cref="TileChoice.Large"/> unless a test says otherwise.</summary>
+    public TileChoice Tiles { get; set; } = TileChoice.Large;
+
+    /// <summary>The multiprocessors of the device <see cref="TileChoice.ByDevice"/> chooses for (132, an H100's, unless set).</summary>
+    public int Multiprocessors { get; set; } = 132;
 
     /// <summary>Launches run so far.</summary>
     public int LaunchCount => _launches;
@@ -234,7 +253,7 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
 
         foreach (var launch in launches.Where(launch => launch.RunsFor(BatchSize)))
         {
-            Launch(launch, floats);
+            Launch(Choose(launch), floats);
         }
 
         foreach (var name in _firstWritten[pass])
@@ -245,6 +264,13 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
             }
         }
     }
+
+    private CudaLaunch Choose(CudaLaunch launch) => Tiles switch
+    {
+        TileChoice.Small => launch.SmallTiles ?? launch,
+        TileChoice.ByDevice => launch.For(BatchSize, Multiprocessors),
+        _ => launch,
+    };
 
     private void Poison(string name)
     {

@@ -17,8 +17,8 @@ namespace NetGen.CudaEmulation.Tests.Parity;
 /// </summary>
 public abstract class ParityTests(ITestOutputHelper output)
 {
-    /// <summary>Forward, loss and backward at one batch size.</summary>
-    protected void AssertPassesMatch(string name, int batch)
+    /// <summary>Forward, loss and backward at one batch size, the tiled products over the tiles <paramref name="tiles"/> says.</summary>
+    private protected void AssertPassesMatch(string name, int batch, EmulatedCudaProgram.TileChoice tiles = EmulatedCudaProgram.TileChoice.Large)
     {
         var network = NetworkCatalog.Get(name);
         var program = network.Program;
@@ -36,7 +36,7 @@ public abstract class ParityTests(ITestOutputHelper output)
 
         var report = new ParityReport($"{name} at batch {batch}");
         var watch = Stopwatch.StartNew();
-        using var gpu = new EmulatedCudaProgram(program, batch, seed);
+        using var gpu = new EmulatedCudaProgram(program, batch, seed) { Tiles = tiles };
         var opened = watch.Elapsed;
         gpu.Upload(CudaBufferNames.Inputs, inputs);
         gpu.Upload(CudaBufferNames.Targets, targets);
@@ -70,6 +70,20 @@ public abstract class ParityTests(ITestOutputHelper output)
         var kernels = gpu.LaunchedKernels.Count;
         var launches = gpu.LaunchCount;
         gpu.Finish();
+        var smallTiles = gpu.LaunchedKernels.Count(kernel => kernel.EndsWith("_small_tiles", StringComparison.Ordinal));
+        if (tiles == EmulatedCudaProgram.TileChoice.Small)
+        {
+            var products = program.Forward.Concat(program.Loss).Concat(program.Backward).Where(launch => launch.SmallTiles is not null && launch.RunsFor(batch)).ToArray();
+            Assert.NotEmpty(products);
+            Assert.All(products, launch => Assert.Contains(launch.SmallTiles!.Kernel, gpu.LaunchedKernels));
+            Assert.DoesNotContain(products, launch => gpu.LaunchedKernels.Contains(launch.Kernel));
+            output.WriteLine($"{smallTiles} products over 16 × 16 tiles: {string.Join(", ", products.Select(launch => launch.SmallTiles!.Kernel))}");
+        }
+        else if (tiles == EmulatedCudaProgram.TileChoice.Large)
+        {
+            Assert.Equal(0, smallTiles);
+        }
+
         output.WriteLine(report.Summary());
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{launches} launches of {kernels} kernels in {watch.Elapsed.TotalSeconds:0.00} s ({gpu.Library.Mode}; opening took {opened.TotalSeconds:0.00} s, " +
@@ -247,6 +261,61 @@ public sealed class RecurrentParityTests(ITestOutputHelper output) : ParityTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void Forward_loss_and_gradients_match_the_cpu(string network, int batch) => AssertPassesMatch(network, batch);
+}
+
+/// <summary>
+/// The tiled products' small-tile kernels (16 × 16 output tiles, which the CUDA backend launches where the 64 × 64 tiles
+/// give a grid of fewer than two blocks per multiprocessor), forced in every pass: a dense network, convolutional ones,
+/// recurrent ones, and a batch whose dense weight gradients take two split-k splits.
+/// </summary>
+public sealed class SmallTileParityTests(ITestOutputHelper output) : ParityTests(output)
+{
+    public static TheoryData<string, int> Cases => new()
+    {
+        { "MnistMlp", 3 },
+        { "LeNet5", 1 },
+        { "StridedConvMaxPoolNet", 3 },
+        { "MaxoutNet", 3 },
+        { "ElmanNet", 3 },
+        { "LstmNet", 3 },
+        { "GruSequenceNet", 3 },
+        { "SummedSquaredErrorNet", 1025 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Forward_loss_and_gradients_over_small_tiles_match_the_cpu(string network, int batch) =>
+        AssertPassesMatch(network, batch, EmulatedCudaProgram.TileChoice.Small);
+
+    [Theory]
+    [InlineData("MnistMlp", 3)]
+    [InlineData("LstmNet", 3)]
+    public void Small_tiles_write_the_same_bits_as_large_tiles(string network, int batch)
+    {
+        // Every output sums k in the same order whatever the tile, so the two forms agree exactly, not within a tolerance.
+        var entry = NetworkCatalog.Get(network);
+        var cpu = entry.Create();
+        TestData.Randomize(cpu, 7);
+        var inputs = TestData.Inputs(cpu, batch, 7);
+        var targets = TestData.Targets(cpu, batch, 7);
+        var results = new[] { EmulatedCudaProgram.TileChoice.Large, EmulatedCudaProgram.TileChoice.Small }.Select(tiles =>
+        {
+            using var gpu = new EmulatedCudaProgram(entry.Program, batch, 7) { Tiles = tiles, RandomSeed = cpu.Seed };
+            gpu.Upload(CudaBufferNames.Inputs, inputs);
+            gpu.Upload(CudaBufferNames.Targets, targets);
+            gpu.Upload(CudaBufferNames.Parameters, cpu.Parameters);
+            gpu.RunForward();
+            gpu.RunLoss();
+            gpu.RunBackward();
+            var outputs = gpu.Floats(entry.Program.OutputBuffer).ToArray();
+            var gradients = gpu.Floats(CudaBufferNames.Gradients).ToArray();
+            gpu.Finish();
+            return (Outputs: outputs, Gradients: gradients);
+        }).ToArray();
+
+        Assert.Equal(results[0].Outputs.Select(BitConverter.SingleToUInt32Bits), results[1].Outputs.Select(BitConverter.SingleToUInt32Bits));
+        Assert.Equal(results[0].Gradients.Select(BitConverter.SingleToUInt32Bits), results[1].Gradients.Select(BitConverter.SingleToUInt32Bits));
+    }
 }
 
 /// <summary>Every optimizer rule with norm clipping, value clipping, L2, L1 and decoupled weight decay, on every network.</summary>

@@ -452,6 +452,7 @@ namespace Demo.Vision
 
 // ---- NetGen prelude: device helpers shared by every network's translation unit ----
 #define NG_TILE 64
+#define NG_SMALL_TILE 16
 #define NG_TILE_K 16
 #define NG_THREADS 256
 
@@ -494,25 +495,29 @@ __device__ __forceinline__ float ng_noisy_relu(float z, float) { return z > 0.0f
 __device__ __forceinline__ float ng_noisy_relu_derivative(float z, float a, float) { return a > 0.0f ? 1.0f + 0.5f * (a - z) * (1.0f - ng_sigmoid(z)) : 0.0f; }
 __device__ __forceinline__ float ng_noisy_relu_training(float z, float noise) { return ng_noisy_relu(z + sqrtf(ng_sigmoid(z)) * noise, 0.0f); }
 
-// C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.x, blockIdx.y), 256 threads, each computing 4×4
-// outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
+// C = A·B over k in [k_begin, k_end) for the Tile×Tile output tile (blockIdx.x, blockIdx.y), 256 threads, each computing
+// (Tile/16)×(Tile/16) outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n:
+// 4×4 for NG_TILE (64), 1 for NG_SMALL_TILE (16), which a launch takes instead when the large tiles would leave most
+// of the GPU idle. Every output sums k in the same order whatever the tile, so both give the same bits. The problem
 // supplies lhs(m, k), rhs(k, n), store(m, n, value) and whether rhs is contiguous in k (which decides the load order).
 // Rows, which grow with the batch, are on grid x (up to 2^31 - 1 blocks); columns on grid y (up to 65,535).
-template <class Problem>
+template <int Tile = NG_TILE, class Problem>
 __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count, int n_count, int k_begin, int k_end)
 {
-    __shared__ float a_tile[NG_TILE_K][NG_TILE + 1];
-    __shared__ float b_tile[NG_TILE_K][NG_TILE + 1];
+    static_assert(Tile % 16 == 0 && Tile <= NG_TILE, ""a tile is 16, 32, 48 or 64 wide"");
+    constexpr int per_thread = Tile / 16;
+    __shared__ float a_tile[NG_TILE_K][Tile + 1];
+    __shared__ float b_tile[NG_TILE_K][Tile + 1];
     const int tx = threadIdx.x % 16;
     const int ty = threadIdx.x / 16;
-    const int m0 = blockIdx.x * NG_TILE;
-    const int n0 = blockIdx.y * NG_TILE;
-    float sum[4][4];
+    const int m0 = blockIdx.x * Tile;
+    const int n0 = blockIdx.y * Tile;
+    float sum[per_thread][per_thread];
 #pragma unroll
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < per_thread; ++i)
     {
 #pragma unroll
-        for (int j = 0; j < 4; ++j)
+        for (int j = 0; j < per_thread; ++j)
         {
             sum[i][j] = 0.0f;
         }
@@ -520,17 +525,17 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
 
     for (int k0 = k_begin; k0 < k_end; k0 += NG_TILE_K)
     {
-        for (int e = threadIdx.x; e < NG_TILE * NG_TILE_K; e += NG_THREADS)
+        for (int e = threadIdx.x; e < Tile * NG_TILE_K; e += NG_THREADS)
         {
             const int m = e / NG_TILE_K;
             const int k = e % NG_TILE_K;
             a_tile[k][m] = (m0 + m < m_count && k0 + k < k_end) ? problem.lhs(m0 + m, k0 + k) : 0.0f;
         }
 
-        for (int e = threadIdx.x; e < NG_TILE * NG_TILE_K; e += NG_THREADS)
+        for (int e = threadIdx.x; e < Tile * NG_TILE_K; e += NG_THREADS)
         {
-            const int n = Problem::rhs_contiguous_in_k ? e / NG_TILE_K : e % NG_TILE;
-            const int k = Problem::rhs_contiguous_in_k ? e % NG_TILE_K : e / NG_TILE;
+            const int n = Problem::rhs_contiguous_in_k ? e / NG_TILE_K : e % Tile;
+            const int k = Problem::rhs_contiguous_in_k ? e % NG_TILE_K : e / Tile;
             b_tile[k][n] = (k0 + k < k_end && n0 + n < n_count) ? problem.rhs(k0 + k, n0 + n) : 0.0f;
         }
 
@@ -538,20 +543,20 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
 #pragma unroll
         for (int k = 0; k < NG_TILE_K; ++k)
         {
-            float a[4];
-            float b[4];
+            float a[per_thread];
+            float b[per_thread];
 #pragma unroll
-            for (int i = 0; i < 4; ++i)
+            for (int i = 0; i < per_thread; ++i)
             {
                 a[i] = a_tile[k][ty + 16 * i];
                 b[i] = b_tile[k][tx + 16 * i];
             }
 
 #pragma unroll
-            for (int i = 0; i < 4; ++i)
+            for (int i = 0; i < per_thread; ++i)
             {
 #pragma unroll
-                for (int j = 0; j < 4; ++j)
+                for (int j = 0; j < per_thread; ++j)
                 {
                     sum[i][j] = fmaf(a[i], b[j], sum[i][j]);
                 }
@@ -562,10 +567,10 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
     }
 
 #pragma unroll
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < per_thread; ++i)
     {
 #pragma unroll
-        for (int j = 0; j < 4; ++j)
+        for (int j = 0; j < per_thread; ++j)
         {
             const int m = m0 + ty + 16 * i;
             const int n = n0 + tx + 16 * j;
@@ -728,6 +733,12 @@ extern ""C"" __global__ void __launch_bounds__(256) conv2d_forward_Conv1(const f
     ng_gemm_tile(conv2d_forward_Conv1_problem{ inputs, parameters + 0, parameters + 150, z_Conv1, a_Conv1 }, batch * 784, 6, 0, 25);
 }
 
+// As conv2d_forward_Conv1 over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) conv2d_forward_Conv1_small_tiles(const float* __restrict__ inputs, const float* __restrict__ parameters, float* __restrict__ z_Conv1, float* __restrict__ a_Conv1, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(conv2d_forward_Conv1_problem{ inputs, parameters + 0, parameters + 150, z_Conv1, a_Conv1 }, batch * 784, 6, 0, 25);
+}
+
 // Pool1: Pool1: MaxPool2D 6×28×28 → 6×14×14, 2×2 window, stride 2, padding 0; the first maximum in row-major order wins, NaN wins over numbers; padded cells never win
 extern ""C"" __global__ void __launch_bounds__(256) max_pool_forward_Pool1(const float* __restrict__ a_Conv1, float* __restrict__ a_Pool1, int* __restrict__ argmax_Pool1, int batch)
 {
@@ -801,6 +812,12 @@ extern ""C"" __global__ void __launch_bounds__(256) conv2d_forward_Conv2(const f
     ng_gemm_tile(conv2d_forward_Conv2_problem{ a_Pool1, parameters + 156, parameters + 2556, z_Conv2, a_Conv2 }, batch * 100, 16, 0, 150);
 }
 
+// As conv2d_forward_Conv2 over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) conv2d_forward_Conv2_small_tiles(const float* __restrict__ a_Pool1, const float* __restrict__ parameters, float* __restrict__ z_Conv2, float* __restrict__ a_Conv2, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(conv2d_forward_Conv2_problem{ a_Pool1, parameters + 156, parameters + 2556, z_Conv2, a_Conv2 }, batch * 100, 16, 0, 150);
+}
+
 // Pool2: Pool2: MaxPool2D 16×10×10 → 16×5×5, 2×2 window, stride 2, padding 0; the first maximum in row-major order wins, NaN wins over numbers; padded cells never win
 extern ""C"" __global__ void __launch_bounds__(256) max_pool_forward_Pool2(const float* __restrict__ a_Conv2, float* __restrict__ a_Pool2, int* __restrict__ argmax_Pool2, int batch)
 {
@@ -870,6 +887,12 @@ extern ""C"" __global__ void __launch_bounds__(256) dense_forward_Full1(const fl
     ng_gemm_tile(dense_forward_Full1_problem{ a_Pool2, parameters + 2572, parameters + 50572, z_Full1, a_Full1 }, batch * 1, 120, 0, 400);
 }
 
+// As dense_forward_Full1 over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_forward_Full1_small_tiles(const float* __restrict__ a_Pool2, const float* __restrict__ parameters, float* __restrict__ z_Full1, float* __restrict__ a_Full1, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(dense_forward_Full1_problem{ a_Pool2, parameters + 2572, parameters + 50572, z_Full1, a_Full1 }, batch * 1, 120, 0, 400);
+}
+
 struct dense_forward_Full2_problem
 {
     const float* __restrict__ in;
@@ -904,6 +927,12 @@ extern ""C"" __global__ void __launch_bounds__(256) dense_forward_Full2(const fl
     ng_gemm_tile(dense_forward_Full2_problem{ a_Full1, parameters + 50692, parameters + 60772, z_Full2, a_Full2 }, batch * 1, 84, 0, 120);
 }
 
+// As dense_forward_Full2 over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_forward_Full2_small_tiles(const float* __restrict__ a_Full1, const float* __restrict__ parameters, float* __restrict__ z_Full2, float* __restrict__ a_Full2, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(dense_forward_Full2_problem{ a_Full1, parameters + 50692, parameters + 60772, z_Full2, a_Full2 }, batch * 1, 84, 0, 120);
+}
+
 struct dense_forward_Logits_problem
 {
     const float* __restrict__ in;
@@ -934,6 +963,12 @@ struct dense_forward_Logits_problem
 extern ""C"" __global__ void __launch_bounds__(256) dense_forward_Logits(const float* __restrict__ a_Full2, const float* __restrict__ parameters, float* __restrict__ a_Logits, int batch)
 {
     ng_gemm_tile(dense_forward_Logits_problem{ a_Full2, parameters + 60856, parameters + 61696, a_Logits }, batch * 1, 10, 0, 84);
+}
+
+// As dense_forward_Logits over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_forward_Logits_small_tiles(const float* __restrict__ a_Full2, const float* __restrict__ parameters, float* __restrict__ a_Logits, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(dense_forward_Logits_problem{ a_Full2, parameters + 60856, parameters + 61696, a_Logits }, batch * 1, 10, 0, 84);
 }
 
 // ---- Loss ----
@@ -1016,6 +1051,16 @@ extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Logits
     ng_gemm_tile(dense_weight_gradient_Logits_problem{ delta_Logits, a_Full2, out }, 10, 84, first * 1, last * 1);
 }
 
+// As dense_weight_gradient_Logits over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Logits_small_tiles(const float* __restrict__ delta_Logits, const float* __restrict__ a_Full2, float* __restrict__ weight_gradient_partials_Logits, float* __restrict__ gradients, int batch)
+{
+    const int per_split = max(1024, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 60856 : weight_gradient_partials_Logits + (long long)blockIdx.z * 840;
+    ng_gemm_tile<NG_SMALL_TILE>(dense_weight_gradient_Logits_problem{ delta_Logits, a_Full2, out }, 10, 84, first * 1, last * 1);
+}
+
 // Logits: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Logits(const float* __restrict__ weight_gradient_partials_Logits, float* __restrict__ gradients, int batch)
 {
@@ -1070,6 +1115,12 @@ extern ""C"" __global__ void __launch_bounds__(256) dense_input_gradient_Logits(
     ng_gemm_tile(dense_input_gradient_Logits_problem{ delta_Logits, parameters + 60856, z_Full2, a_Full2, delta_Full2 }, batch * 1, 84, 0, 10);
 }
 
+// As dense_input_gradient_Logits over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_input_gradient_Logits_small_tiles(const float* __restrict__ delta_Logits, const float* __restrict__ parameters, const float* __restrict__ z_Full2, const float* __restrict__ a_Full2, float* __restrict__ delta_Full2, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(dense_input_gradient_Logits_problem{ delta_Logits, parameters + 60856, z_Full2, a_Full2, delta_Full2 }, batch * 1, 84, 0, 10);
+}
+
 struct dense_weight_gradient_Full2_problem
 {
     const float* __restrict__ delta;
@@ -1101,6 +1152,16 @@ extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Full2(
     const int last = min(batch, first + per_split);
     float* const out = gridDim.z == 1 ? gradients + 50692 : weight_gradient_partials_Full2 + (long long)blockIdx.z * 10080;
     ng_gemm_tile(dense_weight_gradient_Full2_problem{ delta_Full2, a_Full1, out }, 84, 120, first * 1, last * 1);
+}
+
+// As dense_weight_gradient_Full2 over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Full2_small_tiles(const float* __restrict__ delta_Full2, const float* __restrict__ a_Full1, float* __restrict__ weight_gradient_partials_Full2, float* __restrict__ gradients, int batch)
+{
+    const int per_split = max(1024, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 50692 : weight_gradient_partials_Full2 + (long long)blockIdx.z * 10080;
+    ng_gemm_tile<NG_SMALL_TILE>(dense_weight_gradient_Full2_problem{ delta_Full2, a_Full1, out }, 84, 120, first * 1, last * 1);
 }
 
 // Full2: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
@@ -1157,6 +1218,12 @@ extern ""C"" __global__ void __launch_bounds__(256) dense_input_gradient_Full2(c
     ng_gemm_tile(dense_input_gradient_Full2_problem{ delta_Full2, parameters + 50692, z_Full1, a_Full1, delta_Full1 }, batch * 1, 120, 0, 84);
 }
 
+// As dense_input_gradient_Full2 over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_input_gradient_Full2_small_tiles(const float* __restrict__ delta_Full2, const float* __restrict__ parameters, const float* __restrict__ z_Full1, const float* __restrict__ a_Full1, float* __restrict__ delta_Full1, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(dense_input_gradient_Full2_problem{ delta_Full2, parameters + 50692, z_Full1, a_Full1, delta_Full1 }, batch * 1, 120, 0, 84);
+}
+
 struct dense_weight_gradient_Full1_problem
 {
     const float* __restrict__ delta;
@@ -1188,6 +1255,16 @@ extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Full1(
     const int last = min(batch, first + per_split);
     float* const out = gridDim.z == 1 ? gradients + 2572 : weight_gradient_partials_Full1 + (long long)blockIdx.z * 48000;
     ng_gemm_tile(dense_weight_gradient_Full1_problem{ delta_Full1, a_Pool2, out }, 120, 400, first * 1, last * 1);
+}
+
+// As dense_weight_gradient_Full1 over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Full1_small_tiles(const float* __restrict__ delta_Full1, const float* __restrict__ a_Pool2, float* __restrict__ weight_gradient_partials_Full1, float* __restrict__ gradients, int batch)
+{
+    const int per_split = max(1024, (batch + 348) / 349);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 2572 : weight_gradient_partials_Full1 + (long long)blockIdx.z * 48000;
+    ng_gemm_tile<NG_SMALL_TILE>(dense_weight_gradient_Full1_problem{ delta_Full1, a_Pool2, out }, 120, 400, first * 1, last * 1);
 }
 
 // Full1: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
@@ -1239,6 +1316,12 @@ struct dense_input_gradient_Full1_problem
 extern ""C"" __global__ void __launch_bounds__(256) dense_input_gradient_Full1(const float* __restrict__ delta_Full1, const float* __restrict__ parameters, float* __restrict__ delta_Pool2, int batch)
 {
     ng_gemm_tile(dense_input_gradient_Full1_problem{ delta_Full1, parameters + 2572, delta_Pool2 }, batch * 1, 400, 0, 120);
+}
+
+// As dense_input_gradient_Full1 over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_input_gradient_Full1_small_tiles(const float* __restrict__ delta_Full1, const float* __restrict__ parameters, float* __restrict__ delta_Pool2, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(dense_input_gradient_Full1_problem{ delta_Full1, parameters + 2572, delta_Pool2 }, batch * 1, 400, 0, 120);
 }
 
 // Pool2: δ below gathered from the windows covering each input cell where it won × ReLU'(z below)
@@ -1311,6 +1394,16 @@ extern ""C"" __global__ void __launch_bounds__(256) conv2d_weight_gradient_Conv2
     ng_gemm_tile(conv2d_weight_gradient_Conv2_problem{ delta_Conv2, a_Pool1, out }, 16, 150, first * 100, last * 100);
 }
 
+// As conv2d_weight_gradient_Conv2 over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) conv2d_weight_gradient_Conv2_small_tiles(const float* __restrict__ delta_Conv2, const float* __restrict__ a_Pool1, float* __restrict__ weight_gradient_partials_Conv2, float* __restrict__ gradients, int batch)
+{
+    const int per_split = max(10, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 156 : weight_gradient_partials_Conv2 + (long long)blockIdx.z * 2400;
+    ng_gemm_tile<NG_SMALL_TILE>(conv2d_weight_gradient_Conv2_problem{ delta_Conv2, a_Pool1, out }, 16, 150, first * 100, last * 100);
+}
+
 // Conv2: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Conv2(const float* __restrict__ weight_gradient_partials_Conv2, float* __restrict__ gradients, int batch)
 {
@@ -1370,6 +1463,12 @@ struct conv2d_input_gradient_Conv2_problem
 extern ""C"" __global__ void __launch_bounds__(256) conv2d_input_gradient_Conv2(const float* __restrict__ delta_Conv2, const float* __restrict__ parameters, float* __restrict__ delta_Pool1, int batch)
 {
     ng_gemm_tile(conv2d_input_gradient_Conv2_problem{ delta_Conv2, parameters + 156, delta_Pool1 }, batch * 196, 6, 0, 400);
+}
+
+// As conv2d_input_gradient_Conv2 over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) conv2d_input_gradient_Conv2_small_tiles(const float* __restrict__ delta_Conv2, const float* __restrict__ parameters, float* __restrict__ delta_Pool1, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(conv2d_input_gradient_Conv2_problem{ delta_Conv2, parameters + 156, delta_Pool1 }, batch * 196, 6, 0, 400);
 }
 
 // Pool1: δ below gathered from the windows covering each input cell where it won × ReLU'(z below)
@@ -1440,6 +1539,16 @@ extern ""C"" __global__ void __launch_bounds__(256) conv2d_weight_gradient_Conv1
     const int last = min(batch, first + per_split);
     float* const out = gridDim.z == 1 ? gradients + 0 : weight_gradient_partials_Conv1 + (long long)blockIdx.z * 150;
     ng_gemm_tile(conv2d_weight_gradient_Conv1_problem{ delta_Conv1, inputs, out }, 6, 25, first * 784, last * 784);
+}
+
+// As conv2d_weight_gradient_Conv1 over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) conv2d_weight_gradient_Conv1_small_tiles(const float* __restrict__ delta_Conv1, const float* __restrict__ inputs, float* __restrict__ weight_gradient_partials_Conv1, float* __restrict__ gradients, int batch)
+{
+    const int per_split = max(1, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 0 : weight_gradient_partials_Conv1 + (long long)blockIdx.z * 150;
+    ng_gemm_tile<NG_SMALL_TILE>(conv2d_weight_gradient_Conv1_problem{ delta_Conv1, inputs, out }, 6, 25, first * 784, last * 784);
 }
 
 // Conv1: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
@@ -1662,13 +1771,13 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             },
             forward: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("conv2d_forward_Conv1", new(0, 784, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("conv2d_forward_Conv1", new(0, 784, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv1"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("conv2d_forward_Conv1_small_tiles", new(0, 784, 16), new(1, 0, 1)),
                 new("max_pool_forward_Pool1", new(0, 1176, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool1"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Pool1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("conv2d_forward_Conv2", new(0, 100, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Pool1"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("conv2d_forward_Conv2", new(0, 100, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Pool1"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv2"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("conv2d_forward_Conv2_small_tiles", new(0, 100, 16), new(1, 0, 1)),
                 new("max_pool_forward_Pool2", new(0, 400, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool2"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Pool2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_forward_Full1", new(0, 1, 64), new(2, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Pool2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_forward_Full2", new(0, 1, 64), new(2, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_forward_Logits", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("dense_forward_Full1", new(0, 1, 64), new(2, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Pool2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_forward_Full1_small_tiles", new(0, 1, 16), new(8, 0, 1)),
+                new global::NetGen.Cuda.CudaLaunch("dense_forward_Full2", new(0, 1, 64), new(2, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_forward_Full2_small_tiles", new(0, 1, 16), new(6, 0, 1)),
+                new global::NetGen.Cuda.CudaLaunch("dense_forward_Logits", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_forward_Logits_small_tiles", new(0, 1, 16), new(1, 0, 1)),
             },
             loss: new global::NetGen.Cuda.CudaLaunch[]
             {
@@ -1676,25 +1785,25 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             },
             backward: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("dense_weight_gradient_Logits", new(1, 0, 1), new(2, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("dense_weight_gradient_Logits", new(1, 0, 1), new(2, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_weight_gradient_Logits_small_tiles", new(1, 0, 1), new(6, 0, 1)),
                 new("weight_gradient_sum_Logits", new(4, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Logits", new(10, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_input_gradient_Logits", new(0, 1, 64), new(2, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Full2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_weight_gradient_Full2", new(2, 0, 1), new(2, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("dense_input_gradient_Logits", new(0, 1, 64), new(2, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Full2"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_input_gradient_Logits_small_tiles", new(0, 1, 16), new(6, 0, 1)),
+                new global::NetGen.Cuda.CudaLaunch("dense_weight_gradient_Full2", new(2, 0, 1), new(2, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_weight_gradient_Full2_small_tiles", new(6, 0, 1), new(8, 0, 1)),
                 new("weight_gradient_sum_Full2", new(40, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Full2", new(84, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_input_gradient_Full2", new(0, 1, 64), new(2, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Full1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_weight_gradient_Full1", new(2, 0, 1), new(7, 0, 1), new(0, 1, 1024, 349), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool2"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("dense_input_gradient_Full2", new(0, 1, 64), new(2, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Full1"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_input_gradient_Full2_small_tiles", new(0, 1, 16), new(8, 0, 1)),
+                new global::NetGen.Cuda.CudaLaunch("dense_weight_gradient_Full1", new(2, 0, 1), new(7, 0, 1), new(0, 1, 1024, 349), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool2"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_weight_gradient_Full1_small_tiles", new(8, 0, 1), new(25, 0, 1)),
                 new("weight_gradient_sum_Full1", new(188, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Full1", new(120, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_input_gradient_Full1", new(0, 1, 64), new(7, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("dense_input_gradient_Full1", new(0, 1, 64), new(7, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Full1"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool2"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_input_gradient_Full1_small_tiles", new(0, 1, 16), new(25, 0, 1)),
                 new("max_pool_input_gradient_Pool2", new(0, 1600, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool2"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Pool2"), global::NetGen.Cuda.CudaArgument.Buffer("z_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv2"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("conv2d_weight_gradient_Conv2", new(1, 0, 1), new(3, 0, 1), new(0, 1, 10, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool1"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("conv2d_weight_gradient_Conv2", new(1, 0, 1), new(3, 0, 1), new(0, 1, 10, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool1"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("conv2d_weight_gradient_Conv2_small_tiles", new(1, 0, 1), new(10, 0, 1)),
                 new("weight_gradient_sum_Conv2", new(10, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 11),
                 new("conv2d_bias_gradient_Conv2", new(16, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("conv2d_input_gradient_Conv2", new(0, 196, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("conv2d_input_gradient_Conv2", new(0, 196, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv2"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool1"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("conv2d_input_gradient_Conv2_small_tiles", new(0, 196, 16), new(1, 0, 1)),
                 new("max_pool_input_gradient_Pool1", new(0, 4704, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool1"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Pool1"), global::NetGen.Cuda.CudaArgument.Buffer("z_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv1"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("conv2d_weight_gradient_Conv1", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("conv2d_weight_gradient_Conv1", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("conv2d_weight_gradient_Conv1_small_tiles", new(1, 0, 1), new(2, 0, 1)),
                 new("weight_gradient_sum_Conv1", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 2),
                 new("conv2d_bias_gradient_Conv1", new(6, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Conv1"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
             },

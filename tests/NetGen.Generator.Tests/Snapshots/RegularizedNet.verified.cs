@@ -422,6 +422,7 @@ namespace Demo.Vision
 
 // ---- NetGen prelude: device helpers shared by every network's translation unit ----
 #define NG_TILE 64
+#define NG_SMALL_TILE 16
 #define NG_TILE_K 16
 #define NG_THREADS 256
 
@@ -464,25 +465,29 @@ __device__ __forceinline__ float ng_noisy_relu(float z, float) { return z > 0.0f
 __device__ __forceinline__ float ng_noisy_relu_derivative(float z, float a, float) { return a > 0.0f ? 1.0f + 0.5f * (a - z) * (1.0f - ng_sigmoid(z)) : 0.0f; }
 __device__ __forceinline__ float ng_noisy_relu_training(float z, float noise) { return ng_noisy_relu(z + sqrtf(ng_sigmoid(z)) * noise, 0.0f); }
 
-// C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.x, blockIdx.y), 256 threads, each computing 4×4
-// outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
+// C = A·B over k in [k_begin, k_end) for the Tile×Tile output tile (blockIdx.x, blockIdx.y), 256 threads, each computing
+// (Tile/16)×(Tile/16) outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n:
+// 4×4 for NG_TILE (64), 1 for NG_SMALL_TILE (16), which a launch takes instead when the large tiles would leave most
+// of the GPU idle. Every output sums k in the same order whatever the tile, so both give the same bits. The problem
 // supplies lhs(m, k), rhs(k, n), store(m, n, value) and whether rhs is contiguous in k (which decides the load order).
 // Rows, which grow with the batch, are on grid x (up to 2^31 - 1 blocks); columns on grid y (up to 65,535).
-template <class Problem>
+template <int Tile = NG_TILE, class Problem>
 __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count, int n_count, int k_begin, int k_end)
 {
-    __shared__ float a_tile[NG_TILE_K][NG_TILE + 1];
-    __shared__ float b_tile[NG_TILE_K][NG_TILE + 1];
+    static_assert(Tile % 16 == 0 && Tile <= NG_TILE, ""a tile is 16, 32, 48 or 64 wide"");
+    constexpr int per_thread = Tile / 16;
+    __shared__ float a_tile[NG_TILE_K][Tile + 1];
+    __shared__ float b_tile[NG_TILE_K][Tile + 1];
     const int tx = threadIdx.x % 16;
     const int ty = threadIdx.x / 16;
-    const int m0 = blockIdx.x * NG_TILE;
-    const int n0 = blockIdx.y * NG_TILE;
-    float sum[4][4];
+    const int m0 = blockIdx.x * Tile;
+    const int n0 = blockIdx.y * Tile;
+    float sum[per_thread][per_thread];
 #pragma unroll
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < per_thread; ++i)
     {
 #pragma unroll
-        for (int j = 0; j < 4; ++j)
+        for (int j = 0; j < per_thread; ++j)
         {
             sum[i][j] = 0.0f;
         }
@@ -490,17 +495,17 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
 
     for (int k0 = k_begin; k0 < k_end; k0 += NG_TILE_K)
     {
-        for (int e = threadIdx.x; e < NG_TILE * NG_TILE_K; e += NG_THREADS)
+        for (int e = threadIdx.x; e < Tile * NG_TILE_K; e += NG_THREADS)
         {
             const int m = e / NG_TILE_K;
             const int k = e % NG_TILE_K;
             a_tile[k][m] = (m0 + m < m_count && k0 + k < k_end) ? problem.lhs(m0 + m, k0 + k) : 0.0f;
         }
 
-        for (int e = threadIdx.x; e < NG_TILE * NG_TILE_K; e += NG_THREADS)
+        for (int e = threadIdx.x; e < Tile * NG_TILE_K; e += NG_THREADS)
         {
-            const int n = Problem::rhs_contiguous_in_k ? e / NG_TILE_K : e % NG_TILE;
-            const int k = Problem::rhs_contiguous_in_k ? e % NG_TILE_K : e / NG_TILE;
+            const int n = Problem::rhs_contiguous_in_k ? e / NG_TILE_K : e % Tile;
+            const int k = Problem::rhs_contiguous_in_k ? e % NG_TILE_K : e / Tile;
             b_tile[k][n] = (k0 + k < k_end && n0 + n < n_count) ? problem.rhs(k0 + k, n0 + n) : 0.0f;
         }
 
@@ -508,20 +513,20 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
 #pragma unroll
         for (int k = 0; k < NG_TILE_K; ++k)
         {
-            float a[4];
-            float b[4];
+            float a[per_thread];
+            float b[per_thread];
 #pragma unroll
-            for (int i = 0; i < 4; ++i)
+            for (int i = 0; i < per_thread; ++i)
             {
                 a[i] = a_tile[k][ty + 16 * i];
                 b[i] = b_tile[k][tx + 16 * i];
             }
 
 #pragma unroll
-            for (int i = 0; i < 4; ++i)
+            for (int i = 0; i < per_thread; ++i)
             {
 #pragma unroll
-                for (int j = 0; j < 4; ++j)
+                for (int j = 0; j < per_thread; ++j)
                 {
                     sum[i][j] = fmaf(a[i], b[j], sum[i][j]);
                 }
@@ -532,10 +537,10 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
     }
 
 #pragma unroll
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < per_thread; ++i)
     {
 #pragma unroll
-        for (int j = 0; j < 4; ++j)
+        for (int j = 0; j < per_thread; ++j)
         {
             const int m = m0 + ty + 16 * i;
             const int n = n0 + tx + 16 * j;
@@ -695,6 +700,12 @@ extern ""C"" __global__ void __launch_bounds__(256) conv2d_forward_Conv(const fl
     ng_gemm_tile(conv2d_forward_Conv_problem{ inputs, parameters + 0, a_Conv }, batch * 64, 4, 0, 9);
 }
 
+// As conv2d_forward_Conv over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) conv2d_forward_Conv_small_tiles(const float* __restrict__ inputs, const float* __restrict__ parameters, float* __restrict__ a_Conv, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(conv2d_forward_Conv_problem{ inputs, parameters + 0, a_Conv }, batch * 64, 4, 0, 9);
+}
+
 // ChannelNorm: per feature, the mean and 1/√(σ² + ε) to normalise with: the batch's in training (and the running ones moved toward them), the running ones in inference
 extern ""C"" __global__ void __launch_bounds__(256) batch_norm_statistics_ChannelNorm(const float* __restrict__ a_Conv, float* __restrict__ mean_ChannelNorm, float* __restrict__ rstd_ChannelNorm, float* __restrict__ state, int training, int batch)
 {
@@ -846,6 +857,12 @@ extern ""C"" __global__ void __launch_bounds__(256) dense_forward_Logits(const f
     ng_gemm_tile(dense_forward_Logits_problem{ a_Drop, parameters + 44, parameters + 684, a_Logits }, batch * 1, 10, 0, 64);
 }
 
+// As dense_forward_Logits over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_forward_Logits_small_tiles(const float* __restrict__ a_Drop, const float* __restrict__ parameters, float* __restrict__ a_Logits, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(dense_forward_Logits_problem{ a_Drop, parameters + 44, parameters + 684, a_Logits }, batch * 1, 10, 0, 64);
+}
+
 // ---- Loss ----
 
 // softmax cross-entropy from the logits, δ = softmax(z)·Σt − t, averaged over the batch; one block, the sum in double
@@ -926,6 +943,16 @@ extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Logits
     ng_gemm_tile(dense_weight_gradient_Logits_problem{ delta_Logits, a_Drop, out }, 10, 64, first * 1, last * 1);
 }
 
+// As dense_weight_gradient_Logits over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_weight_gradient_Logits_small_tiles(const float* __restrict__ delta_Logits, const float* __restrict__ a_Drop, float* __restrict__ weight_gradient_partials_Logits, float* __restrict__ gradients, int batch)
+{
+    const int per_split = max(1024, (batch + 1023) / 1024);
+    const int first = blockIdx.z * per_split;
+    const int last = min(batch, first + per_split);
+    float* const out = gridDim.z == 1 ? gradients + 44 : weight_gradient_partials_Logits + (long long)blockIdx.z * 640;
+    ng_gemm_tile<NG_SMALL_TILE>(dense_weight_gradient_Logits_problem{ delta_Logits, a_Drop, out }, 10, 64, first * 1, last * 1);
+}
+
 // Logits: sums the splits of ∂L/∂W in split order into the gradient buffer (batches of more than one split)
 extern ""C"" __global__ void __launch_bounds__(256) weight_gradient_sum_Logits(const float* __restrict__ weight_gradient_partials_Logits, float* __restrict__ gradients, int batch)
 {
@@ -975,6 +1002,12 @@ struct dense_input_gradient_Logits_problem
 extern ""C"" __global__ void __launch_bounds__(256) dense_input_gradient_Logits(const float* __restrict__ delta_Logits, const float* __restrict__ parameters, float* __restrict__ delta_Drop, int batch)
 {
     ng_gemm_tile(dense_input_gradient_Logits_problem{ delta_Logits, parameters + 44, delta_Drop }, batch * 1, 64, 0, 10);
+}
+
+// As dense_input_gradient_Logits over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_input_gradient_Logits_small_tiles(const float* __restrict__ delta_Logits, const float* __restrict__ parameters, float* __restrict__ delta_Drop, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(dense_input_gradient_Logits_problem{ delta_Logits, parameters + 44, delta_Drop }, batch * 1, 64, 0, 10);
 }
 
 // Drop: δ below = δ / (1 − rate) where the value was kept, 0 where dropped (the mask drawn again)
@@ -1296,13 +1329,13 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             },
             forward: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("conv2d_forward_Conv", new(0, 64, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("conv2d_forward_Conv", new(0, 64, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Conv"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("conv2d_forward_Conv_small_tiles", new(0, 64, 16), new(1, 0, 1)),
                 new("batch_norm_statistics_ChannelNorm", new(4, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Conv"), global::NetGen.Cuda.CudaArgument.Buffer("mean_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("rstd_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("state"), global::NetGen.Cuda.CudaArgument.Training, global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("batch_norm_forward_ChannelNorm", new(0, 256, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Conv"), global::NetGen.Cuda.CudaArgument.Buffer("mean_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("rstd_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("normalized_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("z_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("a_ChannelNorm"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("noisy_activation_ChannelNorm", new(0, 256, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("z_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("a_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Training, global::NetGen.Cuda.CudaArgument.RandomSeed, global::NetGen.Cuda.CudaArgument.TrainingStep, global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("max_pool_forward_Pool", new(0, 64, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("a_Pool"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Pool"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("dropout_forward_Drop", new(0, 64, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Pool"), global::NetGen.Cuda.CudaArgument.Buffer("a_Drop"), global::NetGen.Cuda.CudaArgument.Training, global::NetGen.Cuda.CudaArgument.RandomSeed, global::NetGen.Cuda.CudaArgument.TrainingStep, global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_forward_Logits", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Drop"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("dense_forward_Logits", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Drop"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("a_Logits"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_forward_Logits_small_tiles", new(0, 1, 16), new(1, 0, 1)),
             },
             loss: new global::NetGen.Cuda.CudaLaunch[]
             {
@@ -1310,10 +1343,10 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             },
             backward: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("dense_weight_gradient_Logits", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("a_Drop"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("dense_weight_gradient_Logits", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("a_Drop"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_weight_gradient_Logits_small_tiles", new(1, 0, 1), new(4, 0, 1)),
                 new("weight_gradient_sum_Logits", new(3, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Logits", new(10, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_input_gradient_Logits", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Drop"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("dense_input_gradient_Logits", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Logits"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Drop"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_input_gradient_Logits_small_tiles", new(0, 1, 16), new(4, 0, 1)),
                 new("dropout_input_gradient_Drop", new(0, 64, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Drop"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool"), global::NetGen.Cuda.CudaArgument.RandomSeed, global::NetGen.Cuda.CudaArgument.TrainingStep, global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("max_pool_input_gradient_Pool", new(0, 256, 256), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Pool"), global::NetGen.Cuda.CudaArgument.Buffer("argmax_Pool"), global::NetGen.Cuda.CudaArgument.Buffer("z_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("a_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("delta_ChannelNorm"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("batch_norm_parameter_gradient_ChannelNorm", new(4, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("normalized_ChannelNorm"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),

@@ -303,6 +303,7 @@ namespace Demo
 
 // ---- NetGen prelude: device helpers shared by every network's translation unit ----
 #define NG_TILE 64
+#define NG_SMALL_TILE 16
 #define NG_TILE_K 16
 #define NG_THREADS 256
 
@@ -345,25 +346,29 @@ __device__ __forceinline__ float ng_noisy_relu(float z, float) { return z > 0.0f
 __device__ __forceinline__ float ng_noisy_relu_derivative(float z, float a, float) { return a > 0.0f ? 1.0f + 0.5f * (a - z) * (1.0f - ng_sigmoid(z)) : 0.0f; }
 __device__ __forceinline__ float ng_noisy_relu_training(float z, float noise) { return ng_noisy_relu(z + sqrtf(ng_sigmoid(z)) * noise, 0.0f); }
 
-// C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.x, blockIdx.y), 256 threads, each computing 4×4
-// outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
+// C = A·B over k in [k_begin, k_end) for the Tile×Tile output tile (blockIdx.x, blockIdx.y), 256 threads, each computing
+// (Tile/16)×(Tile/16) outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n:
+// 4×4 for NG_TILE (64), 1 for NG_SMALL_TILE (16), which a launch takes instead when the large tiles would leave most
+// of the GPU idle. Every output sums k in the same order whatever the tile, so both give the same bits. The problem
 // supplies lhs(m, k), rhs(k, n), store(m, n, value) and whether rhs is contiguous in k (which decides the load order).
 // Rows, which grow with the batch, are on grid x (up to 2^31 - 1 blocks); columns on grid y (up to 65,535).
-template <class Problem>
+template <int Tile = NG_TILE, class Problem>
 __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count, int n_count, int k_begin, int k_end)
 {
-    __shared__ float a_tile[NG_TILE_K][NG_TILE + 1];
-    __shared__ float b_tile[NG_TILE_K][NG_TILE + 1];
+    static_assert(Tile % 16 == 0 && Tile <= NG_TILE, ""a tile is 16, 32, 48 or 64 wide"");
+    constexpr int per_thread = Tile / 16;
+    __shared__ float a_tile[NG_TILE_K][Tile + 1];
+    __shared__ float b_tile[NG_TILE_K][Tile + 1];
     const int tx = threadIdx.x % 16;
     const int ty = threadIdx.x / 16;
-    const int m0 = blockIdx.x * NG_TILE;
-    const int n0 = blockIdx.y * NG_TILE;
-    float sum[4][4];
+    const int m0 = blockIdx.x * Tile;
+    const int n0 = blockIdx.y * Tile;
+    float sum[per_thread][per_thread];
 #pragma unroll
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < per_thread; ++i)
     {
 #pragma unroll
-        for (int j = 0; j < 4; ++j)
+        for (int j = 0; j < per_thread; ++j)
         {
             sum[i][j] = 0.0f;
         }
@@ -371,17 +376,17 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
 
     for (int k0 = k_begin; k0 < k_end; k0 += NG_TILE_K)
     {
-        for (int e = threadIdx.x; e < NG_TILE * NG_TILE_K; e += NG_THREADS)
+        for (int e = threadIdx.x; e < Tile * NG_TILE_K; e += NG_THREADS)
         {
             const int m = e / NG_TILE_K;
             const int k = e % NG_TILE_K;
             a_tile[k][m] = (m0 + m < m_count && k0 + k < k_end) ? problem.lhs(m0 + m, k0 + k) : 0.0f;
         }
 
-        for (int e = threadIdx.x; e < NG_TILE * NG_TILE_K; e += NG_THREADS)
+        for (int e = threadIdx.x; e < Tile * NG_TILE_K; e += NG_THREADS)
         {
-            const int n = Problem::rhs_contiguous_in_k ? e / NG_TILE_K : e % NG_TILE;
-            const int k = Problem::rhs_contiguous_in_k ? e % NG_TILE_K : e / NG_TILE;
+            const int n = Problem::rhs_contiguous_in_k ? e / NG_TILE_K : e % Tile;
+            const int k = Problem::rhs_contiguous_in_k ? e % NG_TILE_K : e / Tile;
             b_tile[k][n] = (k0 + k < k_end && n0 + n < n_count) ? problem.rhs(k0 + k, n0 + n) : 0.0f;
         }
 
@@ -389,20 +394,20 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
 #pragma unroll
         for (int k = 0; k < NG_TILE_K; ++k)
         {
-            float a[4];
-            float b[4];
+            float a[per_thread];
+            float b[per_thread];
 #pragma unroll
-            for (int i = 0; i < 4; ++i)
+            for (int i = 0; i < per_thread; ++i)
             {
                 a[i] = a_tile[k][ty + 16 * i];
                 b[i] = b_tile[k][tx + 16 * i];
             }
 
 #pragma unroll
-            for (int i = 0; i < 4; ++i)
+            for (int i = 0; i < per_thread; ++i)
             {
 #pragma unroll
-                for (int j = 0; j < 4; ++j)
+                for (int j = 0; j < per_thread; ++j)
                 {
                     sum[i][j] = fmaf(a[i], b[j], sum[i][j]);
                 }
@@ -413,10 +418,10 @@ __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count
     }
 
 #pragma unroll
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < per_thread; ++i)
     {
 #pragma unroll
-        for (int j = 0; j < 4; ++j)
+        for (int j = 0; j < per_thread; ++j)
         {
             const int m = m0 + ty + 16 * i;
             const int n = n0 + tx + 16 * j;
@@ -575,6 +580,12 @@ extern ""C"" __global__ void __launch_bounds__(256) dense_forward_Hidden(const f
     ng_gemm_tile(dense_forward_Hidden_problem{ inputs, parameters + 0, parameters + 8, z_Hidden, a_Hidden }, batch * 1, 4, 0, 2);
 }
 
+// As dense_forward_Hidden over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_forward_Hidden_small_tiles(const float* __restrict__ inputs, const float* __restrict__ parameters, float* __restrict__ z_Hidden, float* __restrict__ a_Hidden, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(dense_forward_Hidden_problem{ inputs, parameters + 0, parameters + 8, z_Hidden, a_Hidden }, batch * 1, 4, 0, 2);
+}
+
 struct dense_forward_Output_problem
 {
     const float* __restrict__ in;
@@ -607,6 +618,12 @@ struct dense_forward_Output_problem
 extern ""C"" __global__ void __launch_bounds__(256) dense_forward_Output(const float* __restrict__ a_Hidden, const float* __restrict__ parameters, float* __restrict__ z_Output, float* __restrict__ a_Output, int batch)
 {
     ng_gemm_tile(dense_forward_Output_problem{ a_Hidden, parameters + 12, parameters + 16, z_Output, a_Output }, batch * 1, 1, 0, 4);
+}
+
+// As dense_forward_Output over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_forward_Output_small_tiles(const float* __restrict__ a_Hidden, const float* __restrict__ parameters, float* __restrict__ z_Output, float* __restrict__ a_Output, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(dense_forward_Output_problem{ a_Hidden, parameters + 12, parameters + 16, z_Output, a_Output }, batch * 1, 1, 0, 4);
 }
 
 // ---- Loss ----
@@ -718,6 +735,12 @@ struct dense_input_gradient_Output_problem
 extern ""C"" __global__ void __launch_bounds__(256) dense_input_gradient_Output(const float* __restrict__ delta_Output, const float* __restrict__ parameters, const float* __restrict__ z_Hidden, const float* __restrict__ a_Hidden, float* __restrict__ delta_Hidden, int batch)
 {
     ng_gemm_tile(dense_input_gradient_Output_problem{ delta_Output, parameters + 12, z_Hidden, a_Hidden, delta_Hidden }, batch * 1, 4, 0, 1);
+}
+
+// As dense_input_gradient_Output over 16 × 16 output tiles, 16 times the blocks, for grids of few blocks
+extern ""C"" __global__ void __launch_bounds__(256) dense_input_gradient_Output_small_tiles(const float* __restrict__ delta_Output, const float* __restrict__ parameters, const float* __restrict__ z_Hidden, const float* __restrict__ a_Hidden, float* __restrict__ delta_Hidden, int batch)
+{
+    ng_gemm_tile<NG_SMALL_TILE>(dense_input_gradient_Output_problem{ delta_Output, parameters + 12, z_Hidden, a_Hidden, delta_Hidden }, batch * 1, 4, 0, 1);
 }
 
 struct dense_weight_gradient_Hidden_problem
@@ -956,8 +979,8 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
             },
             forward: new global::NetGen.Cuda.CudaLaunch[]
             {
-                new("dense_forward_Hidden", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_forward_Output", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Output"), global::NetGen.Cuda.CudaArgument.Buffer("a_Output"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("dense_forward_Hidden", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_forward_Hidden_small_tiles", new(0, 1, 16), new(1, 0, 1)),
+                new global::NetGen.Cuda.CudaLaunch("dense_forward_Output", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Output"), global::NetGen.Cuda.CudaArgument.Buffer("a_Output"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_forward_Output_small_tiles", new(0, 1, 16), new(1, 0, 1)),
             },
             loss: new global::NetGen.Cuda.CudaLaunch[]
             {
@@ -968,7 +991,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
                 new("dense_weight_gradient_Output", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Output"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Output"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("weight_gradient_sum_Output", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Output"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Output", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Output"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
-                new("dense_input_gradient_Output", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Output"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden"), global::NetGen.Cuda.CudaArgument.BatchSize }),
+                new global::NetGen.Cuda.CudaLaunch("dense_input_gradient_Output", new(0, 1, 64), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Output"), global::NetGen.Cuda.CudaArgument.Buffer("parameters"), global::NetGen.Cuda.CudaArgument.Buffer("z_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("a_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden"), global::NetGen.Cuda.CudaArgument.BatchSize }).WithSmallTiles("dense_input_gradient_Output_small_tiles", new(0, 1, 16), new(1, 0, 1)),
                 new("dense_weight_gradient_Hidden", new(1, 0, 1), new(1, 0, 1), new(0, 1, 1024, 1024), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("inputs"), global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),
                 new("weight_gradient_sum_Hidden", new(1, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("weight_gradient_partials_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }, 1025),
                 new("dense_bias_gradient_Hidden", new(4, 0, 1), new(1, 0, 1), new(1, 0, 1), 256, new[] { global::NetGen.Cuda.CudaArgument.Buffer("delta_Hidden"), global::NetGen.Cuda.CudaArgument.Buffer("gradients"), global::NetGen.Cuda.CudaArgument.BatchSize }),

@@ -60,6 +60,8 @@ internal readonly record struct CudaGrid(long Fixed, long PerSample, long Diviso
 /// <summary>
 /// A generated kernel: its text (any helper struct, then the <c>extern "C"</c> function) and how it is launched, from
 /// which batch size up it runs among them. Both come from the same object, so the launch metadata cannot drift from the signature.
+/// A tiled product also carries <see cref="SmallTiles"/>, the same product over 16 × 16 output tiles, written right after it
+/// and launched instead when the large tiles give a grid of few blocks (NetGen.Cuda.CudaLaunch.For).
 /// </summary>
 internal sealed record CudaKernel(
     string Name,
@@ -71,7 +73,8 @@ internal sealed record CudaKernel(
     CudaGrid GridZ,
     int BlockThreads = CudaKernel.Threads,
     string Helpers = "",
-    int MinimumBatch = 1)
+    int MinimumBatch = 1,
+    CudaKernel? SmallTiles = null)
 {
     /// <summary>Threads per block of every generated kernel (NG_THREADS in the prelude).</summary>
     public const int Threads = 256;
@@ -101,5 +104,6 @@ internal sealed record CudaKernel(
         }
 
         source.Append("}\n");
+        SmallTiles?.WriteSource(source);
     }
 }

@@ -17,6 +17,7 @@ internal static class CudaPrelude
     private const string Head = """
         // ---- NetGen prelude: device helpers shared by every network's translation unit ----
         #define NG_TILE 64
+        #define NG_SMALL_TILE 16
         #define NG_TILE_K 16
         #define NG_THREADS 256
 
@@ -36,25 +37,29 @@ internal static class CudaPrelude
         """;
 
     private const string Tail = """
-        // C = A·B over k in [k_begin, k_end) for the 64×64 tile (blockIdx.x, blockIdx.y), 256 threads, each computing 4×4
-        // outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n. The problem
+        // C = A·B over k in [k_begin, k_end) for the Tile×Tile output tile (blockIdx.x, blockIdx.y), 256 threads, each computing
+        // (Tile/16)×(Tile/16) outputs strided by 16 so that shared-memory reads are conflict-free and stores coalesce along n:
+        // 4×4 for NG_TILE (64), 1 for NG_SMALL_TILE (16), which a launch takes instead when the large tiles would leave most
+        // of the GPU idle. Every output sums k in the same order whatever the tile, so both give the same bits. The problem
         // supplies lhs(m, k), rhs(k, n), store(m, n, value) and whether rhs is contiguous in k (which decides the load order).
         // Rows, which grow with the batch, are on grid x (up to 2^31 - 1 blocks); columns on grid y (up to 65,535).
-        template <class Problem>
+        template <int Tile = NG_TILE, class Problem>
         __device__ __forceinline__ void ng_gemm_tile(const Problem& problem, int m_count, int n_count, int k_begin, int k_end)
         {
-            __shared__ float a_tile[NG_TILE_K][NG_TILE + 1];
-            __shared__ float b_tile[NG_TILE_K][NG_TILE + 1];
+            static_assert(Tile % 16 == 0 && Tile <= NG_TILE, "a tile is 16, 32, 48 or 64 wide");
+            constexpr int per_thread = Tile / 16;
+            __shared__ float a_tile[NG_TILE_K][Tile + 1];
+            __shared__ float b_tile[NG_TILE_K][Tile + 1];
             const int tx = threadIdx.x % 16;
             const int ty = threadIdx.x / 16;
-            const int m0 = blockIdx.x * NG_TILE;
-            const int n0 = blockIdx.y * NG_TILE;
-            float sum[4][4];
+            const int m0 = blockIdx.x * Tile;
+            const int n0 = blockIdx.y * Tile;
+            float sum[per_thread][per_thread];
         #pragma unroll
-            for (int i = 0; i < 4; ++i)
+            for (int i = 0; i < per_thread; ++i)
             {
         #pragma unroll
-                for (int j = 0; j < 4; ++j)
+                for (int j = 0; j < per_thread; ++j)
                 {
                     sum[i][j] = 0.0f;
                 }
@@ -62,17 +67,17 @@ internal static class CudaPrelude
 
             for (int k0 = k_begin; k0 < k_end; k0 += NG_TILE_K)
             {
-                for (int e = threadIdx.x; e < NG_TILE * NG_TILE_K; e += NG_THREADS)
+                for (int e = threadIdx.x; e < Tile * NG_TILE_K; e += NG_THREADS)
                 {
                     const int m = e / NG_TILE_K;
                     const int k = e % NG_TILE_K;
                     a_tile[k][m] = (m0 + m < m_count && k0 + k < k_end) ? problem.lhs(m0 + m, k0 + k) : 0.0f;
                 }
 
-                for (int e = threadIdx.x; e < NG_TILE * NG_TILE_K; e += NG_THREADS)
+                for (int e = threadIdx.x; e < Tile * NG_TILE_K; e += NG_THREADS)
                 {
-                    const int n = Problem::rhs_contiguous_in_k ? e / NG_TILE_K : e % NG_TILE;
-                    const int k = Problem::rhs_contiguous_in_k ? e % NG_TILE_K : e / NG_TILE;
+                    const int n = Problem::rhs_contiguous_in_k ? e / NG_TILE_K : e % Tile;
+                    const int k = Problem::rhs_contiguous_in_k ? e % NG_TILE_K : e / Tile;
                     b_tile[k][n] = (k0 + k < k_end && n0 + n < n_count) ? problem.rhs(k0 + k, n0 + n) : 0.0f;
                 }
 
@@ -80,20 +85,20 @@ internal static class CudaPrelude
         #pragma unroll
                 for (int k = 0; k < NG_TILE_K; ++k)
                 {
-                    float a[4];
-                    float b[4];
+                    float a[per_thread];
+                    float b[per_thread];
         #pragma unroll
-                    for (int i = 0; i < 4; ++i)
+                    for (int i = 0; i < per_thread; ++i)
                     {
                         a[i] = a_tile[k][ty + 16 * i];
                         b[i] = b_tile[k][tx + 16 * i];
                     }
 
         #pragma unroll
-                    for (int i = 0; i < 4; ++i)
+                    for (int i = 0; i < per_thread; ++i)
                     {
         #pragma unroll
-                        for (int j = 0; j < 4; ++j)
+                        for (int j = 0; j < per_thread; ++j)
                         {
                             sum[i][j] = fmaf(a[i], b[j], sum[i][j]);
                         }
@@ -104,10 +109,10 @@ internal static class CudaPrelude
             }
 
         #pragma unroll
-            for (int i = 0; i < 4; ++i)
+            for (int i = 0; i < per_thread; ++i)
             {
         #pragma unroll
-                for (int j = 0; j < 4; ++j)
+                for (int j = 0; j < per_thread; ++j)
                 {
                     const int m = m0 + ty + 16 * i;
                     const int n = n0 + tx + 16 * j;

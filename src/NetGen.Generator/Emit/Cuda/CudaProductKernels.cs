@@ -86,10 +86,13 @@ internal static class CudaProductKernels
         var helpers = CudaProducts.Problem(problem, members, lhs, rhs, rhsContiguousInK: true, store);
         var body = "ng_gemm_tile(" + problem + "{ " + string.Join(", ", initializers) + " }, batch * " + C.Int(rowsPerSample) + ", " +
                    C.Int(operands.Rows) + ", 0, " + C.Int(depth) + ");";
-        return new CudaKernel(
-            name, comment, parameters, body,
-            CudaGrid.PerBatch(rowsPerSample, CudaProducts.Tile), CudaGrid.Covering(operands.Rows, CudaProducts.Tile), CudaGrid.Constant(1),
-            Helpers: helpers);
+        var columns = operands.Rows;
+        return CudaProducts.WithSmallTiles(
+            new CudaKernel(
+                name, comment, parameters, body,
+                CudaGrid.PerBatch(rowsPerSample, CudaProducts.Tile), CudaGrid.Covering(columns, CudaProducts.Tile), CudaGrid.Constant(1),
+                Helpers: helpers),
+            tile => (CudaGrid.PerBatch(rowsPerSample, tile), CudaGrid.Covering(columns, tile)));
     }
 
     /// <summary>Floats of split partial sums a weight gradient needs: Fixed + PerSample·batch covers ⌈batch / samples per split⌉ splits, up to the most splits it takes.</summary>
@@ -169,17 +172,19 @@ internal static class CudaProductKernels
             ? " over the whole batch into the gradients"
             : " over " + C.Int(samplesPerSplit) + "+ samples per split (grid z, at most " + C.Int(maxSplits) + " splits), summed by " + gradient.SumName +
               "; one split writes the gradients";
-        return new CudaKernel(
-            name,
-            layer.Plan.Name + ": " + gradient.Label + " = δᵀ·" + gradient.Input + splits,
-            new[]
-            {
-                CudaParameter.Reads(gradient.Delta), CudaParameter.Reads(gradient.Source), CudaParameter.Writes(gradient.Partials),
-                CudaParameter.Writes(CudaNames.Gradients), CudaParameter.Batch,
-            },
-            body,
-            CudaGrid.Covering(outputs, CudaProducts.Tile), CudaGrid.Covering(depth, CudaProducts.Tile), CudaGrid.PerBatch(1, samplesPerSplit) with { Maximum = maxSplits },
-            Helpers: helpers);
+        return CudaProducts.WithSmallTiles(
+            new CudaKernel(
+                name,
+                layer.Plan.Name + ": " + gradient.Label + " = δᵀ·" + gradient.Input + splits,
+                new[]
+                {
+                    CudaParameter.Reads(gradient.Delta), CudaParameter.Reads(gradient.Source), CudaParameter.Writes(gradient.Partials),
+                    CudaParameter.Writes(CudaNames.Gradients), CudaParameter.Batch,
+                },
+                body,
+                CudaGrid.Covering(outputs, CudaProducts.Tile), CudaGrid.Covering(depth, CudaProducts.Tile), CudaGrid.PerBatch(1, samplesPerSplit) with { Maximum = maxSplits },
+                Helpers: helpers),
+            tile => (CudaGrid.Covering(outputs, tile), CudaGrid.Covering(depth, tile)));
     }
 
     private static CudaKernel WeightGradientSum(CudaLayer layer, CudaWeightGradient gradient)
@@ -229,8 +234,10 @@ internal static class CudaProductKernels
             name + "_problem", members, lhs, rhs, rhsContiguousInK: false, CudaBelow.Store(below, belowIndex, "value", "z_below", "a_below", "delta_below"));
         var body = "ng_gemm_tile(" + name + "_problem{ " + string.Join(", ", initializers) + " }, batch * " + C.Int(rowsPerSample) + ", " +
                    C.Int(columns) + ", 0, " + C.Int(depth) + ");";
-        return new CudaKernel(
-            name, comment, parameters, body,
-            CudaGrid.PerBatch(rowsPerSample, CudaProducts.Tile), CudaGrid.Covering(columns, CudaProducts.Tile), CudaGrid.Constant(1), Helpers: helpers);
+        return CudaProducts.WithSmallTiles(
+            new CudaKernel(
+                name, comment, parameters, body,
+                CudaGrid.PerBatch(rowsPerSample, CudaProducts.Tile), CudaGrid.Covering(columns, CudaProducts.Tile), CudaGrid.Constant(1), Helpers: helpers),
+            tile => (CudaGrid.PerBatch(rowsPerSample, tile), CudaGrid.Covering(columns, tile)));
     }
 }

@@ -9,6 +9,18 @@ internal static class CudaProducts
     /// <summary>Rows and columns of one block's output tile (NG_TILE in the prelude).</summary>
     public const int Tile = 64;
 
+    /// <summary>Rows and columns of a block's output tile in a product's small-tile alternative (NG_SMALL_TILE in the prelude): 16 times the blocks.</summary>
+    public const int SmallTile = 16;
+
+    /// <summary>What a product's small-tile kernel adds to the name of its large-tile one.</summary>
+    public const string SmallTileSuffix = "_small_tiles";
+
+    /// <summary>Blocks along grid y and z a GPU launches at most (NetGen.Cuda.CudaLimits.GridYZ).</summary>
+    private const long GridYZ = 65_535;
+
+    private const string LargeTileCall = "ng_gemm_tile(";
+    private const string SmallTileCall = "ng_gemm_tile<NG_SMALL_TILE>(";
+
     /// <summary>Rows of the reduction dimension a split of a weight gradient covers at least, so that small layers still fill the GPU.</summary>
     public const int RowsPerSplit = 1024;
 
@@ -20,6 +32,41 @@ internal static class CudaProducts
 
     /// <summary>Floats of split partial sums one weight gradient may take at most (64 MB).</summary>
     private const long PartialSumsBudget = 1 << 24;
+
+    /// <summary>
+    /// <paramref name="product"/>, whose body makes one <c>ng_gemm_tile</c> call over NG_TILE tiles, with its small-tile
+    /// alternative: the same parameters, problem struct and grid z, the call over NG_SMALL_TILE tiles, and
+    /// <paramref name="tiles"/> giving grid x and y for a tile size. Left without one where the small tiles give no more
+    /// blocks at any batch (a weight gradient of at most 16 × 16), or where their grid y would pass a GPU's 65,535 blocks.
+    /// </summary>
+    public static CudaKernel WithSmallTiles(CudaKernel product, System.Func<int, (CudaGrid X, CudaGrid Y)> tiles)
+    {
+        var large = tiles(Tile);
+        var small = tiles(SmallTile);
+        var first = product.Body.IndexOf(LargeTileCall, System.StringComparison.Ordinal);
+        if (first < 0 || product.Body.IndexOf(LargeTileCall, first + 1, System.StringComparison.Ordinal) >= 0 || product.GridX != large.X || product.GridY != large.Y)
+        {
+            throw new System.InvalidOperationException(product.Name + ": a small-tile alternative needs one ng_gemm_tile call over grids of NG_TILE tiles.");
+        }
+
+        var noMoreBlocks = small.X.PerSample == 0 && small.X.Fixed == large.X.Fixed && small.Y.Fixed == large.Y.Fixed;
+        if (noMoreBlocks || small.Y.PerSample != 0 || small.Y.Fixed > GridYZ)
+        {
+            return product;
+        }
+
+        var alternative = product with
+        {
+            Name = product.Name + SmallTileSuffix,
+            Comment = "As " + product.Name + " over " + C.Int(SmallTile) + " × " + C.Int(SmallTile) + " output tiles, " + C.Int(Tile * Tile / (SmallTile * SmallTile)) +
+                      " times the blocks, for grids of few blocks",
+            Body = product.Body.Substring(0, first) + SmallTileCall + product.Body.Substring(first + LargeTileCall.Length),
+            GridX = small.X,
+            GridY = small.Y,
+            Helpers = string.Empty,
+        };
+        return product with { SmallTiles = alternative };
+    }
 
     public static string Problem(string name, IEnumerable<string> members, string lhs, string rhs, bool rhsContiguousInK, IEnumerable<string> store)
     {

@@ -63,9 +63,12 @@ internal static class CudaProgramWriter
     }
 
     private static string Launch(CudaKernel kernel) =>
-        "new(" + Literals.String(kernel.Name) + ", " + Grid(kernel.GridX) + ", " + Grid(kernel.GridY) + ", " + Grid(kernel.GridZ) + ", " +
+        (kernel.SmallTiles is null ? "new(" : "new " + Cuda + "CudaLaunch(") + Literals.String(kernel.Name) + ", " + Grid(kernel.GridX) + ", " + Grid(kernel.GridY) + ", " + Grid(kernel.GridZ) + ", " +
         C.Int(kernel.BlockThreads) + ", new[] { " + string.Join(", ", kernel.Parameters.Select(Argument)) + " }" +
-        (kernel.MinimumBatch == 1 ? string.Empty : ", " + C.Int(kernel.MinimumBatch)) + ")";
+        (kernel.MinimumBatch == 1 ? string.Empty : ", " + C.Int(kernel.MinimumBatch)) + ")" +
+        (kernel.SmallTiles is { } small
+            ? ".WithSmallTiles(" + Literals.String(small.Name) + ", " + Grid(small.GridX) + ", " + Grid(small.GridY) + ")"
+            : string.Empty);
 
     private static string Grid(CudaGrid grid) =>
         "new(" + C.Int(grid.Fixed) + ", " + C.Int(grid.PerSample) + ", " + C.Int(grid.Divisor) + (grid.Maximum == int.MaxValue ? string.Empty : ", " + C.Int(grid.Maximum)) + ")";

@@ -134,15 +134,17 @@ internal sealed partial class RecurrentLayer
             "return weight[n * " + C.Int(sizes.Features) + " + k];",
             rhsContiguousInK: true,
             new[] { "out[m * " + C.Int(sizes.GateRows) + " + n] = value" + (hasBias ? " + bias[n]" : string.Empty) + ";" });
-        return new CudaKernel(
-            name,
-            layer.Plan.Name + ": x·W_ihᵀ" + (hasBias ? " + b_ih" : string.Empty) + " at every step, one product over batch × " + C.Int(sizes.Steps) + " rows; [batch × " +
-            C.Int(sizes.Steps) + ", " + C.Int(sizes.Features) + "] → [batch × " + C.Int(sizes.Steps) + ", " + C.Int(sizes.GateRows) + "]",
-            new[] { CudaParameter.Reads(layer.Source), CudaParameter.Reads(CudaNames.Parameters), CudaParameter.Writes(projections), CudaParameter.Batch },
-            "ng_gemm_tile(" + name + "_problem{ " + string.Join(", ", initializers) + " }, batch * " + C.Int(sizes.Steps) + ", " + C.Int(sizes.GateRows) + ", 0, " +
-            C.Int(sizes.Features) + ");",
-            CudaGrid.PerBatch(sizes.Steps, CudaProducts.Tile), CudaGrid.Covering(sizes.GateRows, CudaProducts.Tile), CudaGrid.Constant(1),
-            Helpers: helpers);
+        return CudaProducts.WithSmallTiles(
+            new CudaKernel(
+                name,
+                layer.Plan.Name + ": x·W_ihᵀ" + (hasBias ? " + b_ih" : string.Empty) + " at every step, one product over batch × " + C.Int(sizes.Steps) + " rows; [batch × " +
+                C.Int(sizes.Steps) + ", " + C.Int(sizes.Features) + "] → [batch × " + C.Int(sizes.Steps) + ", " + C.Int(sizes.GateRows) + "]",
+                new[] { CudaParameter.Reads(layer.Source), CudaParameter.Reads(CudaNames.Parameters), CudaParameter.Writes(projections), CudaParameter.Batch },
+                "ng_gemm_tile(" + name + "_problem{ " + string.Join(", ", initializers) + " }, batch * " + C.Int(sizes.Steps) + ", " + C.Int(sizes.GateRows) + ", 0, " +
+                C.Int(sizes.Features) + ");",
+                CudaGrid.PerBatch(sizes.Steps, CudaProducts.Tile), CudaGrid.Covering(sizes.GateRows, CudaProducts.Tile), CudaGrid.Constant(1),
+                Helpers: helpers),
+            tile => (CudaGrid.PerBatch(sizes.Steps, tile), CudaGrid.Covering(sizes.GateRows, tile)));
     }
 
     /// <summary>

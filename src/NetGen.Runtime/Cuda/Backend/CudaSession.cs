@@ -109,7 +109,7 @@ public sealed unsafe class CudaSession : IDisposable
         _hostFirstNonFinite = (int*)AllocateHost(sizeof(int), resources);
         _stateBeforeStep = Allocate(HostBytes.OfFloats(network.State.Length), "state before the step", resources);
         _hostOutputs = (float*)AllocateHost(HostBytes.OfFloats((long)batchCapacity * network.OutputSize), resources);
-        foreach (var launch in program.AllLaunches)
+        foreach (var launch in program.AllLaunches) // the products' small-tile launches included
         {
             if (_launches.ContainsKey(launch))
             {
@@ -466,13 +466,14 @@ public sealed unsafe class CudaSession : IDisposable
         _launchUnfinished = true;
     }
 
+    /// <summary>The launches that run for the slot's batch, each a product's small-tile form where its grid would leave the device idle (<see cref="CudaLaunch.For"/>).</summary>
     private void Run(IReadOnlyList<CudaLaunch> launches, StagingSlot slot)
     {
         for (var index = 0; index < launches.Count; index++) // not foreach: an interface enumerator would allocate every step
         {
             if (launches[index].RunsFor(slot.Count))
             {
-                Launch(launches[index], slot);
+                Launch(launches[index].For(slot.Count, Device.MultiprocessorCount), slot);
             }
         }
     }

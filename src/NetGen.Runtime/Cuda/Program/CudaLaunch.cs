@@ -82,6 +82,8 @@ public readonly record struct GridDimension(int Fixed, int PerSample, int Diviso
 /// A kernel launch: the kernel's name in the translation unit, its grid (x, y, z) as functions of the batch size, its
 /// threads per block (one-dimensional blocks; shared memory is static in the kernels), its arguments in order, and the
 /// smallest batch it runs for (a weight gradient's sum of splits has nothing to do while one split covers the batch).
+/// A tiled matrix product also has <see cref="SmallTiles"/>, the launch <see cref="For"/> makes instead when its grid is
+/// too small to fill the device.
 /// </summary>
 public sealed record CudaLaunch(
     string Kernel,
@@ -92,6 +94,36 @@ public sealed record CudaLaunch(
     IReadOnlyList<CudaArgument> Arguments,
     int MinimumBatch = 1)
 {
+    /// <summary>
+    /// Blocks per multiprocessor below which <see cref="For"/> takes <see cref="SmallTiles"/>: a grid of fewer than twice
+    /// the device's multiprocessors leaves most of them idle or running one block, while its small-tile form, with 16
+    /// times the blocks, fills them.
+    /// </summary>
+    public const int SmallTilesBelowBlocksPerMultiprocessor = 2;
+
+    /// <summary>
+    /// The same product over 16 × 16 output tiles instead of 64 × 64 (another kernel, summing every output in the same
+    /// order, so the results are the same): the same arguments, threads per block, grid z and smallest batch, 4 times the
+    /// blocks along x and along y. Null for a launch that is not a tiled product.
+    /// </summary>
+    public CudaLaunch? SmallTiles { get; init; }
+
+    /// <summary>This launch with <paramref name="kernel"/> over grid <paramref name="gridX"/> × <paramref name="gridY"/> (and this grid z) as its <see cref="SmallTiles"/>.</summary>
+    public CudaLaunch WithSmallTiles(string kernel, GridDimension gridX, GridDimension gridY) =>
+        this with { SmallTiles = this with { Kernel = kernel, GridX = gridX, GridY = gridY, SmallTiles = null } };
+
+    /// <summary>
+    /// The launch to make for a batch of <paramref name="batchSize"/> on a device of <paramref name="multiprocessorCount"/>
+    /// multiprocessors: <see cref="SmallTiles"/> where there is one and this launch's grid has fewer than
+    /// <see cref="SmallTilesBelowBlocksPerMultiprocessor"/> blocks per multiprocessor, else this launch. A pure function of
+    /// its arguments; a count of 0 (unknown) always gives this launch.
+    /// </summary>
+    public CudaLaunch For(int batchSize, int multiprocessorCount) =>
+        SmallTiles is not null && Blocks(batchSize) < (long)SmallTilesBelowBlocksPerMultiprocessor * multiprocessorCount ? SmallTiles : this;
+
+    /// <summary>The grid's blocks in all, x × y × z, for the given batch size.</summary>
+    public long Blocks(int batchSize) => (long)GridX.Count(batchSize) * GridY.Count(batchSize) * GridZ.Count(batchSize);
+
     /// <summary>Whether the launch runs for a batch of <paramref name="batchSize"/>; a pass leaves it out otherwise.</summary>
     public bool RunsFor(int batchSize) => batchSize >= MinimumBatch;
 

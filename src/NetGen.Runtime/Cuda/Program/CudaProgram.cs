@@ -33,6 +33,16 @@ public sealed class CudaProgram
         OptimizerSteps = optimizerSteps;
         OutputBuffer = outputBuffer;
         var known = new HashSet<string>(buffers.Select(buffer => buffer.Name), StringComparer.Ordinal);
+        foreach (var launch in PassLaunches)
+        {
+            if (launch.SmallTiles is { } small &&
+                (small.SmallTiles is not null || !small.Arguments.SequenceEqual(launch.Arguments) || small.BlockThreads != launch.BlockThreads ||
+                 small.MinimumBatch != launch.MinimumBatch || small.GridZ != launch.GridZ))
+            {
+                throw new ArgumentException($"{networkName}: {launch.Kernel}'s small-tile launch {small.Kernel} differs from it in more than its kernel and grid x and y.");
+            }
+        }
+
         foreach (var launch in AllLaunches)
         {
             foreach (var argument in launch.Arguments.Where(argument => argument.Kind == CudaArgumentKind.Buffer))
@@ -93,8 +103,11 @@ public sealed class CudaProgram
     /// <summary>The buffer holding the network's outputs after <see cref="Forward"/> (logits for softmax cross-entropy).</summary>
     public string OutputBuffer { get; }
 
-    /// <summary>Every launch of every pass.</summary>
+    /// <summary>Every launch of every pass, each followed by its <see cref="CudaLaunch.SmallTiles"/> where it has one.</summary>
     public IEnumerable<CudaLaunch> AllLaunches =>
+        PassLaunches.SelectMany(launch => launch.SmallTiles is { } small ? new[] { launch, small } : new[] { launch });
+
+    private IEnumerable<CudaLaunch> PassLaunches =>
         Forward.Concat(Loss).Concat(Backward).Concat(ClipNorm).Concat(OptimizerSteps.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value));
 
     /// <summary>Every kernel's name, once each, in launch order.</summary>
