@@ -17,7 +17,9 @@ namespace NetGen.Cuda;
 /// <para>
 /// A step is <see cref="Stage"/> (copy a batch in), <see cref="LaunchTrainingStep"/> or <see cref="LaunchEvaluation"/>
 /// (enqueue the kernels; returns at once), then <see cref="Finish"/> (wait, read the loss and outputs). Staging the
-/// next batch between launch and finish overlaps the copy with the computation. Not thread-safe: one call at a time,
+/// next batch between launch and finish overlaps the copy with the computation. Each slot keeps the results of its last
+/// step in its own pinned memory, so a launch does not wait for the one before it: the training backend launches step k
+/// and then waits only for step k − 1 (<see cref="WaitForStep"/>). Not thread-safe: one call at a time,
 /// but from any thread — every public member binds the session's context to the calling thread first, so an async
 /// continuation may finish what another thread launched.
 /// </para>
