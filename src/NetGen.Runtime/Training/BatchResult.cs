@@ -6,6 +6,12 @@ namespace NetGen;
 /// </summary>
 internal readonly record struct BatchResult(float Loss, int Count, int Correct)
 {
+    /// <summary>No result yet: a back end that returns each step's result one step late has none after an epoch's first step.</summary>
+    public static BatchResult None => new(float.NaN, 0, 0);
+
+    /// <summary>Whether this is a batch's result (every batch has a sample), not <see cref="None"/>.</summary>
+    public bool IsResult => Count > 0;
+
     /// <summary>The index in the gradient buffer of the first NaN or ±∞ gradient; -1 when none was found or the loss was not finite.</summary>
     public int FirstNonFiniteGradient { get; init; } = -1;
 

@@ -47,6 +47,9 @@ internal sealed class CpuTrainingBackend(INetwork network) : ITrainingBackend
         return result;
     }
 
+    /// <summary>Every step's result came back from its <see cref="TrainStep"/>.</summary>
+    public BatchResult FinishSteps() => BatchResult.None;
+
     public BatchResult EvaluateBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets)
     {
         var loss = network.ComputeLoss(inputs, targets);

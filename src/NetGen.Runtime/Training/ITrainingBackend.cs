@@ -18,7 +18,18 @@ internal interface ITrainingBackend : IDisposable
     /// or a gradient is NaN or ±∞ (<see cref="BatchResult.IsFinite"/> is false) the step is left out: the parameters, the
     /// optimizer's state and step count, the layer state and the network's training-step count stay as they were.
     /// </summary>
+    /// <returns>
+    /// A step's result, in the order of the steps: this step's (the CPU), or the one before it (CUDA, so that the host does
+    /// not wait for the step it just launched), or <see cref="BatchResult.None"/> when there is none yet.
+    /// <see cref="FinishSteps"/> returns the one still owed.
+    /// </returns>
     BatchResult TrainStep(BatchLoader loader, Optimizer optimizer);
+
+    /// <summary>
+    /// Completes the steps <see cref="TrainStep"/> launched and returns the result still owed (<see cref="BatchResult.None"/>
+    /// when there is none). Called after each epoch's steps, also when cancelled, before anything else is asked of the back end.
+    /// </summary>
+    BatchResult FinishSteps();
 
     /// <summary>Scores one batch with the current parameters, without training.</summary>
     BatchResult EvaluateBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets);

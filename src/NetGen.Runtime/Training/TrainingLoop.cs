@@ -8,7 +8,10 @@ namespace NetGen;
 /// <summary>
 /// The epoch loop of <see cref="Trainer.Fit"/> on any back end: mini-batches from a <see cref="BatchLoader"/>, loss
 /// and accuracy accounting, progress, cancellation between steps, validation after each epoch, callbacks, and what
-/// <see cref="TrainingOptions.NonFiniteBatches"/> says for a step the back end left out for a NaN or ±∞.
+/// <see cref="TrainingOptions.NonFiniteBatches"/> says for a step the back end left out for a NaN or ±∞. Results are
+/// accounted as the back end returns them, which may be one step late (CUDA): progress then follows one step behind the
+/// launches, and <see cref="ITrainingBackend.FinishSteps"/> after each epoch's steps brings the last result in, so the
+/// epoch's totals are those of every step.
 /// </summary>
 internal static class TrainingLoop
 {
@@ -39,9 +42,31 @@ internal static class TrainingLoop
             double lossSum = 0;
             long correct = 0, samples = 0, samplesTaken = 0;
             var skippedBatches = 0;
-            for (var batch = 1; batch <= loader.BatchCount && !options.Cancellation.IsCancellationRequested; batch++)
+            var batch = 0; // results accounted: a back end may return a step's result during the next one
+            for (var launched = 1; launched <= loader.BatchCount && !options.Cancellation.IsCancellationRequested; launched++)
             {
                 var step = backend.TrainStep(loader, optimizer);
+                if (step.IsResult)
+                {
+                    Account(step);
+                }
+            }
+
+            var last = backend.FinishSteps();
+            if (last.IsResult)
+            {
+                Account(last);
+            }
+
+            if (samplesTaken < loader.SampleCount)
+            {
+                break; // cancelled: the unfinished epoch is not recorded
+            }
+
+            // A step's result, in step order; progress follows the results.
+            void Account(BatchResult step)
+            {
+                batch++;
                 globalStep++;
                 samplesTaken += step.Count;
                 samplesSeen += step.Count;
@@ -63,11 +88,6 @@ internal static class TrainingLoop
                 options.Progress?.Invoke(new TrainingProgress(
                     epoch, options.Epochs, batch, loader.BatchCount, samplesSeen,
                     lossSum / samples, Trainer.AccuracyOrNaN(network, correct, samples), clock.Elapsed));
-            }
-
-            if (samplesTaken < loader.SampleCount)
-            {
-                break; // cancelled: the unfinished epoch is not recorded
             }
 
             var elapsed = clock.Elapsed - epochStart;

@@ -45,7 +45,10 @@ public sealed record TrainingOptions
     /// </summary>
     public ImageAugmentation? Augmentation { get; init; }
 
-    /// <summary>Called after every step.</summary>
+    /// <summary>
+    /// Called with every step's figures, in step order. On a CUDA device a step's figures come while the next step is
+    /// already running (the host reads each step's results during the next), the last one's when the epoch's steps end.
+    /// </summary>
     public Action<TrainingProgress>? Progress { get; init; }
 
     /// <summary>Called after every epoch with its figures.</summary>

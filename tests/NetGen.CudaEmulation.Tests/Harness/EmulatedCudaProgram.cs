@@ -249,6 +249,11 @@ internal sealed unsafe class EmulatedCudaProgram : IDisposable
         foreach (var name in _firstWritten[pass])
         {
             Poison(name);
+            if (name == CudaBufferNames.FirstNonFinite)
+            {
+                // The flag is sticky: the kernel writes it only while it says all finite, as the session clears it.
+                Ints(name)[0] = CudaNonFinite.AllFinite;
+            }
         }
 
         foreach (var launch in launches.Where(launch => launch.RunsFor(BatchSize)))

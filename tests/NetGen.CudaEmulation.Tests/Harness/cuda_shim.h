@@ -26,6 +26,7 @@
 // running at the same time. Launches of one library run one at a time (a mutex), because __shared__ storage is static.
 #pragma once
 
+#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <math.h>
@@ -73,6 +74,7 @@ using std::isfinite;
 using std::isinf;
 using std::isnan;
 
+inline int __float_as_int(float x) { return std::bit_cast<int>(x); }
 inline float __fdividef(float a, float b) { return a / b; }
 inline float __frcp_rn(float a) { return 1.0f / a; }
 inline float __expf(float x) { return expf(x); }

@@ -11,3 +11,9 @@ namespace NetGen.CudaEmulation.Tests.Session;
 [BatchNorm(Name = "Norm", Activation = Activation.Tanh)]
 [Dense(2, Name = "Output")]
 public partial class TanhBatchNormNet;
+
+/// <summary>Linear regression, y = w·x + b, as NetGen.Runtime.Tests' LinearRegressionNet, whose gradient a huge input overflows.</summary>
+[Network(Loss = Loss.MeanSquaredError)]
+[Input(1)]
+[Dense(1, Name = "Line")]
+public partial class LineNet;

@@ -646,8 +646,8 @@ __device__ __forceinline__ float ng_transform_gradient(float g, float theta, flo
     return fmaf(l2_weight_decay, theta, scaled) + l1_weight_decay * sign;
 }
 
-// What clip_norm_scale leaves in first_non_finite: nothing, the loss, or else the index of the first gradient
-// that is NaN or ±∞.
+// What clip_norm_scale leaves in first_non_finite[0]: nothing, the loss, or else the index of the first gradient
+// that is NaN or ±∞ (its bits in first_non_finite[1]). Sticky: written only while it says nothing.
 #define NG_ALL_FINITE (-1)
 #define NG_NON_FINITE_LOSS (-2)
 
@@ -1178,6 +1178,7 @@ extern ""C"" __global__ void __launch_bounds__(256) clip_norm_scale(const float*
     *clip_scale = norm > max_norm ? (float)(max_norm / norm) : 1.0f;
 
     int first = NG_ALL_FINITE;
+    float value = 0.0f;
     if (!isfinite(*loss))
     {
         first = NG_NON_FINITE_LOSS;
@@ -1189,12 +1190,17 @@ extern ""C"" __global__ void __launch_bounds__(256) clip_norm_scale(const float*
             if (!isfinite(gradients[i]))
             {
                 first = i;
+                value = gradients[i];
                 break;
             }
         }
     }
 
-    *first_non_finite = first;
+    if (first_non_finite[0] == NG_ALL_FINITE) // sticky until the host clears it
+    {
+        first_non_finite[0] = first;
+        first_non_finite[1] = __float_as_int(value);
+    }
 }
 
 // θ ← θ − η·g
@@ -1307,7 +1313,7 @@ extern ""C"" __global__ void __launch_bounds__(256) adam_step(float* __restrict_
                 new("norm_partials", global::NetGen.Cuda.CudaElementType.Float64, 3, 0),
                 new("norm_blocks_done", global::NetGen.Cuda.CudaElementType.Int32, 1, 0),
                 new("clip_scale", global::NetGen.Cuda.CudaElementType.Float32, 1, 0),
-                new("first_non_finite", global::NetGen.Cuda.CudaElementType.Int32, 1, 0),
+                new("first_non_finite", global::NetGen.Cuda.CudaElementType.Int32, 2, 0),
                 new("loss", global::NetGen.Cuda.CudaElementType.Float32, 1, 0),
                 new("a_Conv", global::NetGen.Cuda.CudaElementType.Float32, 0, 256),
                 new("delta_Conv", global::NetGen.Cuda.CudaElementType.Float32, 0, 256),

@@ -92,7 +92,7 @@ internal static class CudaEmitter
             new(CudaNames.NormPartials, "double", CudaOptimizerKernels.NormBlocks(parameters), 0),
             new(CudaNames.NormBlocksDone, "int", 1, 0),
             new(CudaNames.ClipScale, "float", 1, 0),
-            new(CudaNames.FirstNonFinite, "int", 1, 0),
+            new(CudaNames.FirstNonFinite, "int", 2, 0), // what was not finite, then the gradient's bits
             new(CudaNames.Loss, "float", 1, 0),
         };
         foreach (var layer in layers)

@@ -12,13 +12,18 @@ internal static class CudaOptimizerKernels
 {
     // A finite float squared cannot overflow a double, so the norm is finite exactly when every gradient is: the scan
     // for the first non-finite gradient runs only on a step that has one.
+    // The flag is sticky: once a step is left out, it keeps naming that step (index, then the gradient's bits) and every
+    // later step is left out too, until the host clears it — so a step queued behind one left out changes nothing.
     private const string NonFiniteSearch =
         "int first = NG_ALL_FINITE;\n" +
+        "float value = 0.0f;\n" +
         "if (!isfinite(*" + CudaNames.Loss + "))\n{\n    first = NG_NON_FINITE_LOSS;\n}\n" +
         "else if (!isfinite(norm))\n{\n" +
         "    for (int i = 0; i < NG_PARAMETER_COUNT; ++i)\n    {\n" +
-        "        if (!isfinite(" + CudaNames.Gradients + "[i]))\n        {\n            first = i;\n            break;\n        }\n    }\n}\n\n" +
-        "*" + CudaNames.FirstNonFinite + " = first;";
+        "        if (!isfinite(" + CudaNames.Gradients + "[i]))\n        {\n            first = i;\n            value = " + CudaNames.Gradients + "[i];\n            break;\n        }\n    }\n}\n\n" +
+        "if (" + CudaNames.FirstNonFinite + "[0] == NG_ALL_FINITE) // sticky until the host clears it\n{\n" +
+        "    " + CudaNames.FirstNonFinite + "[0] = first;\n" +
+        "    " + CudaNames.FirstNonFinite + "[1] = __float_as_int(value);\n}";
 
     /// <summary>Blocks of the gradient-norm kernel: enough to cover the parameters, at most 64, so one thread can add the partials.</summary>
     public static int NormBlocks(int parameterCount) => System.Math.Max(1, System.Math.Min(64, (parameterCount + CudaKernel.Threads - 1) / CudaKernel.Threads));

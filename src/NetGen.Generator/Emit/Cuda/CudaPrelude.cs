@@ -218,8 +218,8 @@ internal static class CudaPrelude
             return fmaf(l2_weight_decay, theta, scaled) + l1_weight_decay * sign;
         }
 
-        // What clip_norm_scale leaves in first_non_finite: nothing, the loss, or else the index of the first gradient
-        // that is NaN or ±∞.
+        // What clip_norm_scale leaves in first_non_finite[0]: nothing, the loss, or else the index of the first gradient
+        // that is NaN or ±∞ (its bits in first_non_finite[1]). Sticky: written only while it says nothing.
         #define NG_ALL_FINITE (-1)
         #define NG_NON_FINITE_LOSS (-2)
 

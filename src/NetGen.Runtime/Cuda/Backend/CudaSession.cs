@@ -17,7 +17,9 @@ namespace NetGen.Cuda;
 /// <para>
 /// A step is <see cref="Stage"/> (copy a batch in), <see cref="LaunchTrainingStep"/> or <see cref="LaunchEvaluation"/>
 /// (enqueue the kernels; returns at once), then <see cref="Finish"/> (wait, read the loss and outputs). Staging the
-/// next batch between launch and finish overlaps the copy with the computation. Not thread-safe: one call at a time,
+/// next batch between launch and finish overlaps the copy with the computation. Each slot keeps the results of its last
+/// step in its own pinned memory, so a launch does not wait for the one before it: the training backend launches step k
+/// and then waits only for step k − 1 (<see cref="WaitForStep"/>). Not thread-safe: one call at a time,
 /// but from any thread — every public member binds the session's context to the calling thread first, so an async
 /// continuation may finish what another thread launched.
 /// </para>
@@ -58,20 +60,14 @@ public sealed unsafe class CudaSession : IDisposable
     private readonly Dictionary<CudaLaunch, PreparedLaunch> _launches = new();
     private readonly Dictionary<string, float> _floats = new(StringComparer.Ordinal);
     private readonly StagingSlot[] _slots = new StagingSlot[2];
-    private readonly float* _hostLoss;
-    private readonly int* _hostFirstNonFinite;
-    private readonly ulong _stateBeforeStep;
-    private readonly float* _hostOutputs;
     private readonly string _inputShapeText;
     private readonly string _outputShapeText;
     private int _nextSlot;
     private int _stagedSlot = -1;
-    private int _launchedCount;
     private long _trainingSteps;
     private bool _training;
     private StagingSlot? _launchedSlot;
     private string? _enqueuedWork;
-    private bool _launchUnfinished;
     private CudaException? _firstFault;
     private bool _disposed;
 
@@ -102,13 +98,9 @@ public sealed unsafe class CudaSession : IDisposable
 
         for (var slot = 0; slot < _slots.Length; slot++)
         {
-            _slots[slot] = new StagingSlot(this, network.InputSize, network.OutputSize, batchCapacity, resources);
+            _slots[slot] = new StagingSlot(this, slot, network.InputSize, network.OutputSize, network.State.Length, batchCapacity, resources);
         }
 
-        _hostLoss = (float*)AllocateHost(sizeof(float), resources);
-        _hostFirstNonFinite = (int*)AllocateHost(sizeof(int), resources);
-        _stateBeforeStep = Allocate(HostBytes.OfFloats(network.State.Length), "state before the step", resources);
-        _hostOutputs = (float*)AllocateHost(HostBytes.OfFloats((long)batchCapacity * network.OutputSize), resources);
         foreach (var launch in program.AllLaunches) // the products' small-tile launches included
         {
             if (_launches.ContainsKey(launch))
@@ -158,15 +150,16 @@ public sealed unsafe class CudaSession : IDisposable
     public CudaException? FirstFault => _firstFault;
 
     /// <summary>The outputs of the last finished step (logits for softmax cross-entropy), batch × OutputSize.</summary>
-    public ReadOnlySpan<float> LastOutputs => new(_hostOutputs, HostBytes.SpanLength(_launchedCount, _network.OutputSize));
+    public ReadOnlySpan<float> LastOutputs => _launchedSlot is null ? default : _launchedSlot.Outputs;
 
     /// <summary>
     /// After <see cref="Finish"/> of a <see cref="LaunchTrainingStep"/>: <see cref="CudaNonFinite.AllFinite"/> when the step
     /// was taken, else what was NaN or ±∞ (<see cref="CudaNonFinite.Loss"/>, or the index of the first such gradient) and
     /// the update kernels left the parameters and the optimizer state as they were; <see cref="UndoTrainingStep"/> then
-    /// puts the layer state back. <see cref="CudaNonFinite.AllFinite"/> after any other launch.
+    /// puts the layer state back. <see cref="CudaNonFinite.AllFinite"/> after any other launch. The device keeps this
+    /// (sticky) until <see cref="UndoTrainingStep"/> clears it: a training step launched after one left out is left out too.
     /// </summary>
-    public int LastFirstNonFinite => *_hostFirstNonFinite;
+    public int LastFirstNonFinite => _launchedSlot is null ? CudaNonFinite.AllFinite : _launchedSlot.FirstNonFinite;
 
     /// <summary>The targets of the last launched step, from its pinned staging slot (valid until that slot is staged again).</summary>
     public ReadOnlySpan<float> LastTargets => _launchedSlot is null ? default : _launchedSlot.Targets;
@@ -257,9 +250,7 @@ public sealed unsafe class CudaSession : IDisposable
 
         CheckStream(CudaDriverNative.cuMemsetD32Async(_buffers[CudaBufferNames.ClipScale], BitConverter.SingleToUInt32Bits(1f), 1, _computeStream), "cuMemsetD32Async(clip_scale)");
         CheckStream(CudaDriverNative.cuMemsetD32Async(_buffers[CudaBufferNames.NormBlocksDone], 0, 1, _computeStream), "cuMemsetD32Async(norm_blocks_done)");
-        CheckStream(
-            CudaDriverNative.cuMemsetD32Async(_buffers[CudaBufferNames.FirstNonFinite], unchecked((uint)CudaNonFinite.AllFinite), 1, _computeStream),
-            "cuMemsetD32Async(first_non_finite)");
+        ClearNonFinite();
         _enqueuedWork ??= ResetWork;
     }
 
@@ -284,40 +275,107 @@ public sealed unsafe class CudaSession : IDisposable
     /// <summary>
     /// Enqueues forward, loss, backward and <paramref name="optimizer"/>'s step for the staged batch. The update kernels
     /// leave out a step whose loss or gradients are not finite (<see cref="LastFirstNonFinite"/>); the layer state is
-    /// kept on the device as it was before the step, for <see cref="UndoTrainingStep"/>.
+    /// kept on the device as it was before the step (in the slot), for <see cref="UndoTrainingStep"/>. The step's loss, outputs
+    /// and non-finite flag are copied into the slot's pinned memory, after which the slot's event is recorded
+    /// (<see cref="WaitForStep"/>).
     /// </summary>
     public void LaunchTrainingStep(Optimizer optimizer)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         var rule = CudaOptimizerBinding.Rule(optimizer);
-        var slot = BeginLaunch(training: true, TrainingStepWork);
-        CopyState(_stateBeforeStep, _buffers[CudaBufferNames.State]);
-        Run(_program.Forward, slot);
-        Run(_program.Loss, slot);
-        Run(_program.Backward, slot);
-        optimizer.CountStep();
-        CudaOptimizerBinding.Bind(optimizer, _floats);
-        Run(_program.ClipNorm, slot); // Also without norm clipping (max_norm = ∞ gives a scale of 1), so the scale is set in stream order.
-        Launch(_program.OptimizerSteps[rule], slot);
-        EndLaunch(slot, withLoss: true);
-        CheckStream(CudaDriverNative.cuMemcpyDtoHAsync_v2(_hostFirstNonFinite, _buffers[CudaBufferNames.FirstNonFinite], sizeof(int), _computeStream), "cuMemcpyDtoHAsync_v2");
+        EnqueueTrainingStep(BeginLaunch(training: true, TrainingStepWork), optimizer, rule);
+    }
+
+    /// <summary>
+    /// Launches again the training step last launched from <paramref name="slot"/>, whose batch is still on the device (the
+    /// slot has not been staged since), after <see cref="UndoTrainingSteps"/> undid it: with the step count and the state it
+    /// would have had, had the step before it not been launched.
+    /// </summary>
+    internal void RelaunchTrainingStep(int slot, Optimizer optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        var rule = CudaOptimizerBinding.Rule(optimizer);
+        Enter();
+        if (slot == _stagedSlot)
+        {
+            throw new InvalidOperationException($"{_network.Name}: slot {slot} holds a batch staged since; its last step cannot be launched again.");
+        }
+
+        EnqueueTrainingStep(BeginLaunch(_slots[slot], training: true, TrainingStepWork), optimizer, rule);
     }
 
     /// <summary>
     /// After <see cref="Finish"/> of a training step the update kernels left out (<see cref="LastFirstNonFinite"/>): puts
-    /// back the layer state (batch normalisation's running statistics, which the forward pass had updated) and uncounts the
-    /// step, so that the device holds what it held before it. <paramref name="optimizer"/> uncounts it too.
+    /// back the layer state (batch normalisation's running statistics, which the forward pass had updated), clears the
+    /// non-finite flag and uncounts the step, so that the device holds what it held before it. <paramref name="optimizer"/>
+    /// uncounts it too.
     /// </summary>
     public void UndoTrainingStep(Optimizer optimizer)
     {
+        Enter();
+        if (_launchedSlot is null)
+        {
+            throw new InvalidOperationException($"{_network.Name}: no training step was launched.");
+        }
+
+        UndoTrainingSteps(_launchedSlot.Index, 1, optimizer);
+    }
+
+    /// <summary>
+    /// Undoes the training step launched from <paramref name="slot"/>, which was left out, and the <paramref name="steps"/> − 1
+    /// launched after it (left out too, the flag being sticky): waits for them all, puts back the layer state from before the
+    /// first, clears the flag and uncounts the steps here and in <paramref name="optimizer"/>.
+    /// </summary>
+    internal void UndoTrainingSteps(int slot, int steps, Optimizer optimizer)
+    {
         ArgumentNullException.ThrowIfNull(optimizer);
         Enter();
-        CopyState(_buffers[CudaBufferNames.State], _stateBeforeStep);
+        CopyState(_buffers[CudaBufferNames.State], _slots[slot].StateBeforeStep);
+        ClearNonFinite();
         _enqueuedWork ??= UndoWork;
         Synchronize();
-        _trainingSteps--;
-        optimizer.UncountStep();
+        _trainingSteps -= steps;
+        for (var step = 0; step < steps; step++)
+        {
+            optimizer.UncountStep();
+        }
     }
+
+    /// <summary>The slot the last step was launched from.</summary>
+    internal int LaunchedSlot => _launchedSlot?.Index ?? -1;
+
+    /// <summary>
+    /// Waits for the last step launched from <paramref name="slot"/> and for the copies of its results, not for what was
+    /// launched after it; <see cref="StepLoss"/>, <see cref="StepOutputs"/>, <see cref="StepTargets"/> and
+    /// <see cref="StepFirstNonFinite"/> then hold them until the slot is staged again.
+    /// </summary>
+    internal void WaitForStep(int slot)
+    {
+        Enter();
+        var result = CudaDriverNative.cuEventSynchronize(_slots[slot].Free);
+        if (result != CudaResult.Success)
+        {
+            throw Faulted(result, CudaLaunchDiagnostics.SynchronizeAfter(_enqueuedWork), CudaLaunchDiagnostics.Hint(SynchronizeLaunches));
+        }
+    }
+
+    /// <summary>The loss of the slot's last step, once <see cref="WaitForStep"/> returned.</summary>
+    internal float StepLoss(int slot) => _slots[slot].Loss;
+
+    /// <summary>The outputs of the slot's last step, once <see cref="WaitForStep"/> returned.</summary>
+    internal ReadOnlySpan<float> StepOutputs(int slot) => _slots[slot].Outputs;
+
+    /// <summary>The targets of the slot's batch.</summary>
+    internal ReadOnlySpan<float> StepTargets(int slot) => _slots[slot].Targets;
+
+    /// <summary>The samples in the slot's batch.</summary>
+    internal int StepCount(int slot) => _slots[slot].Count;
+
+    /// <summary>As <see cref="LastFirstNonFinite"/> for the slot's last step, once <see cref="WaitForStep"/> returned (a sticky flag names the earlier step).</summary>
+    internal int StepFirstNonFinite(int slot) => _slots[slot].FirstNonFinite;
+
+    /// <summary>The gradient <see cref="StepFirstNonFinite"/> names, as the norm kernel found it.</summary>
+    internal float StepNonFiniteGradient(int slot) => _slots[slot].NonFiniteGradient;
 
     /// <summary>One element of the device's gradient buffer (laid out like the parameters), once the launched work is done.</summary>
     public float ReadGradient(int index)
@@ -382,7 +440,7 @@ public sealed unsafe class CudaSession : IDisposable
     {
         Enter();
         Synchronize();
-        return *_hostLoss;
+        return _launchedSlot is null ? float.NaN : _launchedSlot.Loss;
     }
 
     /// <summary>Forward on the device for a batch of samples; the outputs (logits for softmax cross-entropy) are copied to <paramref name="outputs"/>.</summary>
@@ -428,15 +486,14 @@ public sealed unsafe class CudaSession : IDisposable
             throw new InvalidOperationException($"{_network.Name}: stage a batch before launching a step.");
         }
 
-        if (_launchUnfinished)
-        {
-            // The last launch was not finished: its copies into the pinned loss and outputs may still be under way, and
-            // EndLaunch writes there from the host.
-            Synchronize();
-        }
-
+        // No wait for the last launch: each slot has its own pinned results, and staging a slot waited for its last step.
         var slot = _slots[_stagedSlot];
         _stagedSlot = -1;
+        return BeginLaunch(slot, training, work);
+    }
+
+    private StagingSlot BeginLaunch(StagingSlot slot, bool training, string work)
+    {
         _training = training;
         if (training)
         {
@@ -448,23 +505,50 @@ public sealed unsafe class CudaSession : IDisposable
         return slot;
     }
 
-    private void EndLaunch(StagingSlot slot, bool withLoss)
+    private void EnqueueTrainingStep(StagingSlot slot, Optimizer optimizer, string rule)
     {
-        CheckStream(CudaDriverNative.cuEventRecord(slot.Free, _computeStream), "cuEventRecord");
-        *_hostLoss = float.NaN;
-        *_hostFirstNonFinite = CudaNonFinite.AllFinite;
+        CopyState(slot.StateBeforeStep, _buffers[CudaBufferNames.State]);
+        Run(_program.Forward, slot);
+        Run(_program.Loss, slot);
+        Run(_program.Backward, slot);
+        optimizer.CountStep();
+        CudaOptimizerBinding.Bind(optimizer, _floats);
+        Run(_program.ClipNorm, slot); // Also without norm clipping (max_norm = ∞ gives a scale of 1), so the scale is set in stream order.
+        Launch(_program.OptimizerSteps[rule], slot);
+        EndLaunch(slot, withLoss: true, withNonFinite: true);
+    }
+
+    /// <summary>
+    /// Enqueues the copies of the step's results into the slot's pinned memory (which the slot's last step has finished
+    /// with: staging waited for it), then records the slot's event after them.
+    /// </summary>
+    private void EndLaunch(StagingSlot slot, bool withLoss, bool withNonFinite = false)
+    {
+        slot.ResetResults();
         if (withLoss)
         {
-            CheckStream(CudaDriverNative.cuMemcpyDtoHAsync_v2(_hostLoss, _buffers[CudaBufferNames.Loss], sizeof(float), _computeStream), "cuMemcpyDtoHAsync_v2");
+            CheckStream(CudaDriverNative.cuMemcpyDtoHAsync_v2(slot.HostLoss, _buffers[CudaBufferNames.Loss], sizeof(float), _computeStream), "cuMemcpyDtoHAsync_v2");
+        }
+
+        if (withNonFinite)
+        {
+            CheckStream(
+                CudaDriverNative.cuMemcpyDtoHAsync_v2(slot.HostNonFinite, _buffers[CudaBufferNames.FirstNonFinite], 2 * sizeof(int), _computeStream),
+                "cuMemcpyDtoHAsync_v2");
         }
 
         CheckStream(
-            CudaDriverNative.cuMemcpyDtoHAsync_v2(_hostOutputs, _buffers[_program.OutputBuffer], HostBytes.OfFloats((long)slot.Count * _network.OutputSize), _computeStream),
+            CudaDriverNative.cuMemcpyDtoHAsync_v2(slot.HostOutputs, _buffers[_program.OutputBuffer], HostBytes.OfFloats((long)slot.Count * _network.OutputSize), _computeStream),
             "cuMemcpyDtoHAsync_v2");
-        _launchedCount = slot.Count;
+        CheckStream(CudaDriverNative.cuEventRecord(slot.Free, _computeStream), "cuEventRecord");
         _launchedSlot = slot;
-        _launchUnfinished = true;
     }
+
+    /// <summary>Clears the sticky non-finite flag, in the compute stream's order.</summary>
+    private void ClearNonFinite() =>
+        CheckStream(
+            CudaDriverNative.cuMemsetD32Async(_buffers[CudaBufferNames.FirstNonFinite], unchecked((uint)CudaNonFinite.AllFinite), 1, _computeStream),
+            "cuMemsetD32Async(first_non_finite)");
 
     /// <summary>The launches that run for the slot's batch, each a product's small-tile form where its grid would leave the device idle (<see cref="CudaLaunch.For"/>).</summary>
     private void Run(IReadOnlyList<CudaLaunch> launches, StagingSlot slot)
@@ -590,7 +674,6 @@ public sealed unsafe class CudaSession : IDisposable
         }
 
         _enqueuedWork = null;
-        _launchUnfinished = false;
     }
 
     /// <summary>Throws for a failed call on the streams, remembering the session as faulted. Allocates nothing on success.</summary>
@@ -715,16 +798,53 @@ public sealed unsafe class CudaSession : IDisposable
         private readonly float* _hostTargets;
         private bool _used;
 
-        public StagingSlot(CudaSession session, int inputSize, int targetSize, int capacity, CudaResources resources)
+        public StagingSlot(CudaSession session, int index, int inputSize, int targetSize, int stateSize, int capacity, CudaResources resources)
         {
             _session = session;
             _targetSize = targetSize;
+            Index = index;
             _hostInputs = (float*)AllocateHost(HostBytes.OfFloats((long)capacity * inputSize), resources);
             _hostTargets = (float*)AllocateHost(HostBytes.OfFloats((long)capacity * targetSize), resources);
             DeviceInputs = Allocate(HostBytes.OfFloats((long)capacity * inputSize), CudaBufferNames.Inputs, resources);
             DeviceTargets = Allocate(HostBytes.OfFloats((long)capacity * targetSize), CudaBufferNames.Targets, resources);
             Copied = CreateEvent(resources);
             Free = CreateEvent(resources);
+            HostLoss = (float*)AllocateHost(sizeof(float), resources);
+            HostNonFinite = (int*)AllocateHost(2 * sizeof(int), resources);
+            HostOutputs = (float*)AllocateHost(HostBytes.OfFloats((long)capacity * targetSize), resources);
+            StateBeforeStep = Allocate(HostBytes.OfFloats(stateSize), "state before the step", resources);
+            ResetResults();
+        }
+
+        /// <summary>The slot's place in the session's two.</summary>
+        public int Index { get; }
+
+        /// <summary>Pinned: the loss of the slot's last step.</summary>
+        public float* HostLoss { get; }
+
+        /// <summary>Pinned: the non-finite flag after the slot's last training step, then the gradient's bits.</summary>
+        public int* HostNonFinite { get; }
+
+        /// <summary>Pinned: the outputs of the slot's last step.</summary>
+        public float* HostOutputs { get; }
+
+        /// <summary>The layer state as it was before the slot's last training step.</summary>
+        public ulong StateBeforeStep { get; }
+
+        public float Loss => *HostLoss;
+
+        public int FirstNonFinite => HostNonFinite[0];
+
+        public float NonFiniteGradient => BitConverter.Int32BitsToSingle(HostNonFinite[1]);
+
+        public ReadOnlySpan<float> Outputs => new(HostOutputs, HostBytes.SpanLength(Count, _targetSize));
+
+        /// <summary>What a launch that copies no loss or flag leaves: NaN, all finite.</summary>
+        public void ResetResults()
+        {
+            *HostLoss = float.NaN;
+            HostNonFinite[0] = CudaNonFinite.AllFinite;
+            HostNonFinite[1] = 0;
         }
 
         public ulong DeviceInputs { get; }
@@ -734,7 +854,7 @@ public sealed unsafe class CudaSession : IDisposable
         /// <summary>Recorded on the copy stream when the batch is on the device.</summary>
         public nint Copied { get; }
 
-        /// <summary>Recorded on the compute stream when the step that read the slot is done with it.</summary>
+        /// <summary>Recorded on the compute stream when the step that read the slot is done with it and its results are copied out.</summary>
         public nint Free { get; }
 
         public int Count { get; private set; }

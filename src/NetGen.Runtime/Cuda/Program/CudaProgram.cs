@@ -93,7 +93,9 @@ public sealed class CudaProgram
     /// <summary>
     /// The gradient norm, then the clipping scale into <see cref="CudaBufferNames.ClipScale"/> and, into
     /// <see cref="CudaBufferNames.FirstNonFinite"/>, what of the loss and the gradients is NaN or ±∞ (see
-    /// <see cref="CudaNonFinite"/>); run before every step, whose update kernels change nothing when something is.
+    /// <see cref="CudaNonFinite"/>), then the first such gradient's bits; run before every step, whose update kernels change
+    /// nothing when something is. The flag is sticky: it is written only while it says all finite, so once a step is left
+    /// out every later one is too, until the host clears it.
     /// </summary>
     public IReadOnlyList<CudaLaunch> ClipNorm { get; }
 
