@@ -159,6 +159,75 @@ internal static unsafe partial class CudaDriverNative
         nint stream,
         void** kernelParameters,
         void** extra);
+
+    /// <summary>
+    /// From here until <see cref="cuStreamEndCapture"/>, work enqueued on <paramref name="stream"/> is recorded into a graph
+    /// instead of run. <paramref name="mode"/> is a <see cref="CudaCaptureMode"/>.
+    /// </summary>
+    [LibraryImport(NativeLibraries.Cuda)]
+    internal static partial CudaResult cuStreamBeginCapture_v2(nint stream, int mode);
+
+    /// <summary>Ends the capture and returns its graph (0 when the capture was invalidated, with that error).</summary>
+    [LibraryImport(NativeLibraries.Cuda)]
+    internal static partial CudaResult cuStreamEndCapture(nint stream, out nint graph);
+
+    /// <summary>
+    /// While <paramref name="stream"/> captures: <paramref name="dependencies"/> points at the nodes the next captured
+    /// operation will depend on — in one stream's capture, the node just captured. Any out argument but the status may be null.
+    /// </summary>
+    [LibraryImport(NativeLibraries.Cuda)]
+    internal static partial CudaResult cuStreamGetCaptureInfo_v2(nint stream, out int status, ulong* id, nint* graph, nint** dependencies, nuint* dependencyCount);
+
+    [LibraryImport(NativeLibraries.Cuda)]
+    internal static partial CudaResult cuGraphInstantiateWithFlags(out nint graphExec, nint graph, ulong flags);
+
+    /// <summary>Runs the instantiated graph in <paramref name="stream"/>'s order, with each node's parameters as they are now.</summary>
+    [LibraryImport(NativeLibraries.Cuda)]
+    internal static partial CudaResult cuGraphLaunch(nint graphExec, nint stream);
+
+    /// <summary>
+    /// Sets a kernel node's launch parameters in <paramref name="graphExec"/>, for launches after this call; the argument
+    /// values are copied here. The <c>_v1</c> parameter layout, exported under the plain name by every driver since CUDA 10.
+    /// </summary>
+    [LibraryImport(NativeLibraries.Cuda)]
+    internal static partial CudaResult cuGraphExecKernelNodeSetParams(nint graphExec, nint node, CudaKernelNodeParameters* parameters);
+
+    [LibraryImport(NativeLibraries.Cuda)]
+    internal static partial CudaResult cuGraphDestroy(nint graph);
+
+    [LibraryImport(NativeLibraries.Cuda)]
+    internal static partial CudaResult cuGraphExecDestroy(nint graphExec);
+}
+
+/// <summary><c>CUDA_KERNEL_NODE_PARAMS_v1</c>: a kernel node's function, grid, block and arguments.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct CudaKernelNodeParameters
+{
+    public nint Function;
+    public uint GridX;
+    public uint GridY;
+    public uint GridZ;
+    public uint BlockX;
+    public uint BlockY;
+    public uint BlockZ;
+    public uint SharedMemoryBytes;
+    public void** KernelParameters;
+    public void** Extra;
+}
+
+/// <summary><c>CUstreamCaptureMode</c> of <see cref="CudaDriverNative.cuStreamBeginCapture_v2"/>.</summary>
+internal static class CudaCaptureMode
+{
+    /// <summary><c>CU_STREAM_CAPTURE_MODE_THREAD_LOCAL</c>: this thread may not make calls unsafe during a capture; other threads may.</summary>
+    internal const int ThreadLocal = 1;
+}
+
+/// <summary><c>CUstreamCaptureStatus</c> of <see cref="CudaDriverNative.cuStreamGetCaptureInfo_v2"/>.</summary>
+internal static class CudaCaptureStatus
+{
+    internal const int None = 0;
+    internal const int Active = 1;
+    internal const int Invalidated = 2;
 }
 
 /// <summary>The <c>CUdevice_attribute</c> values the runtime reads with <see cref="CudaDriverNative.cuDeviceGetAttribute"/>.</summary>
