@@ -106,6 +106,32 @@ public sealed class BatchLoader
         _next = 0;
     }
 
+    /// <summary>
+    /// As <see cref="TryNext"/>, for a back end that holds the dataset and gathers the inputs itself: the next batch's dataset
+    /// rows, and their targets gathered here; false when the epoch is over. The spans stay valid until the next call.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The loader augments its inputs, which happens only as it gathers them.</exception>
+    internal bool TryNextRows(out ReadOnlySpan<int> rows, out ReadOnlySpan<float> targets)
+    {
+        if (_augmenter is not null)
+        {
+            throw new InvalidOperationException("A loader that augments its batches must gather their inputs; it cannot hand out rows.");
+        }
+
+        var count = Math.Min(BatchSize, _order.Length - _next);
+        if (count <= 0)
+        {
+            rows = default;
+            targets = default;
+            return false;
+        }
+
+        rows = _order.AsSpan(_next, count);
+        targets = GatherTargets(rows);
+        _next += count;
+        return true;
+    }
+
     /// <summary>Gathers the next batch; false when the epoch is over. The spans stay valid until the next call.</summary>
     public bool TryNext(out ReadOnlySpan<float> inputs, out ReadOnlySpan<float> targets, out int count)
     {
@@ -119,7 +145,6 @@ public sealed class BatchLoader
         }
 
         var inputSize = _data.InputSize;
-        var targetSize = _data.TargetSize;
         var samples = _order.AsSpan(_next, count);
         if (_augmenter is null)
         {
@@ -132,14 +157,20 @@ public sealed class BatchLoader
             _augmenter.Augment(batchInputs, _inputs.AsSpan(0, count * inputSize), stream: _epoch, firstSampleIndex: _next);
         }
 
-        for (var i = 0; i < count; i++)
+        _next += count;
+        inputs = _inputs.AsSpan(0, count * inputSize);
+        targets = GatherTargets(samples);
+        return true;
+    }
+
+    private ReadOnlySpan<float> GatherTargets(ReadOnlySpan<int> samples)
+    {
+        var targetSize = _data.TargetSize;
+        for (var i = 0; i < samples.Length; i++)
         {
             _data.TargetRows(samples[i], 1).CopyTo(_targets.AsSpan(i * targetSize, targetSize));
         }
 
-        _next += count;
-        inputs = _inputs.AsSpan(0, count * inputSize);
-        targets = _targets.AsSpan(0, count * targetSize);
-        return true;
+        return _targets.AsSpan(0, samples.Length * targetSize);
     }
 }

@@ -42,13 +42,20 @@ public static class Trainer
         }
 
         CheckCallbacks(options.Callbacks);
+        if (options.KeepDatasetOnDevice && options.Augmentation is not null)
+        {
+            throw new ArgumentException(
+                $"{network.Name}: {nameof(TrainingOptions.KeepDatasetOnDevice)} gathers batches on the device, but {nameof(TrainingOptions.Augmentation)} changes each batch's inputs on the host as it is gathered; use one or the other.",
+                nameof(options));
+        }
+
 
         var data = TrainingData.Prepare(network, training, options);
         CheckMonitoredMetrics(network, options.Callbacks, validates: data.Validation is not null);
         var optimizer = options.Optimizer ?? new Adam();
         var device = DeviceSelection.Resolve(options.Device);
         using ITrainingBackend backend = device.IsCuda
-            ? CudaTrainingBackend.ForTraining(network, device.Cuda!, options.BatchSize, data.TrainingRows?.Length ?? data.Samples.Count, data.Validation?.Count)
+            ? CudaTrainingBackend.ForTraining(network, device.Cuda!, options.BatchSize, data, options.KeepDatasetOnDevice)
             : new CpuTrainingBackend(network);
         return TrainingLoop.Run(network, backend, data, options, optimizer);
     }

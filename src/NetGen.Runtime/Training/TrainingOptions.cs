@@ -68,6 +68,15 @@ public sealed record TrainingOptions
     public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
 
     /// <summary>
+    /// On a CUDA device, whether to copy the training dataset to the device once, before the first epoch, and gather each
+    /// batch there from its samples' row numbers (default false: each batch is gathered on the host and copied over). Per
+    /// batch 4 bytes a sample then cross the bus instead of the sample, at the cost of device memory for the whole dataset
+    /// (with a <see cref="ValidationSplit"/>, the part held out too). <see cref="Validation"/> data is still copied batch by batch. No effect on the CPU. Not together with
+    /// <see cref="Augmentation"/>, which changes the inputs on the host as each batch is gathered.
+    /// </summary>
+    public bool KeepDatasetOnDevice { get; init; }
+
+    /// <summary>
     /// What to do with a batch whose loss or gradient is NaN or ±∞ (default <see cref="NonFiniteBatchPolicy.Stop"/>: throw a
     /// <see cref="NonFiniteTrainingException"/> naming the epoch, the step and the tensor). The step is left out either
     /// way, on the CPU and on CUDA: parameters, optimizer state and layer state (batch normalisation's running statistics,

@@ -98,6 +98,27 @@ public sealed class AugmentedTrainingTests
     }
 
     [Fact]
+    public void Fit_refuses_augmentation_with_the_dataset_kept_on_the_device_before_it_looks_for_one()
+    {
+        var network = new ConvMaxPoolNet();
+
+        var error = Assert.Throws<ArgumentException>(() => Trainer.Fit(network, Images(count: 4, seed: 6), new TrainingOptions
+        {
+            Augmentation = Strong, KeepDatasetOnDevice = true, Device = ComputeDevice.Cuda(),
+        }));
+
+        Assert.StartsWith("ConvMaxPoolNet: KeepDatasetOnDevice gathers batches on the device, but Augmentation", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_loader_that_augments_hands_out_no_rows()
+    {
+        var loader = new BatchLoader(Images(count: 4, seed: 7), batchSize: 2, shuffle: false, seed: 0, new ImageAugmenter(Strong, [2, 6, 6]));
+
+        Assert.Throws<InvalidOperationException>(() => loader.TryNextRows(out _, out _));
+    }
+
+    [Fact]
     public void Fit_names_the_network_when_an_augmentation_option_is_out_of_range()
     {
         var network = new ConvMaxPoolNet();

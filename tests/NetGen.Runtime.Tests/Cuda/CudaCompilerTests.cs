@@ -21,7 +21,7 @@ public sealed class CudaCompilerTests : IDisposable
     {
         NvrtcTests.RequireNvrtc();
         var program = GeneratedNetworks.Sample("Xor.XorNet");
-        var lines = program.Source.Split('\n');
+        var lines = program.GeneratedSource.Split('\n');
         var kernelLine = Array.FindIndex(lines, line => line.StartsWith("extern \"C\" __global__", StringComparison.Ordinal));
         lines[kernelLine + 2] += " undeclared_factor *= 2.0f;";
         var broken = new CudaProgram(program.NetworkName, string.Join('\n', lines), program.Buffers, program.Forward, program.Loss, program.Backward,

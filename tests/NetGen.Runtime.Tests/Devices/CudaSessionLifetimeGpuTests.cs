@@ -187,7 +187,7 @@ public sealed class CudaSessionLifetimeGpuTests
         var fault = new CudaLaunch(
             "fault_on_purpose", GridDimension.Constant(1), GridDimension.Constant(1), GridDimension.Constant(1), 1,
             [CudaArgument.Buffer(xor.OutputBuffer), CudaArgument.BatchSize]);
-        return new CudaProgram(xor.NetworkName, xor.Source + Kernel, xor.Buffers, [fault], xor.Loss, xor.Backward, xor.ClipNorm, xor.OptimizerSteps, xor.OutputBuffer);
+        return new CudaProgram(xor.NetworkName, xor.GeneratedSource + Kernel, xor.Buffers, [fault], xor.Loss, xor.Backward, xor.ClipNorm, xor.OptimizerSteps, xor.OutputBuffer);
     }
 
     private static int PrimaryContextActive(CudaDeviceInfo device)

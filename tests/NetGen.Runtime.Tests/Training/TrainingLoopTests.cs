@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using NetGen.Optimizers;
 using NetGen.Tests.Gradients;
@@ -47,6 +48,33 @@ public sealed class TrainingLoopTests
         }
 
         Assert.Equal(handTrained.Parameters.ToArray(), fitted.Parameters.ToArray());
+    }
+
+    [Fact]
+    public void A_loader_hands_out_the_rows_whose_samples_it_would_gather()
+    {
+        var data = DataFor("Mean");
+        var gathering = new BatchLoader(data, BatchSize, shuffle: true, Seed);
+        var naming = new BatchLoader(data, BatchSize, shuffle: true, Seed);
+        gathering.StartEpoch(2);
+        naming.StartEpoch(2);
+        var seen = new List<int>();
+        while (gathering.TryNext(out var inputs, out var targets, out var count))
+        {
+            Assert.True(naming.TryNextRows(out var rows, out var rowTargets));
+            Assert.Equal(count, rows.Length);
+            Assert.Equal(targets.ToArray(), rowTargets.ToArray());
+            for (var i = 0; i < rows.Length; i++)
+            {
+                Assert.Equal(data.InputRows(rows[i], 1).ToArray(), inputs.Slice(i * data.InputSize, data.InputSize).ToArray());
+            }
+
+            seen.AddRange(rows.ToArray());
+        }
+
+        Assert.False(naming.TryNextRows(out _, out _));
+        Assert.Equal(Enumerable.Range(0, data.Count), seen.Order());
+        Assert.NotEqual(Enumerable.Range(0, data.Count), seen); // shuffled
     }
 
     [Fact]

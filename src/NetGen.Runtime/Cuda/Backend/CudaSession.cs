@@ -59,6 +59,11 @@ public sealed unsafe class CudaSession : IDisposable
     private readonly Dictionary<string, ulong> _buffers = new(StringComparer.Ordinal);
     private readonly Dictionary<CudaLaunch, PreparedLaunch> _launches = new();
     private readonly Dictionary<string, float> _floats = new(StringComparer.Ordinal);
+    private readonly Dictionary<CudaStepGraphKey, CudaStepGraph> _graphs = new();
+    private List<CudaStepGraph.KernelNode>? _capturedKernels; // while a step is being captured
+    private ulong _datasetInputs; // 0 until KeepDatasetResident
+    private ulong _datasetTargets;
+    private int _datasetCount;
     private readonly StagingSlot[] _slots = new StagingSlot[2];
     private readonly string _inputShapeText;
     private readonly string _outputShapeText;
@@ -85,6 +90,7 @@ public sealed unsafe class CudaSession : IDisposable
         BatchCapacity = batchCapacity;
         Device = device;
         SynchronizeLaunches = CudaLaunchDiagnostics.SynchronizeLaunchesFromEnvironment();
+        UseGraphs = CudaStepGraph.EnabledFromEnvironment();
         _context = new CudaDeviceContext(device.Ordinal);
         resources.Add(_context.Dispose);
         Compiled = CudaCompiler.Compile(program, device.ComputeCapabilityMajor, device.ComputeCapabilityMinor, cache);
@@ -138,6 +144,20 @@ public sealed unsafe class CudaSession : IDisposable
     /// variable <c>NETGEN_CUDA_SYNC_LAUNCHES</c> says when the session opens (1, true or yes turn it on).
     /// </summary>
     public bool SynchronizeLaunches { get; set; }
+
+    /// <summary>
+    /// Whether each kind of step is captured as a CUDA graph the first time it runs for a batch size and slot, and replayed
+    /// after that: one <c>cuGraphLaunch</c> a step instead of a launch per kernel and a call per copy, the results the same
+    /// bits. On by default; the environment variable <c>NETGEN_CUDA_GRAPHS=0</c> (read when the session opens) turns it
+    /// off. <see cref="SynchronizeLaunches"/> turns it off too, so that a failure names its kernel.
+    /// </summary>
+    public bool UseGraphs { get; set; }
+
+    /// <summary>The graphs captured so far.</summary>
+    internal int GraphCount => _graphs.Count;
+
+    /// <summary>How many times a replay had to update a kernel node's arguments (those that change from step to step).</summary>
+    internal long GraphNodeUpdates { get; private set; }
 
     /// <summary>
     /// Whether a call on the device's streams has failed (a kernel fault, a failed copy or launch). After a kernel fault
@@ -272,6 +292,100 @@ public sealed unsafe class CudaSession : IDisposable
         _nextSlot = 1 - _nextSlot;
     }
 
+    /// <summary>Whether a dataset is on the device (<see cref="KeepDatasetResident"/>), for <see cref="StageRows"/>.</summary>
+    public bool HasResidentDataset => _datasetCount > 0;
+
+    /// <summary>
+    /// Copies <paramref name="data"/>'s inputs and targets to the device once, in the compute stream's order, so that a batch
+    /// is staged as its row numbers (<see cref="StageRows"/>) and gathered on the device by the step: per batch, 4 bytes a
+    /// sample cross the bus instead of the sample. Takes device memory for the whole dataset until the session closes.
+    /// </summary>
+    /// <exception cref="ArgumentException">The dataset's sample sizes are not the network's.</exception>
+    /// <exception cref="InvalidOperationException">The session already holds a dataset.</exception>
+    /// <exception cref="CudaException">Out of device memory for the dataset; the session stays usable without it.</exception>
+    public void KeepDatasetResident(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Enter();
+        if (HasResidentDataset)
+        {
+            throw new InvalidOperationException($"{_network.Name}: the session already holds a dataset on the device.");
+        }
+
+        if (data.InputSize != _network.InputSize || data.TargetSize != _network.OutputSize || _program.GatherInputs is null)
+        {
+            throw new ArgumentException(
+                $"{_network.Name} takes samples of {_inputShapeText} inputs and {_outputShapeText} targets, but the dataset's have {data.InputSize} and {data.TargetSize}.",
+                nameof(data));
+        }
+
+        // Taken apart from the session's own, so that a failure midway releases what the dataset took and nothing else.
+        var taken = new CudaResources();
+        ulong inputs, targets;
+        try
+        {
+            inputs = Allocate(HostBytes.OfFloats((long)data.Count * data.InputSize), CudaBufferNames.DatasetInputs, taken);
+            targets = Allocate(HostBytes.OfFloats((long)data.Count * data.TargetSize), CudaBufferNames.DatasetTargets, taken);
+            var rows = new (nint Host, ulong Device)[_slots.Length];
+            for (var slot = 0; slot < rows.Length; slot++)
+            {
+                rows[slot] = ((nint)AllocateHost((nuint)BatchCapacity * sizeof(int), taken), Allocate((nuint)BatchCapacity * sizeof(int), CudaBufferNames.BatchRows, taken));
+            }
+
+            UploadTo(inputs, data.Inputs, CudaBufferNames.DatasetInputs);
+            UploadTo(targets, data.Targets, CudaBufferNames.DatasetTargets);
+            for (var slot = 0; slot < rows.Length; slot++)
+            {
+                _slots[slot].UseRows((int*)rows[slot].Host, rows[slot].Device);
+            }
+        }
+        catch
+        {
+            taken.Dispose();
+            throw;
+        }
+
+        _resources.Add(taken.Dispose);
+        (_datasetInputs, _datasetTargets, _datasetCount) = (inputs, targets, data.Count);
+    }
+
+    /// <summary>
+    /// Stages a batch of the dataset on the device (<see cref="KeepDatasetResident"/>): <paramref name="rows"/>, its samples'
+    /// row numbers, go to the device on the copy stream, and the step gathers their inputs and targets there.
+    /// <paramref name="targets"/>, the same samples' targets gathered on the host, stay in the slot's pinned memory for
+    /// <see cref="LastTargets"/> and the accuracy; they do not cross the bus.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No dataset is on the device.</exception>
+    /// <exception cref="ArgumentException">More rows than the capacity, a row outside the dataset, or targets not of the rows.</exception>
+    public void StageRows(ReadOnlySpan<int> rows, ReadOnlySpan<float> targets)
+    {
+        Enter();
+        if (!HasResidentDataset)
+        {
+            throw new InvalidOperationException($"{_network.Name}: no dataset is on the device; call KeepDatasetResident first, or stage the batch's samples.");
+        }
+
+        if (rows.IsEmpty || rows.Length > BatchCapacity)
+        {
+            throw new ArgumentException($"{_network.Name}: a batch of {Plural.Of(rows.Length, "sample")} is not within the session's capacity of 1 to {BatchCapacity}.", nameof(rows));
+        }
+
+        NetworkGuard.SameSampleCount(_network.Name, nameof(targets), targets.Length, _network.OutputSize, _outputShapeText, rows.Length);
+        for (var index = 0; index < rows.Length; index++)
+        {
+            if ((uint)rows[index] >= (uint)_datasetCount)
+            {
+                throw new ArgumentException($"{_network.Name}: row {rows[index]} (sample {index} of the batch) is outside the dataset's {_datasetCount} rows.", nameof(rows));
+            }
+        }
+
+        var slot = _slots[_nextSlot];
+        slot.WaitUntilFree();
+        slot.FillRows(rows, targets, _copyStream);
+        _stagedSlot = _nextSlot;
+        _nextSlot = 1 - _nextSlot;
+    }
+
     /// <summary>
     /// Enqueues forward, loss, backward and <paramref name="optimizer"/>'s step for the staged batch. The update kernels
     /// leave out a step whose loss or gradients are not finite (<see cref="LastFirstNonFinite"/>); the layer state is
@@ -394,11 +508,7 @@ public sealed unsafe class CudaSession : IDisposable
     /// <summary>Enqueues forward, loss and backward for the staged batch, without a step; <see cref="CopyGradientsTo"/> then reads the gradients.</summary>
     public void LaunchGradients()
     {
-        var slot = BeginLaunch(training: true, GradientsWork);
-        Run(_program.Forward, slot);
-        Run(_program.Loss, slot);
-        Run(_program.Backward, slot);
-        EndLaunch(slot, withLoss: true);
+        EnqueueStep(CudaStepKind.Gradients, BeginLaunch(training: true, GradientsWork), rule: null);
     }
 
     /// <summary>Copies the device's gradient buffer (laid out like the parameters) to <paramref name="gradients"/> once the launched work is done.</summary>
@@ -420,18 +530,13 @@ public sealed unsafe class CudaSession : IDisposable
     /// <summary>Enqueues forward and loss for the staged batch (no gradients, no step).</summary>
     public void LaunchEvaluation()
     {
-        var slot = BeginLaunch(training: false, EvaluationWork);
-        Run(_program.Forward, slot);
-        Run(_program.Loss, slot);
-        EndLaunch(slot, withLoss: true);
+        EnqueueStep(CudaStepKind.Evaluation, BeginLaunch(training: false, EvaluationWork), rule: null);
     }
 
     /// <summary>Enqueues the forward pass only, for predictions.</summary>
     public void LaunchForward()
     {
-        var slot = BeginLaunch(training: false, ForwardWork);
-        Run(_program.Forward, slot);
-        EndLaunch(slot, withLoss: false);
+        EnqueueStep(CudaStepKind.Forward, BeginLaunch(training: false, ForwardWork), rule: null);
     }
 
     /// <summary>Waits for the launched step and returns its loss (NaN after <see cref="LaunchForward"/>); <see cref="LastOutputs"/> then holds its outputs.</summary>
@@ -507,24 +612,147 @@ public sealed unsafe class CudaSession : IDisposable
 
     private void EnqueueTrainingStep(StagingSlot slot, Optimizer optimizer, string rule)
     {
-        CopyState(slot.StateBeforeStep, _buffers[CudaBufferNames.State]);
-        Run(_program.Forward, slot);
-        Run(_program.Loss, slot);
-        Run(_program.Backward, slot);
         optimizer.CountStep();
         CudaOptimizerBinding.Bind(optimizer, _floats);
-        Run(_program.ClipNorm, slot); // Also without norm clipping (max_norm = ∞ gives a scale of 1), so the scale is set in stream order.
-        Launch(_program.OptimizerSteps[rule], slot);
-        EndLaunch(slot, withLoss: true, withNonFinite: true);
+        EnqueueStep(CudaStepKind.Training, slot, rule);
+    }
+
+    /// <summary>
+    /// Enqueues a step's work for the slot's batch — as a replay of its graph when graphs are on, capturing the graph the
+    /// first time — then records the slot's event after it.
+    /// </summary>
+    private void EnqueueStep(CudaStepKind kind, StagingSlot slot, string? rule)
+    {
+        slot.ResetResults(); // the slot's last step is done with its pinned results: staging waited for it
+        if (!UseGraphs || SynchronizeLaunches || !TryEnqueueAsGraph(new CudaStepGraphKey(kind, slot.Index, slot.Count, slot.Gathers, rule), slot))
+        {
+            EnqueueWork(kind, slot, rule);
+        }
+
+        CheckStream(CudaDriverNative.cuEventRecord(slot.Free, _computeStream), "cuEventRecord");
+        _launchedSlot = slot;
+    }
+
+    /// <summary>The launches and copies of a step, in stream order.</summary>
+    private void EnqueueWork(CudaStepKind kind, StagingSlot slot, string? rule)
+    {
+        if (slot.Gathers)
+        {
+            Launch(_program.GatherInputs!, slot);
+            Launch(_program.GatherTargets!, slot);
+        }
+
+        if (kind == CudaStepKind.Training)
+        {
+            CopyState(slot.StateBeforeStep, _buffers[CudaBufferNames.State]);
+        }
+
+        Run(_program.Forward, slot);
+        if (kind != CudaStepKind.Forward)
+        {
+            Run(_program.Loss, slot);
+        }
+
+        if (kind is CudaStepKind.Training or CudaStepKind.Gradients)
+        {
+            Run(_program.Backward, slot);
+        }
+
+        if (kind == CudaStepKind.Training)
+        {
+            Run(_program.ClipNorm, slot); // Also without norm clipping (max_norm = ∞ gives a scale of 1), so the scale is set in stream order.
+            Launch(_program.OptimizerSteps[rule!], slot);
+        }
+
+        CopyResults(slot, withLoss: kind != CudaStepKind.Forward, withNonFinite: kind == CudaStepKind.Training);
+    }
+
+    /// <summary>
+    /// Launches the step's graph, capturing it first if this is the key's first step; false (nothing enqueued) when the
+    /// session already holds <see cref="CudaStepGraph.MaximumPerSession"/> graphs and this key has none.
+    /// </summary>
+    private bool TryEnqueueAsGraph(CudaStepGraphKey key, StagingSlot slot)
+    {
+        if (_graphs.TryGetValue(key, out var graph))
+        {
+            var kernels = graph.Kernels;
+            for (var index = 0; index < kernels.Count; index++) // not foreach: an interface enumerator would allocate every step
+            {
+                var kernel = kernels[index];
+                BindArguments(kernel.Launch, kernel.Prepared, slot);
+                if (kernel.Changed)
+                {
+                    CheckStream(kernel.Update(graph.Exec), kernel.SetParamsCallName);
+                    GraphNodeUpdates++;
+                }
+            }
+        }
+        else if (_graphs.Count < CudaStepGraph.MaximumPerSession)
+        {
+            graph = Capture(key, slot);
+        }
+        else
+        {
+            return false;
+        }
+
+        CheckStream(CudaDriverNative.cuGraphLaunch(graph.Exec, _computeStream), "cuGraphLaunch");
+        return true;
+    }
+
+    /// <summary>Records the step's work into a graph (nothing runs) and instantiates it; the arguments captured are this step's.</summary>
+    private CudaStepGraph Capture(CudaStepGraphKey key, StagingSlot slot)
+    {
+        CheckStream(CudaDriverNative.cuStreamBeginCapture_v2(_computeStream, CudaCaptureMode.ThreadLocal), "cuStreamBeginCapture_v2");
+        var kernels = new List<CudaStepGraph.KernelNode>();
+        _capturedKernels = kernels;
+        nint captured;
+        try
+        {
+            EnqueueWork(key.Kind, slot, key.Rule);
+        }
+        catch
+        {
+            // The stream must leave capture mode whatever failed; what was recorded is dropped.
+            if (CudaDriverNative.cuStreamEndCapture(_computeStream, out captured) == CudaResult.Success && captured != 0)
+            {
+                CudaDriverNative.cuGraphDestroy(captured);
+            }
+
+            throw;
+        }
+        finally
+        {
+            _capturedKernels = null;
+        }
+
+        CheckStream(CudaDriverNative.cuStreamEndCapture(_computeStream, out captured), "cuStreamEndCapture");
+        var graph = CudaStepGraph.Instantiate(captured, kernels);
+        _resources.Add(graph.Dispose);
+        _graphs.Add(key, graph);
+        return graph;
+    }
+
+    /// <summary>The node of the kernel launch just captured: in one stream's capture, the next operation's only dependency.</summary>
+    private nint CapturedNode()
+    {
+        nint* dependencies;
+        nuint count;
+        CheckStream(CudaDriverNative.cuStreamGetCaptureInfo_v2(_computeStream, out var status, null, null, &dependencies, &count), "cuStreamGetCaptureInfo_v2");
+        if (status != CudaCaptureStatus.Active || count != 1)
+        {
+            throw new InvalidOperationException($"{_network.Name}: a launch in a capture left capture status {status} with {count} dependencies, not 1.");
+        }
+
+        return dependencies[0];
     }
 
     /// <summary>
     /// Enqueues the copies of the step's results into the slot's pinned memory (which the slot's last step has finished
-    /// with: staging waited for it), then records the slot's event after them.
+    /// with: staging waited for it).
     /// </summary>
-    private void EndLaunch(StagingSlot slot, bool withLoss, bool withNonFinite = false)
+    private void CopyResults(StagingSlot slot, bool withLoss, bool withNonFinite)
     {
-        slot.ResetResults();
         if (withLoss)
         {
             CheckStream(CudaDriverNative.cuMemcpyDtoHAsync_v2(slot.HostLoss, _buffers[CudaBufferNames.Loss], sizeof(float), _computeStream), "cuMemcpyDtoHAsync_v2");
@@ -540,8 +768,6 @@ public sealed unsafe class CudaSession : IDisposable
         CheckStream(
             CudaDriverNative.cuMemcpyDtoHAsync_v2(slot.HostOutputs, _buffers[_program.OutputBuffer], HostBytes.OfFloats((long)slot.Count * _network.OutputSize), _computeStream),
             "cuMemcpyDtoHAsync_v2");
-        CheckStream(CudaDriverNative.cuEventRecord(slot.Free, _computeStream), "cuEventRecord");
-        _launchedSlot = slot;
     }
 
     /// <summary>Clears the sticky non-finite flag, in the compute stream's order.</summary>
@@ -565,6 +791,24 @@ public sealed unsafe class CudaSession : IDisposable
     private void Launch(CudaLaunch launch, StagingSlot slot)
     {
         var prepared = _launches[launch];
+        BindArguments(launch, prepared, slot);
+        var (x, y, z) = launch.Grid(slot.Count);
+        CheckStream(
+            CudaDriverNative.cuLaunchKernel(prepared.Function, (uint)x, (uint)y, (uint)z, (uint)launch.BlockThreads, 1, 1, 0, _computeStream, prepared.Arguments, null),
+            prepared.CallName);
+        if (_capturedKernels is not null)
+        {
+            _capturedKernels.Add(new CudaStepGraph.KernelNode(launch, prepared, CapturedNode(), (x, y, z)));
+        }
+        else if (SynchronizeLaunches)
+        {
+            CheckStream(CudaDriverNative.cuStreamSynchronize(_computeStream), prepared.SynchronizeCallName);
+        }
+    }
+
+    /// <summary>Sets the launch's arguments for the slot's batch in its argument block.</summary>
+    private void BindArguments(CudaLaunch launch, PreparedLaunch prepared, StagingSlot slot)
+    {
         for (var index = 0; index < launch.Arguments.Count; index++)
         {
             var argument = launch.Arguments[index];
@@ -590,21 +834,15 @@ public sealed unsafe class CudaSession : IDisposable
                     {
                         CudaBufferNames.Inputs => slot.DeviceInputs,
                         CudaBufferNames.Targets => slot.DeviceTargets,
+                        CudaBufferNames.DatasetInputs => _datasetInputs,
+                        CudaBufferNames.DatasetTargets => _datasetTargets,
+                        CudaBufferNames.BatchRows => slot.DeviceRows,
                         _ => _buffers[argument.Name],
                     });
                     break;
                 default:
                     throw new NotSupportedException($"{_network.Name}: {launch.Kernel} takes an argument of kind {argument.Kind}, which this runtime cannot bind.");
             }
-        }
-
-        var (x, y, z) = launch.Grid(slot.Count);
-        CheckStream(
-            CudaDriverNative.cuLaunchKernel(prepared.Function, (uint)x, (uint)y, (uint)z, (uint)launch.BlockThreads, 1, 1, 0, _computeStream, prepared.Arguments, null),
-            prepared.CallName);
-        if (SynchronizeLaunches)
-        {
-            CheckStream(CudaDriverNative.cuStreamSynchronize(_computeStream), prepared.SynchronizeCallName);
         }
     }
 
@@ -628,9 +866,15 @@ public sealed unsafe class CudaSession : IDisposable
             return;
         }
 
+        UploadTo(_buffers[buffer], values, buffer);
+    }
+
+    /// <summary>As <see cref="Upload"/>, into device memory at <paramref name="destination"/>.</summary>
+    private void UploadTo(ulong destination, ReadOnlySpan<float> values, string buffer)
+    {
         fixed (float* source = values)
         {
-            var result = CudaDriverNative.cuMemcpyHtoDAsync_v2(_buffers[buffer], source, HostBytes.OfFloats(values.Length), _computeStream);
+            var result = CudaDriverNative.cuMemcpyHtoDAsync_v2(destination, source, HostBytes.OfFloats(values.Length), _computeStream);
             if (result != CudaResult.Success)
             {
                 throw Faulted(result, "cuMemcpyHtoDAsync_v2(" + buffer + ")");
@@ -746,49 +990,6 @@ public sealed unsafe class CudaSession : IDisposable
         return pointer;
     }
 
-    /// <summary>A launch's argument block, allocated once: one 8-byte cell per argument and the array of pointers to them.</summary>
-    private sealed class PreparedLaunch : IDisposable
-    {
-        private readonly byte* _values;
-
-        public PreparedLaunch(nint function, int count, string kernel)
-        {
-            Function = function;
-            CallName = "cuLaunchKernel(" + kernel + ")";
-            SynchronizeCallName = CudaLaunchDiagnostics.SynchronizeAfterKernel(kernel);
-            _values = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(count, 1) * 8);
-            Arguments = (void**)NativeMemory.AllocZeroed((nuint)Math.Max(count, 1) * (nuint)sizeof(void*));
-            for (var index = 0; index < count; index++)
-            {
-                Arguments[index] = _values + (index * 8);
-            }
-        }
-
-        public nint Function { get; }
-
-        /// <summary>The call as error messages name it, built once so that launching allocates nothing.</summary>
-        public string CallName { get; }
-
-        /// <summary>The wait after this launch under <see cref="SynchronizeLaunches"/>, as error messages name it.</summary>
-        public string SynchronizeCallName { get; }
-
-        public void** Arguments { get; }
-
-        public void SetInt(int index, int value) => *(int*)(_values + (index * 8)) = value;
-
-        public void SetFloat(int index, float value) => *(float*)(_values + (index * 8)) = value;
-
-        public void SetLong(int index, long value) => *(long*)(_values + (index * 8)) = value;
-
-        public void SetPointer(int index, ulong value) => *(ulong*)(_values + (index * 8)) = value;
-
-        public void Dispose()
-        {
-            NativeMemory.Free(_values);
-            NativeMemory.Free(Arguments);
-        }
-    }
-
     /// <summary>Pinned host memory and device memory for one batch of inputs and targets, with the events that order their reuse.</summary>
     private sealed class StagingSlot
     {
@@ -796,6 +997,7 @@ public sealed unsafe class CudaSession : IDisposable
         private readonly int _targetSize;
         private readonly float* _hostInputs;
         private readonly float* _hostTargets;
+        private int* _hostRows;
         private bool _used;
 
         public StagingSlot(CudaSession session, int index, int inputSize, int targetSize, int stateSize, int capacity, CudaResources resources)
@@ -874,8 +1076,33 @@ public sealed unsafe class CudaSession : IDisposable
             }
         }
 
+        /// <summary>Takes pinned memory and device memory for a batch's row numbers, once the session holds a dataset.</summary>
+        public void UseRows(int* hostRows, ulong deviceRows)
+        {
+            _hostRows = hostRows;
+            DeviceRows = deviceRows;
+        }
+
+        /// <summary>The device's copy of the batch's row numbers (0 before <see cref="UseRows"/>).</summary>
+        public ulong DeviceRows { get; private set; }
+
+        /// <summary>Whether the slot's batch is gathered on the device from its rows (<see cref="FillRows"/>) rather than copied in.</summary>
+        public bool Gathers { get; private set; }
+
+        public void FillRows(ReadOnlySpan<int> rows, ReadOnlySpan<float> targets, nint copyStream)
+        {
+            rows.CopyTo(new Span<int>(_hostRows, rows.Length));
+            targets.CopyTo(new Span<float>(_hostTargets, targets.Length));
+            _session.CheckStream(CudaDriverNative.cuMemcpyHtoDAsync_v2(DeviceRows, _hostRows, (nuint)rows.Length * sizeof(int), copyStream), "cuMemcpyHtoDAsync_v2(batch_rows)");
+            _session.CheckStream(CudaDriverNative.cuEventRecord(Copied, copyStream), "cuEventRecord");
+            Count = rows.Length;
+            Gathers = true;
+            _used = true;
+        }
+
         public void Fill(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, nint copyStream)
         {
+            Gathers = false;
             inputs.CopyTo(new Span<float>(_hostInputs, inputs.Length));
             targets.CopyTo(new Span<float>(_hostTargets, targets.Length));
             _session.CheckStream(CudaDriverNative.cuMemcpyHtoDAsync_v2(DeviceInputs, _hostInputs, HostBytes.OfFloats(inputs.Length), copyStream), "cuMemcpyHtoDAsync_v2(inputs)");

@@ -40,6 +40,29 @@ internal sealed class CudaTrainingBackend : ITrainingBackend
         new(network, CudaSession.Open(network, device, SessionCapacity(batchSize, trainingSamples, validationSamples, network.CudaProgram.MaxBatchSize)));
 
     /// <summary>
+    /// As <see cref="ForTraining(INetwork, CudaDeviceInfo, int, int, int?)"/> for <paramref name="data"/>; with
+    /// <paramref name="keepDatasetOnDevice"/> its samples are copied to the device now and every training batch is gathered there.
+    /// </summary>
+    public static CudaTrainingBackend ForTraining(INetwork network, CudaDeviceInfo device, int batchSize, TrainingData data, bool keepDatasetOnDevice)
+    {
+        var backend = ForTraining(network, device, batchSize, data.TrainingRows?.Length ?? data.Samples.Count, data.Validation?.Count);
+        if (keepDatasetOnDevice)
+        {
+            try
+            {
+                backend._session.KeepDatasetResident(data.Samples);
+            }
+            catch
+            {
+                backend.Dispose();
+                throw;
+            }
+        }
+
+        return backend;
+    }
+
+    /// <summary>
     /// The batch capacity a training session needs: the largest batch the loader gives, min(<paramref name="batchSize"/>,
     /// <paramref name="trainingSamples"/>) (as on the CPU, a batch size of <see cref="int.MaxValue"/> means the whole set),
     /// and, with validation, the largest validation batch, min(<see cref="TrainingLoop.ValidationBatchSize"/>,
@@ -199,6 +222,17 @@ internal sealed class CudaTrainingBackend : ITrainingBackend
 
     private bool TryStageNext(BatchLoader loader)
     {
+        if (_session.HasResidentDataset)
+        {
+            if (!loader.TryNextRows(out var rows, out var rowTargets))
+            {
+                return false;
+            }
+
+            _session.StageRows(rows, rowTargets);
+            return true;
+        }
+
         if (!loader.TryNext(out var inputs, out var targets, out _))
         {
             return false;

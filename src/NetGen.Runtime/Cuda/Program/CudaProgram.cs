@@ -24,15 +24,26 @@ public sealed class CudaProgram
         string outputBuffer)
     {
         NetworkName = networkName;
-        Source = source;
+        GeneratedSource = source;
         Buffers = buffers;
+        if (SampleSize(buffers, CudaBufferNames.Inputs) is { } inputSize && SampleSize(buffers, CudaBufferNames.Targets) is { } targetSize)
+        {
+            GatherInputs = CudaGatherKernels.InputsLaunch(inputSize);
+            GatherTargets = CudaGatherKernels.TargetsLaunch(targetSize);
+            source += CudaGatherKernels.Source(inputSize, targetSize);
+        }
+
+        Source = source;
         Forward = forward;
         Loss = loss;
         Backward = backward;
         ClipNorm = clipNorm;
         OptimizerSteps = optimizerSteps;
         OutputBuffer = outputBuffer;
-        var known = new HashSet<string>(buffers.Select(buffer => buffer.Name), StringComparer.Ordinal);
+        var known = new HashSet<string>(buffers.Select(buffer => buffer.Name), StringComparer.Ordinal)
+        {
+            CudaBufferNames.DatasetInputs, CudaBufferNames.DatasetTargets, CudaBufferNames.BatchRows, // the session's own
+        };
         foreach (var launch in PassLaunches)
         {
             if (launch.SmallTiles is { } small &&
@@ -75,8 +86,23 @@ public sealed class CudaProgram
     /// <summary>The network's class name; also NVRTC's program name, so compiler messages name the network.</summary>
     public string NetworkName { get; }
 
-    /// <summary>The CUDA C source: one translation unit, <c>extern "C"</c> kernels.</summary>
+    /// <summary>
+    /// The CUDA C source compiled: one translation unit, <c>extern "C"</c> kernels — the <see cref="GeneratedSource"/>
+    /// followed by the runtime's gather kernels (<see cref="GatherInputs"/>, <see cref="GatherTargets"/>).
+    /// </summary>
     public string Source { get; }
+
+    /// <summary>The source as the generator wrote it (the constructor's).</summary>
+    public string GeneratedSource { get; }
+
+    /// <summary>
+    /// Gathers a batch's inputs from a dataset kept on the device (<see cref="CudaSession.KeepDatasetResident"/>); null for a
+    /// program without an inputs and a targets buffer.
+    /// </summary>
+    public CudaLaunch? GatherInputs { get; }
+
+    /// <summary>Gathers a batch's targets from a dataset kept on the device; null when <see cref="GatherInputs"/> is.</summary>
+    public CudaLaunch? GatherTargets { get; }
 
     /// <summary>Every device buffer the kernels use.</summary>
     public IReadOnlyList<CudaBuffer> Buffers { get; }
@@ -107,7 +133,8 @@ public sealed class CudaProgram
 
     /// <summary>Every launch of every pass, each followed by its <see cref="CudaLaunch.SmallTiles"/> where it has one.</summary>
     public IEnumerable<CudaLaunch> AllLaunches =>
-        PassLaunches.SelectMany(launch => launch.SmallTiles is { } small ? new[] { launch, small } : new[] { launch });
+        PassLaunches.SelectMany(launch => launch.SmallTiles is { } small ? new[] { launch, small } : new[] { launch })
+            .Concat(new[] { GatherInputs, GatherTargets }.OfType<CudaLaunch>());
 
     private IEnumerable<CudaLaunch> PassLaunches =>
         Forward.Concat(Loss).Concat(Backward).Concat(ClipNorm).Concat(OptimizerSteps.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value));
@@ -128,6 +155,9 @@ public sealed class CudaProgram
     }
 
     /// <summary>The buffer named <paramref name="name"/>.</summary>
+    private static int? SampleSize(IReadOnlyList<CudaBuffer> buffers, string name) =>
+        buffers.FirstOrDefault(buffer => buffer.Name == name) is { ElementsPerSample: > 0 and <= int.MaxValue } buffer ? (int)buffer.ElementsPerSample : null;
+
     public CudaBuffer Buffer(string name) =>
         Buffers.FirstOrDefault(buffer => buffer.Name == name) ??
         throw new ArgumentException($"{NetworkName}'s CUDA program has no buffer named '{name}'.", nameof(name));
@@ -166,6 +196,15 @@ public static class CudaBufferNames
 {
     public const string Inputs = "inputs";
     public const string Targets = "targets";
+
+    /// <summary>A dataset's inputs kept on the device (<see cref="CudaSession.KeepDatasetResident"/>); bound by the session, not declared by a program.</summary>
+    public const string DatasetInputs = "dataset_inputs";
+
+    /// <summary>A dataset's targets kept on the device; bound by the session, not declared by a program.</summary>
+    public const string DatasetTargets = "dataset_targets";
+
+    /// <summary>The dataset rows of a staged batch, for the gather kernels; bound by the session, not declared by a program.</summary>
+    public const string BatchRows = "batch_rows";
     public const string Parameters = "parameters";
     public const string Gradients = "gradients";
     public const string State = "state";
