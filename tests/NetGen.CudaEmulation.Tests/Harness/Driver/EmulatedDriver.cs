@@ -21,11 +21,16 @@ internal readonly record struct DriverCounts(
     long ContextRetains,
     long QueuedOperations,
     long LaunchesRun,
-    long LaunchesRefused)
+    long LaunchesRefused,
+    long Graphs,
+    long GraphExecs,
+    long HostLaunchCalls,
+    long GraphLaunches)
 {
-    /// <summary>Whether nothing is held: no memory, module, stream, event, context retain or queued operation.</summary>
+    /// <summary>Whether nothing is held: no memory, module, stream, event, context retain, queued operation, graph or graph exec.</summary>
     public bool NothingHeld =>
-        DeviceAllocations == 0 && HostAllocations == 0 && Modules == 0 && Streams == 0 && Events == 0 && ContextRetains == 0 && QueuedOperations == 0;
+        DeviceAllocations == 0 && HostAllocations == 0 && Modules == 0 && Streams == 0 && Events == 0 && ContextRetains == 0 && QueuedOperations == 0 &&
+        Graphs == 0 && GraphExecs == 0;
 }
 
 /// <summary>
@@ -96,12 +101,13 @@ internal static unsafe class EmulatedDriver
     {
         var values = stackalloc long[16];
         var count = ((delegate* unmanaged<long*, int, int>)Export("netgen_emulated_driver_counts"))(values, 16);
-        if (count != 9)
+        if (count != 13)
         {
-            throw new InvalidOperationException($"netgen_emulated_driver_counts reported {count} values, not 9.");
+            throw new InvalidOperationException($"netgen_emulated_driver_counts reported {count} values, not 13.");
         }
 
-        return new DriverCounts(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8]);
+        return new DriverCounts(
+            values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9], values[10], values[11], values[12]);
     }
 
     private static int ParameterBytes(KernelParameter parameter) =>

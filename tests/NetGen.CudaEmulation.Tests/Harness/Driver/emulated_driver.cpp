@@ -15,8 +15,19 @@
 //     (netgen_emulated_driver_register_kernels), which cuModuleLoadData dlopens, whatever the image holds;
 //     cuModuleGetFunction resolves netgen_launch_<kernel>; cuLaunchKernel copies the arguments (by the registered
 //     parameter sizes) and checks a GPU's launch limits.
-//   * netgen_emulated_driver_counts reports what is live (allocations, modules, streams, events, context retains), so
-//     tests can assert that a session releases everything.
+//   * Graphs and capture: cuStreamBeginCapture_v2 turns a stream to capturing; until cuStreamEndCapture, what would be
+//     queued on it becomes a node of the capture's graph instead (a launch: a kernel node holding function, grid, block
+//     and a copy of the argument cells; a copy or memset: an opaque node holding its operation), one after another. What
+//     a capture cannot record (a synchronization of the stream or context, a copy to or from pageable memory, a wait on
+//     an event recorded outside it, an event record, a synchronous call from a thread the mode restricts) returns its
+//     error and invalidates the capture: cuStreamEndCapture then reports CUDA_ERROR_STREAM_CAPTURE_INVALIDATED and no
+//     graph. cuGraphInstantiateWithFlags copies the graph's nodes into the exec (which outlives its graph);
+//     cuGraphLaunch queues them on a stream, lazily like all work, each with its parameters as they are at the launch,
+//     after the exec's previous launch; cuGraphExecKernelNodeSetParams changes a kernel node's for later launches only.
+//     The legacy default stream cannot capture, and a graph launch into a capturing stream is refused (no child graphs).
+//   * netgen_emulated_driver_counts reports what is live (allocations, modules, streams, events, context retains, graphs,
+//     graph execs), so tests can assert that a session releases everything, and counts launches: kernels run, refused,
+//     enqueued by cuLaunchKernel outside a capture (host launch calls), and graph launches.
 //
 // One mutex serializes every call; the kernels run under it.
 
@@ -33,6 +44,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #define NG_DRIVER_EXPORT extern "C" __attribute__((visibility("default")))
@@ -45,6 +57,24 @@ typedef struct ng_module* CUmodule;
 typedef struct ng_function* CUfunction;
 typedef struct ng_stream* CUstream;
 typedef struct ng_event* CUevent;
+typedef struct ng_graph* CUgraph;
+typedef struct ng_graph_node* CUgraphNode;
+typedef struct ng_graph_exec* CUgraphExec;
+
+// CUDA_KERNEL_NODE_PARAMS_v1.
+typedef struct
+{
+    CUfunction func;
+    unsigned int gridDimX;
+    unsigned int gridDimY;
+    unsigned int gridDimZ;
+    unsigned int blockDimX;
+    unsigned int blockDimY;
+    unsigned int blockDimZ;
+    unsigned int sharedMemBytes;
+    void** kernelParams;
+    void** extra;
+} CUDA_KERNEL_NODE_PARAMS;
 
 namespace
 {
@@ -59,10 +89,16 @@ enum : CUresult
     INVALID_CONTEXT = 201,
     SHARED_OBJECT_INIT_FAILED = 303,
     INVALID_HANDLE = 400,
+    ILLEGAL_STATE = 401,
     NOT_FOUND = 500,
     NOT_READY = 600,
     LAUNCH_FAILED = 719,
     NOT_SUPPORTED = 801,
+    STREAM_CAPTURE_UNSUPPORTED = 900,
+    STREAM_CAPTURE_INVALIDATED = 901,
+    STREAM_CAPTURE_ISOLATION = 905,
+    STREAM_CAPTURE_IMPLICIT = 906,
+    STREAM_CAPTURE_WRONG_THREAD = 908,
 };
 
 struct error_text
@@ -82,10 +118,31 @@ const error_text errors[] = {
     {INVALID_CONTEXT, "CUDA_ERROR_INVALID_CONTEXT", "invalid device context"},
     {SHARED_OBJECT_INIT_FAILED, "CUDA_ERROR_SHARED_OBJECT_INIT_FAILED", "shared object initialization failed"},
     {INVALID_HANDLE, "CUDA_ERROR_INVALID_HANDLE", "invalid resource handle"},
+    {ILLEGAL_STATE, "CUDA_ERROR_ILLEGAL_STATE", "the operation cannot be performed in the present state"},
     {NOT_FOUND, "CUDA_ERROR_NOT_FOUND", "named symbol not found"},
     {NOT_READY, "CUDA_ERROR_NOT_READY", "device not ready"},
     {LAUNCH_FAILED, "CUDA_ERROR_LAUNCH_FAILED", "unspecified launch failure"},
     {NOT_SUPPORTED, "CUDA_ERROR_NOT_SUPPORTED", "operation not supported"},
+    {STREAM_CAPTURE_UNSUPPORTED, "CUDA_ERROR_STREAM_CAPTURE_UNSUPPORTED", "operation not permitted when stream is capturing"},
+    {STREAM_CAPTURE_INVALIDATED, "CUDA_ERROR_STREAM_CAPTURE_INVALIDATED", "operation failed due to a previous error during capture"},
+    {STREAM_CAPTURE_ISOLATION, "CUDA_ERROR_STREAM_CAPTURE_ISOLATION", "dependency created on uncaptured work in another stream"},
+    {STREAM_CAPTURE_IMPLICIT, "CUDA_ERROR_STREAM_CAPTURE_IMPLICIT", "operation would make the legacy stream depend on a capturing blocking stream"},
+    {STREAM_CAPTURE_WRONG_THREAD, "CUDA_ERROR_STREAM_CAPTURE_WRONG_THREAD", "attempt to terminate a thread-local capture sequence from another thread"},
+};
+
+// CUstreamCaptureMode and CUstreamCaptureStatus.
+enum : int
+{
+    CAPTURE_MODE_GLOBAL = 0,
+    CAPTURE_MODE_THREAD_LOCAL = 1,
+    CAPTURE_MODE_RELAXED = 2,
+};
+
+enum : int
+{
+    CAPTURE_NONE = 0,
+    CAPTURE_ACTIVE = 1,
+    CAPTURE_INVALIDATED = 2,
 };
 
 // The device's figures: an A100-like GPU, as far as the runtime asks.
@@ -133,12 +190,46 @@ struct ng_function
     std::vector<int> parameter_bytes;
 };
 
+// A node of a graph: a kernel launch (function, grid, block and the argument cells) or an opaque operation (a copy or
+// a memset).
+struct ng_graph_node
+{
+    CUfunction function = nullptr; // null: an opaque node
+    unsigned int grid_x = 0;
+    unsigned int grid_y = 0;
+    unsigned int grid_z = 0;
+    unsigned int block_x = 0;
+    std::vector<unsigned long long> cells;
+    std::function<void()> operation;
+};
+
+struct ng_graph
+{
+    std::vector<std::shared_ptr<ng_graph_node>> nodes; // in capture order; each one's address is its CUgraphNode
+};
+
+struct ng_stream;
+
+struct ng_graph_exec
+{
+    std::vector<ng_graph_node> nodes;                   // the exec's own copies, as SetParams leaves them
+    std::vector<std::shared_ptr<ng_graph_node>> origins; // the graph node each copy came from (kept, so no other node takes its address)
+    std::shared_ptr<ng_stream> last_stream;              // of the last launch; null before the first
+    unsigned long long last_at = 0;                      // the stream's sequence number of that launch's last operation
+};
+
 struct ng_stream
 {
     std::deque<std::function<void()>> queue;
     unsigned long long enqueued = 0;
     unsigned long long executed = 0;
     unsigned int flags = 0;
+    int capture = CAPTURE_NONE;
+    std::unique_ptr<ng_graph> capturing; // the capture's graph while capture != CAPTURE_NONE
+    unsigned long long capture_id = 0;
+    int capture_mode = CAPTURE_MODE_GLOBAL;
+    std::thread::id capture_thread;
+    CUgraphNode dependencies[1] = {nullptr}; // what cuStreamGetCaptureInfo_v2 last returned
 };
 
 struct ng_event
@@ -168,6 +259,11 @@ registration registered;
 bool has_registration = false;
 unsigned long long launches_run = 0;
 unsigned long long launches_refused = 0;
+unsigned long long host_launches = 0;  // kernels enqueued by cuLaunchKernel outside a capture
+unsigned long long graph_launches = 0; // cuGraphLaunch calls that enqueued their exec
+unsigned long long next_capture_id = 1;
+std::set<CUgraph> graphs;
+std::set<CUgraphExec> graph_execs;
 unsigned long long base_seed = 0x5EED;
 
 bool has_context() { return current == &primary && primary.retains > 0; }
@@ -232,9 +328,18 @@ void run_everything()
     }
 }
 
-// Enqueues an operation; the legacy default stream and immediate mode run it at once (after what precedes it).
+// Enqueues an operation; the legacy default stream and immediate mode run it at once (after what precedes it). On a
+// capturing stream the operation becomes an opaque node of the capture's graph instead.
 void enqueue(const std::shared_ptr<ng_stream>& stream, std::function<void()> operation)
 {
+    if (stream->capture == CAPTURE_ACTIVE)
+    {
+        auto node = std::make_shared<ng_graph_node>();
+        node->operation = std::move(operation);
+        stream->capturing->nodes.push_back(std::move(node));
+        return;
+    }
+
     if (stream == default_stream)
     {
         // The legacy default stream waits for the blocking streams; the runtime only uses non-blocking ones.
@@ -253,6 +358,106 @@ void enqueue(const std::shared_ptr<ng_stream>& stream, std::function<void()> ope
     {
         run_all(*stream);
     }
+}
+
+// Enqueues a kernel with the given argument cells (copied already), counting it in launches_run when it runs.
+void enqueue_kernel(const std::shared_ptr<ng_stream>& stream, const ng_graph_node& kernel)
+{
+    auto cells = std::make_shared<std::vector<unsigned long long>>(kernel.cells);
+    const unsigned int seed = (unsigned int)((base_seed ^ (launches_run + launches_refused)) * 0x9E3779B97F4A7C15ull >> 32) ^ (unsigned int)stream->enqueued;
+    launcher entry = kernel.function->entry;
+    const unsigned int grid_x = kernel.grid_x, grid_y = kernel.grid_y, grid_z = kernel.grid_z, block_x = kernel.block_x;
+    enqueue(stream, [entry, grid_x, grid_y, grid_z, block_x, cells, seed] {
+        std::vector<void*> pointers(cells->size());
+        for (std::size_t i = 0; i < cells->size(); ++i)
+        {
+            pointers[i] = &(*cells)[i];
+        }
+
+        entry(grid_x, grid_y, grid_z, block_x, pointers.empty() ? nullptr : pointers.data(), seed);
+        ++launches_run;
+    });
+}
+
+bool known_function(CUfunction function)
+{
+    for (CUmodule module : modules)
+    {
+        if (module->functions.count(function) != 0)
+        {
+            return true;
+        }
+    }
+
+    return false;
+}
+
+// A launch's configuration against a GPU's limits (tests/NetGen.CudaEmulation.Tests/Harness/LaunchLimits.cs), for
+// cuLaunchKernel and cuGraphExecKernelNodeSetParams alike; blocks are 1-D here, and there is no dynamic shared memory
+// or `extra` parameter block. On success `kernel` holds the function, grid, block and a copy of the argument cells
+// (by the registered parameter sizes), as the driver copies them at the call: the caller may change its cells right after.
+CUresult configure_launch(CUfunction function, unsigned int grid_x, unsigned int grid_y, unsigned int grid_z, unsigned int block_x, unsigned int block_y,
+                          unsigned int block_z, unsigned int shared_bytes, void** parameters, void** extra, ng_graph_node& kernel)
+{
+    if (grid_x == 0 || grid_y == 0 || grid_z == 0 || grid_x > grid_x_limit || grid_y > grid_yz_limit || grid_z > grid_yz_limit || block_x == 0 ||
+        block_x > block_threads_limit || block_y != 1 || block_z != 1 || shared_bytes != 0 || extra != nullptr ||
+        (parameters == nullptr && !function->parameter_bytes.empty()))
+    {
+        return INVALID_VALUE;
+    }
+
+    std::vector<unsigned long long> cells(function->parameter_bytes.size(), 0ull);
+    for (std::size_t i = 0; i < cells.size(); ++i)
+    {
+        if (parameters[i] == nullptr)
+        {
+            return INVALID_VALUE;
+        }
+
+        std::memcpy(&cells[i], parameters[i], (std::size_t)function->parameter_bytes[i]);
+    }
+
+    kernel.function = function;
+    kernel.grid_x = grid_x;
+    kernel.grid_y = grid_y;
+    kernel.grid_z = grid_z;
+    kernel.block_x = block_x;
+    kernel.cells = std::move(cells);
+    return SUCCESS;
+}
+
+// Invalidates the stream's capture, if active, and returns `error`: what the driver does for a call the capture cannot record.
+CUresult invalidate(ng_stream& stream, CUresult error)
+{
+    if (stream.capture == CAPTURE_ACTIVE)
+    {
+        stream.capture = CAPTURE_INVALIDATED;
+    }
+
+    return error;
+}
+
+// What work enqueued on the stream meets: nothing (SUCCESS), or the invalidated capture it would join.
+CUresult capture_state_refusal(const ng_stream& stream) { return stream.capture == CAPTURE_INVALIDATED ? STREAM_CAPTURE_INVALIDATED : SUCCESS; }
+
+// A potentially unsafe call (a synchronous copy or memset) by this thread: prohibited while this thread has a capture in
+// progress that is not relaxed, or any thread has a global one (this thread's capture interaction mode being the
+// default, global). Each such capture is invalidated, and the call fails with CUDA_ERROR_STREAM_CAPTURE_IMPLICIT.
+CUresult unsafe_call_refusal()
+{
+    const auto self = std::this_thread::get_id();
+    CUresult result = SUCCESS;
+    for (auto& entry : streams)
+    {
+        ng_stream& stream = *entry.second;
+        if (stream.capture != CAPTURE_NONE &&
+            ((stream.capture_thread == self && stream.capture_mode != CAPTURE_MODE_RELAXED) || stream.capture_mode == CAPTURE_MODE_GLOBAL))
+        {
+            result = invalidate(stream, STREAM_CAPTURE_IMPLICIT);
+        }
+    }
+
+    return result;
 }
 
 void* aligned_block(std::size_t bytes)
@@ -542,6 +747,21 @@ NG_DRIVER_EXPORT CUresult cuCtxSynchronize()
 {
     std::lock_guard<std::mutex> lock(gate);
     NG_REQUIRE_CONTEXT();
+    CUresult refusal = SUCCESS;
+    for (auto& entry : streams)
+    {
+        if (entry.second->capture != CAPTURE_NONE)
+        {
+            // It would wait for a capturing stream, whose work is not work yet.
+            refusal = invalidate(*entry.second, STREAM_CAPTURE_UNSUPPORTED);
+        }
+    }
+
+    if (refusal != SUCCESS)
+    {
+        return refusal;
+    }
+
     run_everything();
     return SUCCESS;
 }
@@ -727,6 +947,11 @@ NG_DRIVER_EXPORT CUresult cuMemcpyHtoD_v2(CUdeviceptr destination, const void* s
 {
     std::lock_guard<std::mutex> lock(gate);
     NG_REQUIRE_CONTEXT();
+    if (CUresult refusal = unsafe_call_refusal(); refusal != SUCCESS)
+    {
+        return refusal;
+    }
+
     if ((source == nullptr && bytes > 0) || !device_range(destination, bytes))
     {
         return INVALID_VALUE;
@@ -740,6 +965,11 @@ NG_DRIVER_EXPORT CUresult cuMemcpyDtoH_v2(void* destination, CUdeviceptr source,
 {
     std::lock_guard<std::mutex> lock(gate);
     NG_REQUIRE_CONTEXT();
+    if (CUresult refusal = unsafe_call_refusal(); refusal != SUCCESS)
+    {
+        return refusal;
+    }
+
     if ((destination == nullptr && bytes > 0) || !device_range(source, bytes))
     {
         return INVALID_VALUE;
@@ -759,12 +989,22 @@ NG_DRIVER_EXPORT CUresult cuMemcpyHtoDAsync_v2(CUdeviceptr destination, const vo
         return INVALID_HANDLE;
     }
 
+    if (CUresult refusal = capture_state_refusal(*stream); refusal != SUCCESS)
+    {
+        return refusal;
+    }
+
     if ((source == nullptr && bytes > 0) || !device_range(destination, bytes))
     {
         return INVALID_VALUE;
     }
 
     auto* target = (void*)(std::uintptr_t)destination;
+    if (stream->capture == CAPTURE_ACTIVE && !pinned(source, bytes))
+    {
+        return invalidate(*stream, STREAM_CAPTURE_UNSUPPORTED); // a copy from pageable memory is staged at the call, not in a graph
+    }
+
     if (pinned(source, bytes))
     {
         // Read when the copy runs: the host must not change the pinned source until then.
@@ -790,9 +1030,19 @@ NG_DRIVER_EXPORT CUresult cuMemcpyDtoHAsync_v2(void* destination, CUdeviceptr so
         return INVALID_HANDLE;
     }
 
+    if (CUresult refusal = capture_state_refusal(*stream); refusal != SUCCESS)
+    {
+        return refusal;
+    }
+
     if ((destination == nullptr && bytes > 0) || !device_range(source, bytes))
     {
         return INVALID_VALUE;
+    }
+
+    if (stream->capture == CAPTURE_ACTIVE && !pinned(destination, bytes))
+    {
+        return invalidate(*stream, STREAM_CAPTURE_UNSUPPORTED); // a copy to pageable memory returns once done: a wait
     }
 
     const auto* from = (const void*)(std::uintptr_t)source;
@@ -816,6 +1066,11 @@ NG_DRIVER_EXPORT CUresult cuMemcpyDtoDAsync_v2(CUdeviceptr destination, CUdevice
         return INVALID_HANDLE;
     }
 
+    if (CUresult refusal = capture_state_refusal(*stream); refusal != SUCCESS)
+    {
+        return refusal;
+    }
+
     if (!device_range(destination, bytes) || !device_range(source, bytes))
     {
         return INVALID_VALUE;
@@ -831,6 +1086,11 @@ NG_DRIVER_EXPORT CUresult cuMemsetD8_v2(CUdeviceptr destination, unsigned char v
 {
     std::lock_guard<std::mutex> lock(gate);
     NG_REQUIRE_CONTEXT();
+    if (CUresult refusal = unsafe_call_refusal(); refusal != SUCCESS)
+    {
+        return refusal;
+    }
+
     if (!device_range(destination, count))
     {
         return INVALID_VALUE;
@@ -844,6 +1104,11 @@ NG_DRIVER_EXPORT CUresult cuMemsetD32_v2(CUdeviceptr destination, unsigned int v
 {
     std::lock_guard<std::mutex> lock(gate);
     NG_REQUIRE_CONTEXT();
+    if (CUresult refusal = unsafe_call_refusal(); refusal != SUCCESS)
+    {
+        return refusal;
+    }
+
     if (destination % 4 != 0 || count > SIZE_MAX / 4 || !device_range(destination, count * 4))
     {
         return INVALID_VALUE;
@@ -866,6 +1131,11 @@ NG_DRIVER_EXPORT CUresult cuMemsetD32Async(CUdeviceptr destination, unsigned int
     if (stream == nullptr)
     {
         return INVALID_HANDLE;
+    }
+
+    if (CUresult refusal = capture_state_refusal(*stream); refusal != SUCCESS)
+    {
+        return refusal;
     }
 
     if (destination % 4 != 0 || count > SIZE_MAX / 4 || !device_range(destination, count * 4))
@@ -911,8 +1181,11 @@ NG_DRIVER_EXPORT CUresult cuStreamDestroy_v2(CUstream handle)
         return INVALID_HANDLE;
     }
 
-    // Work already enqueued still completes; events recorded in it keep the stream alive.
+    // Work already enqueued still completes; events recorded in it keep the stream alive. A capture in progress ends
+    // with the stream, its graph discarded.
     run_all(*found->second);
+    found->second->capture = CAPTURE_NONE;
+    found->second->capturing.reset();
     streams.erase(found);
     return SUCCESS;
 }
@@ -925,6 +1198,11 @@ NG_DRIVER_EXPORT CUresult cuStreamSynchronize(CUstream handle)
     if (stream == nullptr)
     {
         return INVALID_HANDLE;
+    }
+
+    if (stream->capture != CAPTURE_NONE)
+    {
+        return invalidate(*stream, STREAM_CAPTURE_UNSUPPORTED);
     }
 
     run_all(*stream);
@@ -944,6 +1222,17 @@ NG_DRIVER_EXPORT CUresult cuStreamWaitEvent(CUstream handle, CUevent event, unsi
     if (flags != 0)
     {
         return INVALID_VALUE;
+    }
+
+    if (CUresult refusal = capture_state_refusal(*stream); refusal != SUCCESS)
+    {
+        return refusal;
+    }
+
+    if (stream->capture == CAPTURE_ACTIVE && event->stream != nullptr)
+    {
+        // Events are never recorded in a capture here (cuEventRecord), so this one's record is outside it.
+        return invalidate(*stream, STREAM_CAPTURE_ISOLATION);
     }
 
     if (event->stream == nullptr || event->stream == stream)
@@ -1001,6 +1290,19 @@ NG_DRIVER_EXPORT CUresult cuEventRecord(CUevent event, CUstream handle)
     if (stream == nullptr || events.count(event) == 0)
     {
         return INVALID_HANDLE;
+    }
+
+    if (CUresult refusal = capture_state_refusal(*stream); refusal != SUCCESS)
+    {
+        return refusal;
+    }
+
+    if (stream->capture == CAPTURE_ACTIVE)
+    {
+        // A real driver records an event in a capture as a node that later waits in the capture may join. The runtime
+        // never records events in a capture, and the emulation does not model capture-internal events: refused as a
+        // call the capture cannot record.
+        return invalidate(*stream, STREAM_CAPTURE_UNSUPPORTED);
     }
 
     if (event->stream != nullptr && event->stream != stream)
@@ -1072,53 +1374,302 @@ NG_DRIVER_EXPORT CUresult cuLaunchKernel(CUfunction function, unsigned int grid_
     std::lock_guard<std::mutex> lock(gate);
     NG_REQUIRE_CONTEXT();
     auto stream = stream_of(handle);
-    bool known = false;
-    for (CUmodule module : modules)
-    {
-        known = known || module->functions.count(function) != 0;
-    }
-
-    if (!known || stream == nullptr)
+    if (!known_function(function) || stream == nullptr)
     {
         ++launches_refused;
         return INVALID_HANDLE;
     }
 
-    // A GPU's limits (tests/NetGen.CudaEmulation.Tests/Harness/LaunchLimits.cs); blocks are 1-D here, and there is no
-    // dynamic shared memory or `extra` parameter block.
-    if (grid_x == 0 || grid_y == 0 || grid_z == 0 || grid_x > grid_x_limit || grid_y > grid_yz_limit || grid_z > grid_yz_limit || block_x == 0 ||
-        block_x > block_threads_limit || block_y != 1 || block_z != 1 || shared_bytes != 0 || extra != nullptr ||
-        (parameters == nullptr && !function->parameter_bytes.empty()))
+    if (CUresult refusal = capture_state_refusal(*stream); refusal != SUCCESS)
     {
         ++launches_refused;
+        return refusal;
+    }
+
+    auto kernel = std::make_shared<ng_graph_node>();
+    if (CUresult result = configure_launch(function, grid_x, grid_y, grid_z, block_x, block_y, block_z, shared_bytes, parameters, extra, *kernel);
+        result != SUCCESS)
+    {
+        ++launches_refused;
+        return result;
+    }
+
+    if (stream->capture == CAPTURE_ACTIVE)
+    {
+        stream->capturing->nodes.push_back(std::move(kernel)); // a kernel node, its cells copied now
+        return SUCCESS;
+    }
+
+    enqueue_kernel(stream, *kernel);
+    ++host_launches;
+    return SUCCESS;
+}
+
+// ---- stream capture and graphs ----
+
+NG_DRIVER_EXPORT CUresult cuStreamBeginCapture_v2(CUstream handle, int mode)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (handle == nullptr)
+    {
+        return STREAM_CAPTURE_UNSUPPORTED; // the legacy default stream cannot capture
+    }
+
+    auto stream = stream_of(handle);
+    if (stream == nullptr)
+    {
+        return INVALID_HANDLE;
+    }
+
+    if (mode != CAPTURE_MODE_GLOBAL && mode != CAPTURE_MODE_THREAD_LOCAL && mode != CAPTURE_MODE_RELAXED)
+    {
         return INVALID_VALUE;
     }
 
-    // The arguments are copied at the launch, as the driver does: the caller may change its cells right after.
-    auto cells = std::make_shared<std::vector<unsigned long long>>(function->parameter_bytes.size(), 0ull);
-    for (std::size_t i = 0; i < cells->size(); ++i)
+    if (stream->capture != CAPTURE_NONE)
     {
-        if (parameters[i] == nullptr)
-        {
-            ++launches_refused;
-            return INVALID_VALUE;
-        }
-
-        std::memcpy(&(*cells)[i], parameters[i], (std::size_t)function->parameter_bytes[i]);
+        return ILLEGAL_STATE;
     }
 
-    const unsigned int seed = (unsigned int)((base_seed ^ (launches_run + launches_refused)) * 0x9E3779B97F4A7C15ull >> 32) ^ (unsigned int)stream->enqueued;
-    launcher entry = function->entry;
-    enqueue(stream, [entry, grid_x, grid_y, grid_z, block_x, cells, seed] {
-        std::vector<void*> pointers(cells->size());
-        for (std::size_t i = 0; i < cells->size(); ++i)
+    stream->capture = CAPTURE_ACTIVE;
+    stream->capturing = std::make_unique<ng_graph>();
+    stream->capture_id = next_capture_id++;
+    stream->capture_mode = mode;
+    stream->capture_thread = std::this_thread::get_id();
+    stream->dependencies[0] = nullptr;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuStreamEndCapture(CUstream handle, CUgraph* graph)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (graph == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    *graph = nullptr;
+    auto stream = stream_of(handle);
+    if (stream == nullptr)
+    {
+        return INVALID_HANDLE;
+    }
+
+    if (stream->capture == CAPTURE_NONE)
+    {
+        return ILLEGAL_STATE;
+    }
+
+    if (stream->capture_mode != CAPTURE_MODE_RELAXED && stream->capture_thread != std::this_thread::get_id())
+    {
+        return STREAM_CAPTURE_WRONG_THREAD; // the capture goes on, for its own thread to end
+    }
+
+    const bool invalidated = stream->capture == CAPTURE_INVALIDATED;
+    std::unique_ptr<ng_graph> captured = std::move(stream->capturing);
+    stream->capture = CAPTURE_NONE;
+    stream->dependencies[0] = nullptr;
+    if (invalidated)
+    {
+        return STREAM_CAPTURE_INVALIDATED; // what was recorded is discarded
+    }
+
+    CUgraph result = captured.release();
+    graphs.insert(result);
+    *graph = result;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuStreamGetCaptureInfo_v2(CUstream handle, int* status, unsigned long long* id, CUgraph* graph, const CUgraphNode** dependencies,
+                                                    std::size_t* count)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (status == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    auto stream = stream_of(handle);
+    if (stream == nullptr)
+    {
+        return INVALID_HANDLE;
+    }
+
+    *status = stream->capture;
+    const bool active = stream->capture == CAPTURE_ACTIVE;
+    const bool any_node = active && !stream->capturing->nodes.empty();
+    stream->dependencies[0] = any_node ? stream->capturing->nodes.back().get() : nullptr;
+    if (id != nullptr)
+    {
+        *id = stream->capture == CAPTURE_NONE ? 0 : stream->capture_id;
+    }
+
+    if (graph != nullptr)
+    {
+        *graph = active ? stream->capturing.get() : nullptr;
+    }
+
+    if (dependencies != nullptr)
+    {
+        // Valid until the next call on this stream.
+        *dependencies = any_node ? stream->dependencies : nullptr;
+    }
+
+    if (count != nullptr)
+    {
+        *count = any_node ? 1 : 0;
+    }
+
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuGraphInstantiateWithFlags(CUgraphExec* exec, CUgraph graph, unsigned long long flags)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (exec == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    if (graphs.count(graph) == 0)
+    {
+        return INVALID_HANDLE;
+    }
+
+    if (flags != 0)
+    {
+        return INVALID_VALUE;
+    }
+
+    auto* created = new ng_graph_exec();
+    for (const auto& node : graph->nodes)
+    {
+        created->nodes.push_back(*node);
+        created->origins.push_back(node);
+    }
+
+    graph_execs.insert(created);
+    *exec = created;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuGraphLaunch(CUgraphExec exec, CUstream handle)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    auto stream = stream_of(handle);
+    if (graph_execs.count(exec) == 0 || stream == nullptr)
+    {
+        return INVALID_HANDLE;
+    }
+
+    if (CUresult refusal = capture_state_refusal(*stream); refusal != SUCCESS)
+    {
+        return refusal;
+    }
+
+    if (stream->capture == CAPTURE_ACTIVE)
+    {
+        return invalidate(*stream, STREAM_CAPTURE_UNSUPPORTED); // no child graphs here
+    }
+
+    // Each launch is ordered after the exec's previous one, in whatever stream that was.
+    if (exec->last_stream != nullptr && exec->last_stream != stream)
+    {
+        std::shared_ptr<ng_stream> other = exec->last_stream;
+        const unsigned long long at = exec->last_at;
+        enqueue(stream, [other, at] { run_until(*other, at); });
+    }
+
+    // The nodes as they are now: enqueue_kernel copies the cells, an opaque node's operation is copied into the queue.
+    for (const auto& node : exec->nodes)
+    {
+        if (node.function != nullptr)
         {
-            pointers[i] = &(*cells)[i];
+            enqueue_kernel(stream, node);
+        }
+        else
+        {
+            enqueue(stream, node.operation);
+        }
+    }
+
+    exec->last_stream = stream;
+    exec->last_at = stream->enqueued;
+    ++graph_launches;
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuGraphExecKernelNodeSetParams(CUgraphExec exec, CUgraphNode node, const CUDA_KERNEL_NODE_PARAMS* parameters)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (graph_execs.count(exec) == 0)
+    {
+        return INVALID_HANDLE;
+    }
+
+    if (parameters == nullptr)
+    {
+        return INVALID_VALUE;
+    }
+
+    for (std::size_t i = 0; i < exec->origins.size(); ++i)
+    {
+        if (exec->origins[i].get() != node)
+        {
+            continue;
         }
 
-        entry(grid_x, grid_y, grid_z, block_x, pointers.empty() ? nullptr : pointers.data(), seed);
-        ++launches_run;
-    });
+        ng_graph_node& copy = exec->nodes[i];
+        if (copy.function == nullptr || parameters->func != copy.function)
+        {
+            return INVALID_VALUE; // not a kernel node, or another function than the node's
+        }
+
+        ng_graph_node configured;
+        if (CUresult result = configure_launch(parameters->func, parameters->gridDimX, parameters->gridDimY, parameters->gridDimZ, parameters->blockDimX,
+                                               parameters->blockDimY, parameters->blockDimZ, parameters->sharedMemBytes, parameters->kernelParams,
+                                               parameters->extra, configured);
+            result != SUCCESS)
+        {
+            return result;
+        }
+
+        copy = std::move(configured);
+        return SUCCESS;
+    }
+
+    return INVALID_VALUE; // not a node of the graph the exec came from
+}
+
+NG_DRIVER_EXPORT CUresult cuGraphDestroy(CUgraph graph)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (graphs.erase(graph) == 0)
+    {
+        return INVALID_HANDLE;
+    }
+
+    delete graph; // its execs keep their copies, and the nodes their origins name
+    return SUCCESS;
+}
+
+NG_DRIVER_EXPORT CUresult cuGraphExecDestroy(CUgraphExec exec)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    NG_REQUIRE_CONTEXT();
+    if (graph_execs.erase(exec) == 0)
+    {
+        return INVALID_HANDLE;
+    }
+
+    delete exec; // its launches already queued hold copies of what they run
     return SUCCESS;
 }
 
@@ -1206,7 +1757,8 @@ NG_DRIVER_EXPORT void netgen_emulated_driver_fail_allocations_after(int count)
 }
 
 // What is live, in this order: device allocations, pinned host allocations, modules, streams, events, retains of the
-// primary context, operations queued and not yet run, launches run, launches refused.
+// primary context, operations queued and not yet run, launches run, launches refused, graphs, graph execs, kernels
+// enqueued by cuLaunchKernel outside a capture, graph launches.
 NG_DRIVER_EXPORT int netgen_emulated_driver_counts(long long* counts, int length)
 {
     std::lock_guard<std::mutex> lock(gate);
@@ -1219,7 +1771,8 @@ NG_DRIVER_EXPORT int netgen_emulated_driver_counts(long long* counts, int length
     const long long values[] = {
         (long long)device_blocks.size(), (long long)host_blocks.size(), (long long)modules.size(), (long long)streams.size(),
         (long long)events.size(),        (long long)primary.retains,    queued,                     (long long)launches_run,
-        (long long)launches_refused,
+        (long long)launches_refused, (long long)graphs.size(), (long long)graph_execs.size(), (long long)host_launches,
+        (long long)graph_launches,
     };
     const int count = (int)(sizeof(values) / sizeof(values[0]));
     if (counts == nullptr || length < count)
