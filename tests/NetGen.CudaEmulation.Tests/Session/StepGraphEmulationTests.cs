@@ -44,9 +44,9 @@ public sealed class StepGraphEmulationTests(ITestOutputHelper output)
         var graphLaunches = after.GraphLaunches - between.GraphLaunches;
         var kernelsRun = after.LaunchesRun - between.LaunchesRun;
         output.WriteLine(
-            $"{name}: separate launches {between.KernelLaunchCalls - before.KernelLaunchCalls} kernel launch calls; " +
-            $"graphs {after.KernelLaunchCalls - between.KernelLaunchCalls} kernel launch calls and {graphLaunches} graph launches, running {kernelsRun} kernels");
-        Assert.Equal(0, after.KernelLaunchCalls - between.KernelLaunchCalls); // every step and validation batch a graph: these need 6
+            $"{name}: separate launches {between.HostLaunchCalls - before.HostLaunchCalls} kernel launch calls; " +
+            $"graphs {after.HostLaunchCalls - between.HostLaunchCalls} kernel launch calls and {graphLaunches} graph launches, running {kernelsRun} kernels");
+        Assert.Equal(0, after.HostLaunchCalls - between.HostLaunchCalls); // every step and validation batch a graph: these need 6
         Assert.Equal(between.LaunchesRun - before.LaunchesRun, kernelsRun); // the same kernels ran
         Assert.True(graphLaunches > 0);
         CudaSessionEmulationTests.AssertNothingHeld();
@@ -55,6 +55,7 @@ public sealed class StepGraphEmulationTests(ITestOutputHelper output)
     [Theory]
     [InlineData(nameof(MnistMlp), 1)] // Adam's bias corrections change with the step: its kernel alone
     [InlineData(nameof(DropoutNet), 3)] // and dropout's forward and backward, which draw from the step count
+    [InlineData(nameof(LeNet5), 1)]
     public void A_training_step_is_one_graph_launch_updating_only_the_kernels_whose_arguments_change(string name, int updatesPerStep)
     {
         using var driver = EmulatedDriver.Use();
@@ -67,7 +68,7 @@ public sealed class StepGraphEmulationTests(ITestOutputHelper output)
 
         Assert.Equal(separate, replayed);
         Assert.Equal(2, graphs); // one per staging slot
-        Assert.Equal((0, 1, updatesPerStep), (perStep.KernelLaunchCalls, perStep.GraphLaunches, perStep.NodeUpdates));
+        Assert.Equal((0, 1, updatesPerStep), (perStep.HostLaunchCalls, perStep.GraphLaunches, perStep.NodeUpdates));
         output.WriteLine(
             $"{name}: a training step after the first two is {perStep.GraphLaunches} graph launch and {perStep.NodeUpdates} kernel-node updates, " +
             $"instead of {perStep.KernelsRun} kernel launches and 3 copies of the results");
@@ -90,13 +91,50 @@ public sealed class StepGraphEmulationTests(ITestOutputHelper output)
         {
             var before = EmulatedDriver.Counts();
             var loss = Evaluate(session, network, inputs, targets, size);
-            var separateLaunchCalls = EmulatedDriver.Counts().KernelLaunchCalls - before.KernelLaunchCalls;
+            var separateLaunchCalls = EmulatedDriver.Counts().HostLaunchCalls - before.HostLaunchCalls;
             Assert.Equal(Evaluate(reference, network, inputs, targets, size), loss);
             Assert.Equal(reference.LastOutputs.ToArray(), session.LastOutputs.ToArray());
             Assert.True(size <= CudaStepGraph.MaximumPerSession ? separateLaunchCalls == 0 : separateLaunchCalls > 0, $"batch {size}: {separateLaunchCalls} kernel launch calls");
         }
 
         Assert.Equal(CudaStepGraph.MaximumPerSession, session.GraphCount);
+    }
+
+    [Fact]
+    public void A_launch_that_fails_during_a_capture_ends_the_capture_and_the_session_runs_on_without_graphs()
+    {
+        using var driver = EmulatedDriver.Use();
+        var network = new XorNet();
+        network.Initialize(6);
+        var inputs = TestData.Inputs(network, 4, 2);
+        var targets = TestData.Targets(network, 4, 2);
+        using (var session = CudaSessionEmulationTests.Open(network, 4))
+        {
+            session.Stage(inputs, targets);
+            EmulatedDriver.FailLaunchesAfter(2);
+            CudaException error;
+            try
+            {
+                error = Assert.Throws<CudaException>(() => session.LaunchTrainingStep(new Adam()));
+            }
+            finally
+            {
+                EmulatedDriver.FailLaunchesAfter(-1);
+            }
+
+            Assert.StartsWith("cuLaunchKernel(", error.Message, StringComparison.Ordinal);
+            Assert.Contains("CUDA_ERROR_LAUNCH_OUT_OF_RESOURCES", error.Message, StringComparison.Ordinal);
+            Assert.Equal(0, session.GraphCount);
+            Assert.Equal(0, EmulatedDriver.Counts().Graphs); // the partial capture was dropped
+
+            // Were the stream still capturing, these launches would be recorded and the wait refused.
+            session.UseGraphs = false;
+            session.Stage(inputs, targets);
+            session.LaunchEvaluation();
+            Assert.True(float.IsFinite(session.Finish()));
+        }
+
+        CudaSessionEmulationTests.AssertNothingHeld();
     }
 
     [Fact]
@@ -125,7 +163,7 @@ public sealed class StepGraphEmulationTests(ITestOutputHelper output)
     }
 
     /// <summary>Trains a copy of <paramref name="initial"/> on the emulated device; what one step after the first two took.</summary>
-    private static float[] Train(INetwork initial, bool graphs, int batch, int steps, out StepCalls lastStep, out int graphs)
+    private static float[] Train(INetwork initial, bool graphs, int batch, int steps, out StepCalls lastStep, out int graphCount)
     {
         var network = NetworkCatalog.Get(initial.Name).Create();
         initial.Parameters.CopyTo(network.Parameters);
@@ -142,11 +180,11 @@ public sealed class StepGraphEmulationTests(ITestOutputHelper output)
             opened.Finish();
             var after = EmulatedDriver.Counts();
             lastStep = new StepCalls(
-                after.KernelLaunchCalls - before.KernelLaunchCalls, after.GraphLaunches - before.GraphLaunches, opened.GraphNodeUpdates - updates,
+                after.HostLaunchCalls - before.HostLaunchCalls, after.GraphLaunches - before.GraphLaunches, opened.GraphNodeUpdates - updates,
                 after.LaunchesRun - before.LaunchesRun);
         }
 
-        graphs = opened.GraphCount;
+        graphCount = opened.GraphCount;
         opened.DownloadParameters();
         return network.Parameters.ToArray();
     }
@@ -179,5 +217,5 @@ public sealed class StepGraphEmulationTests(ITestOutputHelper output)
         return (network, history);
     }
 
-    private readonly record struct StepCalls(long KernelLaunchCalls, long GraphLaunches, long NodeUpdates, long KernelsRun);
+    private readonly record struct StepCalls(long HostLaunchCalls, long GraphLaunches, long NodeUpdates, long KernelsRun);
 }

@@ -97,6 +97,9 @@ internal static unsafe class EmulatedDriver
     /// <summary>The next <paramref name="count"/> allocations succeed and the later ones run out of memory; negative: none fails.</summary>
     public static void FailAllocationsAfter(int count) => CallWithInt("netgen_emulated_driver_fail_allocations_after", count);
 
+    /// <summary>The next <paramref name="count"/> kernel launch calls proceed and the later ones fail (out of resources); negative: none fails.</summary>
+    public static void FailLaunchesAfter(int count) => CallWithInt("netgen_emulated_driver_fail_launches_after", count);
+
     public static DriverCounts Counts()
     {
         var values = stackalloc long[16];

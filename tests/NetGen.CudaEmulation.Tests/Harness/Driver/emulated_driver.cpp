@@ -92,6 +92,7 @@ enum : CUresult
     ILLEGAL_STATE = 401,
     NOT_FOUND = 500,
     NOT_READY = 600,
+    LAUNCH_OUT_OF_RESOURCES = 701,
     LAUNCH_FAILED = 719,
     NOT_SUPPORTED = 801,
     STREAM_CAPTURE_UNSUPPORTED = 900,
@@ -121,6 +122,7 @@ const error_text errors[] = {
     {ILLEGAL_STATE, "CUDA_ERROR_ILLEGAL_STATE", "the operation cannot be performed in the present state"},
     {NOT_FOUND, "CUDA_ERROR_NOT_FOUND", "named symbol not found"},
     {NOT_READY, "CUDA_ERROR_NOT_READY", "device not ready"},
+    {LAUNCH_OUT_OF_RESOURCES, "CUDA_ERROR_LAUNCH_OUT_OF_RESOURCES", "too many resources requested for launch"},
     {LAUNCH_FAILED, "CUDA_ERROR_LAUNCH_FAILED", "unspecified launch failure"},
     {NOT_SUPPORTED, "CUDA_ERROR_NOT_SUPPORTED", "operation not supported"},
     {STREAM_CAPTURE_UNSUPPORTED, "CUDA_ERROR_STREAM_CAPTURE_UNSUPPORTED", "operation not permitted when stream is capturing"},
@@ -247,6 +249,7 @@ std::mutex gate;
 bool initialized = false;
 bool immediate = false;
 int fail_allocations_after = -1; // negative: never
+int fail_launches_after = -1;     // negative: never
 ng_context primary;
 thread_local CUcontext current = nullptr;
 std::map<std::uintptr_t, std::size_t> device_blocks;
@@ -466,21 +469,24 @@ void* aligned_block(std::size_t bytes)
     return std::aligned_alloc(256, rounded == 0 ? 256 : rounded);
 }
 
-bool allocation_fails()
+// Whether the call a countdown stands for fails: never while it is negative, always once it is 0; each call that passes counts it down.
+bool countdown_fails(int& remaining)
 {
-    if (fail_allocations_after < 0)
+    if (remaining < 0)
     {
         return false;
     }
 
-    if (fail_allocations_after == 0)
+    if (remaining == 0)
     {
         return true;
     }
 
-    --fail_allocations_after;
+    --remaining;
     return false;
 }
+
+bool allocation_fails() { return countdown_fails(fail_allocations_after); }
 
 #define NG_REQUIRE_INIT()          \
     if (!initialized)              \
@@ -1386,6 +1392,12 @@ NG_DRIVER_EXPORT CUresult cuLaunchKernel(CUfunction function, unsigned int grid_
         return refusal;
     }
 
+    if (countdown_fails(fail_launches_after))
+    {
+        ++launches_refused;
+        return LAUNCH_OUT_OF_RESOURCES;
+    }
+
     auto kernel = std::make_shared<ng_graph_node>();
     if (CUresult result = configure_launch(function, grid_x, grid_y, grid_z, block_x, block_y, block_z, shared_bytes, parameters, extra, *kernel);
         result != SUCCESS)
@@ -1754,6 +1766,14 @@ NG_DRIVER_EXPORT void netgen_emulated_driver_fail_allocations_after(int count)
 {
     std::lock_guard<std::mutex> lock(gate);
     fail_allocations_after = count;
+}
+
+// The next `count` cuLaunchKernel calls proceed and the one after fails with CUDA_ERROR_LAUNCH_OUT_OF_RESOURCES, as do all
+// later ones until this is called with a negative count.
+NG_DRIVER_EXPORT void netgen_emulated_driver_fail_launches_after(int count)
+{
+    std::lock_guard<std::mutex> lock(gate);
+    fail_launches_after = count;
 }
 
 // What is live, in this order: device allocations, pinned host allocations, modules, streams, events, retains of the
