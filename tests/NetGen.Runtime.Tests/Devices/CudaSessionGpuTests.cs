@@ -45,6 +45,58 @@ public sealed class CudaSessionGpuTests
     }
 
     [CudaDeviceFact]
+    public void An_mnist_epoch_with_the_dataset_on_the_gpu_trains_as_one_with_batches_copied_in()
+    {
+        var training = Mnist.Load(MnistFiles.Directory, MnistSplit.Training).ToDataset();
+        var copied = TrainMnistEpoch(training, keepDatasetOnDevice: false);
+        var gathered = TrainMnistEpoch(training, keepDatasetOnDevice: true);
+
+        Assert.Equal(copied.Parameters, gathered.Parameters); // the same batches, the same graphs: the same bits
+        Assert.Equal(copied.Loss, gathered.Loss);
+    }
+
+    [CudaDeviceFact]
+    public void Steps_replayed_as_graphs_give_the_bits_of_separate_launches_on_the_gpu()
+    {
+        var network = new LeNet5();
+        network.Initialize(5);
+        var initial = network.Parameters.ToArray();
+        var device = CudaProbe.TryFind(0, out _)!;
+        float[] Train(bool graphs)
+        {
+            initial.CopyTo(network.Parameters);
+            network.TrainingSteps = 0;
+            var optimizer = new Adam(0.001f);
+            using var session = CudaSession.Open(network, device, 64);
+            session.UseGraphs = graphs;
+            for (var step = 0; step < 5; step++)
+            {
+                var (inputs, targets) = RandomBatch(network, 64 - (step / 2 % 2)); // 64, 64, 63, 63, 64 over slots 0, 1, 0, 1, 0: four graphs
+                session.Stage(inputs, targets);
+                session.LaunchTrainingStep(optimizer);
+                session.Finish();
+            }
+
+            Assert.Equal(graphs ? 4 : 0, session.GraphCount);
+            session.DownloadParameters();
+            return network.Parameters.ToArray();
+        }
+
+        Assert.Equal(Train(graphs: false), Train(graphs: true));
+    }
+
+    private static (float[] Parameters, double Loss) TrainMnistEpoch(Dataset training, bool keepDatasetOnDevice)
+    {
+        var network = new MnistMlp();
+        network.Initialize(1);
+        var history = network.Fit(training, new TrainingOptions
+        {
+            Epochs = 1, BatchSize = 128, Seed = 1, KeepDatasetOnDevice = keepDatasetOnDevice, Device = ComputeDevice.Cuda(),
+        });
+        return (network.Parameters.ToArray(), history.Last!.Loss);
+    }
+
+    [CudaDeviceFact]
     public void A_learning_rate_set_by_a_callback_between_epochs_is_used_on_the_gpu()
     {
         var (cpuParameters, _) = TrainXorHalvingTheLearningRate(ComputeDevice.Cpu);
