@@ -41,7 +41,7 @@ public sealed class LaunchMetadataTests(ITestOutputHelper output)
         var program = Program(network);
         foreach (var batch in s_batches.Where(batch => batch <= program.MaxBatchSize))
         {
-            foreach (var launch in program.AllLaunches)
+            foreach (var launch in program.AllLaunches.Concat(program.GatherLaunches))
             {
                 Assert.True(LaunchLimits.Violation(launch, batch) is null, $"{network}: {launch.Kernel} at batch {batch}: {LaunchLimits.Violation(launch, batch)}");
             }
@@ -62,7 +62,7 @@ public sealed class LaunchMetadataTests(ITestOutputHelper output)
         Assert.True(program.MaxBatchSize == int.MaxValue || program.MaxBatchSizeLimit.StartsWith("buffer ", StringComparison.Ordinal),
             $"{network}: batches end at {program.MaxBatchSize}: {program.MaxBatchSizeLimit}");
         var limited = Math.Min(program.MaxBatchSize, 1 << 20);
-        Assert.All(program.AllLaunches, launch => Assert.Null(LaunchLimits.Violation(launch, limited)));
+        Assert.All(program.AllLaunches.Concat(program.GatherLaunches), launch => Assert.Null(LaunchLimits.Violation(launch, limited)));
     }
 
     [Fact]
@@ -210,11 +210,12 @@ public sealed class LaunchMetadataTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Networks))]
-    public void Every_kernel_of_the_source_is_launched_by_some_pass(string network)
+    public void Every_kernel_of_the_source_is_launched_by_some_pass_or_gathers_a_batch(string network)
     {
         var program = NetworkCatalog.Get(network).Program;
         var defined = KernelSignature.Parse(program.Source).Select(kernel => kernel.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(defined, program.KernelNames.Order(StringComparer.Ordinal));
+        Assert.Equal(defined, program.KernelNames.Concat(program.GatherLaunches.Select(launch => launch.Kernel)).Order(StringComparer.Ordinal));
+        Assert.Equal([CudaGatherKernels.InputsKernel, CudaGatherKernels.TargetsKernel], program.GatherLaunches.Select(launch => launch.Kernel));
     }
 
     [Theory]

@@ -99,7 +99,7 @@ public sealed class MutantTests(ITestOutputHelper output)
 
     /// <summary>The program with its source changed and everything else (buffers, launches) as generated.</summary>
     private static CudaProgram Mutate(CudaProgram program, string mutation, Func<string, string> change) =>
-        new(program.NetworkName + "-" + mutation, change(program.Source), program.Buffers, program.Forward, program.Loss, program.Backward,
+        new(program.NetworkName + "-" + mutation, change(program.GeneratedSource), program.Buffers, program.Forward, program.Loss, program.Backward,
             program.ClipNorm, program.OptimizerSteps, program.OutputBuffer);
 
     /// <summary>Removes the <paramref name="occurrence"/>-th __syncthreads() after <paramref name="function"/>'s signature.</summary>

@@ -128,20 +128,11 @@ public sealed class ResidentDatasetEmulationTests
     {
         var network = Initial(name);
         EmulatedDriver.Register(network.CudaProgram);
-        var before = Environment.GetEnvironmentVariable(CudaStepGraph.UseGraphsVariable);
-        Environment.SetEnvironmentVariable(CudaStepGraph.UseGraphsVariable, graphs ? "1" : "0");
-        try
+        var history = StepGraphEmulationTests.WithGraphs(graphs, () => Trainer.Fit(network, Data(network, 11), new TrainingOptions
         {
-            var history = Trainer.Fit(network, Data(network, 11), new TrainingOptions
-            {
-                Epochs = 3, BatchSize = 4, Shuffle = true, Seed = 8, Optimizer = new Adam(0.02f), ValidationSplit = 0.3,
-                KeepDatasetOnDevice = keepDatasetOnDevice, Device = ComputeDevice.Cuda(),
-            });
-            return (network, history);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(CudaStepGraph.UseGraphsVariable, before);
-        }
+            Epochs = 3, BatchSize = 4, Shuffle = true, Seed = 8, Optimizer = new Adam(0.02f), ValidationSplit = 0.3,
+            KeepDatasetOnDevice = keepDatasetOnDevice, Device = ComputeDevice.Cuda(),
+        }));
+        return (network, history);
     }
 }

@@ -189,7 +189,8 @@ public sealed class StepGraphEmulationTests(ITestOutputHelper output)
         return network.Parameters.ToArray();
     }
 
-    private static T WithGraphs<T>(bool on, Func<T> run)
+    /// <summary>Runs <paramref name="run"/> with <c>NETGEN_CUDA_GRAPHS</c> on or off, for the sessions it opens (these tests run one at a time).</summary>
+    internal static T WithGraphs<T>(bool on, Func<T> run)
     {
         var before = Environment.GetEnvironmentVariable(CudaStepGraph.UseGraphsVariable);
         Environment.SetEnvironmentVariable(CudaStepGraph.UseGraphsVariable, on ? "1" : "0");

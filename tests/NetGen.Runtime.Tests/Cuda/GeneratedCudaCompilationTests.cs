@@ -57,7 +57,7 @@ public sealed class GeneratedCudaCompilationTests(ITestOutputHelper output)
         if (!cubin)
         {
             var ptx = Encoding.ASCII.GetString(compiled.Image);
-            foreach (var launch in program.AllLaunches)
+            foreach (var launch in program.AllLaunches.Concat(program.GatherLaunches))
             {
                 Assert.Equal(launch.Arguments.Count, ParameterCount(ptx, launch.Kernel));
             }
@@ -67,13 +67,14 @@ public sealed class GeneratedCudaCompilationTests(ITestOutputHelper output)
 
         Assert.Equal(0x7F, compiled.Image[0]);
         var report = PtxasReport.Parse(compiled.Log);
-        foreach (var kernel in program.KernelNames)
+        var launches = program.AllLaunches.Concat(program.GatherLaunches).ToArray();
+        foreach (var kernel in launches.Select(launch => launch.Kernel).Distinct())
         {
             var usage = Assert.Single(report, entry => entry.Kernel == kernel);
             Assert.True(usage.SpillStoreBytes == 0 && usage.SpillLoadBytes == 0, $"{network}.{kernel} on {architecture} spills: {usage}");
             Assert.InRange(usage.Registers, 1, 255);
             Assert.True(usage.SharedMemoryBytes <= CudaLimits.StaticSharedMemoryBytes, $"{network}.{kernel} on {architecture} takes {usage.SharedMemoryBytes} B of static shared memory");
-            var threads = program.AllLaunches.First(launch => launch.Kernel == kernel).BlockThreads;
+            var threads = launches.First(launch => launch.Kernel == kernel).BlockThreads;
             Assert.True(usage.Registers * threads <= CudaLimits.RegistersPerBlock, $"{network}.{kernel} on {architecture}: {usage.Registers} registers × {threads} threads");
         }
 

@@ -107,7 +107,7 @@ public sealed unsafe class CudaSession : IDisposable
             _slots[slot] = new StagingSlot(this, slot, network.InputSize, network.OutputSize, network.State.Length, batchCapacity, resources);
         }
 
-        foreach (var launch in program.AllLaunches) // the products' small-tile launches included
+        foreach (var launch in program.AllLaunches.Concat(program.GatherLaunches)) // the products' small-tile launches included
         {
             if (_launches.ContainsKey(launch))
             {

@@ -54,7 +54,7 @@ public sealed class CudaProgram
             }
         }
 
-        foreach (var launch in AllLaunches)
+        foreach (var launch in AllLaunches.Concat(GatherLaunches))
         {
             foreach (var argument in launch.Arguments.Where(argument => argument.Kind == CudaArgumentKind.Buffer))
             {
@@ -133,8 +133,13 @@ public sealed class CudaProgram
 
     /// <summary>Every launch of every pass, each followed by its <see cref="CudaLaunch.SmallTiles"/> where it has one.</summary>
     public IEnumerable<CudaLaunch> AllLaunches =>
-        PassLaunches.SelectMany(launch => launch.SmallTiles is { } small ? new[] { launch, small } : new[] { launch })
-            .Concat(new[] { GatherInputs, GatherTargets }.OfType<CudaLaunch>());
+        PassLaunches.SelectMany(launch => launch.SmallTiles is { } small ? new[] { launch, small } : new[] { launch });
+
+    /// <summary>
+    /// The runtime's gather launches (<see cref="GatherInputs"/>, <see cref="GatherTargets"/>; none for a program without
+    /// inputs and targets), apart from <see cref="AllLaunches"/> because the buffers they read are the session's, not the program's.
+    /// </summary>
+    public IEnumerable<CudaLaunch> GatherLaunches => new[] { GatherInputs, GatherTargets }.OfType<CudaLaunch>();
 
     private IEnumerable<CudaLaunch> PassLaunches =>
         Forward.Concat(Loss).Concat(Backward).Concat(ClipNorm).Concat(OptimizerSteps.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value));
